@@ -1,0 +1,37 @@
+package io.piaf.app;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.piaf.common.ProblemException;
+import io.piaf.identity.Identity;
+import io.piaf.identity.UserId;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /api/me}: the caller's profile and settings. */
+@RestController
+class MeController {
+
+    record Me(String id, String handle, String displayName, String kind, boolean pinSet, Settings settings) {
+    }
+
+    record Settings(String paymentVisibility) {
+    }
+
+    private final Identity identity;
+
+    MeController(Identity identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping("/api/me")
+    Mono<Me> me(@AuthenticationPrincipal Jwt jwt) {
+        var id = UserId.fromSubject(jwt.getSubject());
+        return identity.find(id)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
+                .map(u -> new Me(u.id().toString(), u.handle(), u.displayName(), u.kind().name(), u.pinSet(),
+                        new Settings(u.paymentVisibility().name())));
+    }
+}

@@ -1,0 +1,55 @@
+package io.piaf.app;
+
+import java.net.InetSocketAddress;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The API is a JWT resource server (tokens from identity's {@code ReactiveJwtDecoder}); sign-up, token, JWKS, the
+ * web app, OpenAPI and health are open; the operational actuator endpoints answer only on loopback. Security
+ * failures are re-thrown so that the one problem+json handler writes them like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain piafSecurity(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint rethrowAuthentication = (exchange, error) -> Mono.error(error);
+        ServerAccessDeniedHandler rethrowDenied = (exchange, error) -> Mono.error(error);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/auth/signup", "/api/auth/token", "/oauth2/token").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(
+                                new AuthorizationDecision(isLoopback(context.getExchange().getRequest().getRemoteAddress()))))
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(rethrowAuthentication)
+                        .accessDeniedHandler(rethrowDenied))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(rethrowAuthentication)
+                        .accessDeniedHandler(rethrowDenied))
+                .build();
+    }
+
+    private static boolean isLoopback(InetSocketAddress address) {
+        return address != null && address.getAddress() != null && address.getAddress().isLoopbackAddress();
+    }
+}

@@ -1,0 +1,36 @@
+package io.piaf.identity.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ IdentityProperties.class, CharitiesProperties.class })
+class IdentityConfiguration {
+
+    /** Loaded once at start-up, before the server takes requests. */
+    @Bean
+    KeyRing keyRing(Secrets secrets) {
+        var key = secrets.signingKey().block();
+        var pepper = secrets.pinPepper().block();
+        return new KeyRing(key, new PinHasher(pepper));
+    }
+
+    /**
+     * Verifies Piaf tokens for the resource server: RS256 with Piaf's key only (so {@code alg=none} and foreign keys
+     * fail), and the default checks of expiry and issuer.
+     */
+    @Bean
+    ReactiveJwtDecoder piafJwtDecoder(KeyRing keys, IdentityProperties properties) {
+        var decoder = NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        return decoder;
+    }
+}

@@ -1,0 +1,15 @@
+package io.piaf.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Delivery metadata a listener may take as its second parameter.
+ *
+ * @param eventId unique per appended event; the key for idempotent side effects
+ * @param type the event's logical name, e.g. {@code payments.PaymentCompleted}
+ * @param occurredAt when the event was appended
+ * @param attempt 1 for the first delivery to this listener
+ */
+public record EventContext(UUID eventId, String type, Instant occurredAt, int attempt) {
+}

@@ -1,0 +1,19 @@
+package io.piaf.outbox;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends events to the outbox inside the caller's current R2DBC transaction. Outside a transaction it fails: an
+ * event must never be announced for a change that might still roll back, nor be lost for one that committed.
+ */
+public interface Outbox {
+
+    /** Appends one event; it is delivered to its listeners once the surrounding transaction commits. */
+    Mono<Void> append(Object event);
+
+    default Mono<Void> appendAll(List<?> events) {
+        return reactor.core.publisher.Flux.fromIterable(events).concatMap(this::append).then();
+    }
+}

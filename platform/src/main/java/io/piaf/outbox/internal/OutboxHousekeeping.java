@@ -1,0 +1,71 @@
+package io.piaf.outbox.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Keeps the outbox small and visible: purges delivered events after retention, publishes backlog gauges. */
+@Component
+class OutboxHousekeeping implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
+
+    private final OutboxStore store;
+    private final OutboxProperties properties;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong failing = new AtomicLong();
+    private volatile Disposable running;
+
+    OutboxHousekeeping(OutboxStore store, OutboxProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.properties = properties;
+        Gauge.builder("piaf.outbox.deliveries.pending", pending, AtomicLong::get)
+                .description("Deliveries not yet completed").register(meters);
+        Gauge.builder("piaf.outbox.deliveries.failing", failing, AtomicLong::get)
+                .description("Deliveries whose last attempt failed and that wait for a retry").register(meters);
+    }
+
+    Mono<Void> runOnce() {
+        return store.countPending().doOnNext(pending::set)
+                .then(store.countFailing().doOnNext(failing::set))
+                .then(properties.relayEnabled() ? store.purgeDelivered(properties.retention()) : Mono.just(0L))
+                .doOnNext(purged -> {
+                    if (purged > 0) {
+                        log.debug("Purged {} delivered outbox events", purged);
+                    }
+                })
+                .then();
+    }
+
+    @Override
+    public void start() {
+        running = Flux.interval(properties.housekeepingInterval())
+                .concatMap(i -> runOnce().onErrorResume(e -> {
+                    log.warn("Outbox housekeeping failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        if (running != null) {
+            running.dispose();
+            running = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}

@@ -1,0 +1,36 @@
+package io.piaf.outbox.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox relay ({@code piaf.outbox.*}).
+ *
+ * @param relayEnabled whether this instance delivers events (off: it only appends; another instance delivers)
+ * @param pollInterval safety-net polling; wake-ups normally come from LISTEN/NOTIFY and in-process commits
+ * @param batchSize deliveries claimed per round trip
+ * @param lease how long a claimed delivery stays invisible to other relays before it is claimed again
+ * @param initialBackoff first retry delay after a failure; doubles per attempt
+ * @param maxBackoff ceiling of the retry delay
+ * @param retention how long fully delivered events are kept for audit before they are deleted
+ * @param housekeepingInterval how often metrics are refreshed and delivered events purged
+ */
+@ConfigurationProperties("piaf.outbox")
+record OutboxProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("128") int batchSize,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("1d") Duration retention,
+        @DefaultValue("30s") Duration housekeepingInterval) {
+
+    Duration backoffAfter(int attempts) {
+        var exponent = Math.min(Math.max(attempts - 1, 0), 20);
+        var delay = initialBackoff.multipliedBy(1L << exponent);
+        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    }
+}

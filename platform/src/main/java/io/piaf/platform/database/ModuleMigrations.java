@@ -1,0 +1,60 @@
+package io.piaf.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * One Flyway run per module: {@code db/migration/<module>} migrates schema {@code <module>} with its own history
+ * table, so modules version their tables independently and never share one sequence of version numbers.
+ */
+final class ModuleMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
+
+    private ModuleMigrations() {
+    }
+
+    static void migrate(ClassLoader classLoader, String jdbcUrl, String user, String password, List<String> order) {
+        var started = System.nanoTime();
+        var modules = modules(classLoader, order);
+        for (var module : modules) {
+            var result = Flyway.configure(classLoader)
+                    .dataSource(jdbcUrl, user, password)
+                    .schemas(module)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration/" + module)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("Schema {} migrated to version {}", module, result.targetSchemaVersion);
+            }
+        }
+        log.info("Schemas {} up to date ({} ms)", modules, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Module folders found on the class path, in the configured order first (lower modules before upper ones). */
+    static List<String> modules(ClassLoader classLoader, List<String> order) {
+        var found = new TreeSet<String>();
+        try {
+            for (var resource : new PathMatchingResourcePatternResolver(classLoader).getResources("classpath*:db/migration/*/*.sql")) {
+                var url = resource.getURL().toString();
+                var parts = url.split("/");
+                found.add(parts[parts.length - 2]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var ordered = new ArrayList<>(found);
+        ordered.sort(Comparator.comparingInt((String m) -> order.contains(m) ? order.indexOf(m) : order.size()));
+        return ordered;
+    }
+}
