@@ -30,6 +30,7 @@ final class ListenerRegistry implements SmartInitializingSingleton {
     private final ConfigurableListableBeanFactory beans;
     private volatile Map<String, Listener> byId = Map.of();
     private volatile Map<String, String[]> idsByType = Map.of();
+    private volatile String[] allIds;
 
     ListenerRegistry(ConfigurableListableBeanFactory beans) {
         this.beans = beans;
@@ -65,6 +66,7 @@ final class ListenerRegistry implements SmartInitializingSingleton {
         byType.forEach((type, list) -> ids.put(type, list.stream().sorted().toArray(String[]::new)));
         this.byId = Map.copyOf(found);
         this.idsByType = Map.copyOf(ids);
+        this.allIds = found.keySet().stream().sorted().toArray(String[]::new);
         log.info("Outbox listeners: {}", found.keySet().stream().sorted().toList());
     }
 
@@ -89,7 +91,15 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     /** Listener ids of an event type, in a stable order; empty when nobody listens. */
     String[] listenerIdsFor(String eventType) {
+        if (allIds == null) {
+            // An event appended now would get no deliveries: listeners are found only once every bean exists.
+            throw new IllegalStateException("Outbox listeners are not known yet; append events once the application has started");
+        }
         return idsByType.getOrDefault(eventType, new String[0]);
+    }
+
+    String[] allIds() {
+        return allIds;
     }
 
     Listener listener(String id) {

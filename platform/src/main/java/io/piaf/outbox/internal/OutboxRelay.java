@@ -32,10 +32,12 @@ class OutboxRelay implements SmartLifecycle {
     private final OutboxWakeups wakeups;
     private final ConnectionFactory connections;
     private final OutboxProperties properties;
+    private final ListenerRegistry listeners;
     private volatile Disposable running;
 
     OutboxRelay(OutboxStore store, DeliveryDispatcher dispatcher, OutboxWakeups wakeups, ConnectionFactory connections,
-            OutboxProperties properties) {
+            OutboxProperties properties, ListenerRegistry listeners) {
+        this.listeners = listeners;
         this.store = store;
         this.dispatcher = dispatcher;
         this.wakeups = wakeups;
@@ -63,7 +65,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Drains until a claim comes back short: everything due now has been attempted. */
     Mono<Void> drain() {
-        return store.claim(properties.batchSize(), properties.lease())
+        return store.claim(properties.batchSize(), properties.lease(), listeners.allIds())
                 .collectList()
                 .flatMap(batch -> batch.isEmpty() ? Mono.just(0) : deliver(batch).thenReturn(batch.size()))
                 .flatMap(size -> size >= properties.batchSize() ? drain() : Mono.empty());

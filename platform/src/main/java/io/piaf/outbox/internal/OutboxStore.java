@@ -24,13 +24,17 @@ class OutboxStore {
                  d as (insert into outbox.delivery (seq, listener) select e.seq, l from e, unnest($4::text[]) as l)
             select pg_notify('%s', '')""".formatted(CHANNEL);
 
-    /** Claims due deliveries for one lease; locked rows (being delivered elsewhere) are skipped, not waited for. */
+    /**
+     * Claims due deliveries for one lease; locked rows (being delivered elsewhere) are skipped, not waited for. Only
+     * listeners this instance has are claimed: during a rolling deploy an older instance leaves a new listener's
+     * deliveries to the instances that know it.
+     */
     private static final String CLAIM = """
             with claimed as (
                 update outbox.delivery d set available_at = now() + $1, attempts = d.attempts + 1
                 where (d.seq, d.listener) in (
                     select seq, listener from outbox.delivery
-                    where available_at <= now() order by seq limit $2 for update skip locked)
+                    where available_at <= now() and listener = any($3) order by seq limit $2 for update skip locked)
                 returning d.seq, d.listener, d.attempts)
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq""";
@@ -51,8 +55,8 @@ class OutboxStore {
         return db.sql(APPEND).bind(0, eventId).bind(1, type).bind(2, Json.of(payload)).bind(3, listeners).then();
     }
 
-    Flux<Claimed> claim(int limit, Duration lease) {
-        return db.sql(CLAIM).bind(0, Interval.of(lease)).bind(1, limit)
+    Flux<Claimed> claim(int limit, Duration lease, String[] listeners) {
+        return db.sql(CLAIM).bind(0, Interval.of(lease)).bind(1, limit).bind(2, listeners)
                 .map((row, meta) -> new Claimed(
                         row.get("seq", Long.class),
                         row.get("listener", String.class),

@@ -21,6 +21,8 @@ final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+    // "clean" wipes a directory once per JVM, so that a restart inside one test run keeps its data.
+    private static final java.util.Set<Path> CLEANED = new java.util.HashSet<>();
 
     private final Path dataDirectory;
     private final EmbeddedPostgres postgres;
@@ -35,7 +37,7 @@ final class EmbeddedPostgresServer {
         var key = dataDirectory.toAbsolutePath().normalize();
         var server = RUNNING.get(key);
         if (server == null) {
-            server = new EmbeddedPostgresServer(key, start(key, port, clean));
+            server = new EmbeddedPostgresServer(key, start(key, port, clean && CLEANED.add(key)));
             RUNNING.put(key, server);
         }
         server.users++;

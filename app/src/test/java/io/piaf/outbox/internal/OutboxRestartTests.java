@@ -1,0 +1,94 @@
+package io.piaf.outbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.PiafApplication;
+import io.piaf.outbox.Outbox;
+import io.piaf.outbox.internal.TestListeners.Pinged;
+
+/**
+ * Whole Piaf instances started and stopped inside the test: a crash before delivery, and two instances sharing one
+ * database.
+ */
+class OutboxRestartTests {
+
+    @Test
+    void events_committed_before_a_crash_are_delivered_after_the_restart() {
+        List<UUID> ids;
+        try (var crashed = start("crashed", "piaf.outbox.relay-enabled=false", "piaf.outbox.lease=1s")) {
+            var db = crashed.getBean(DatabaseClient.class);
+            db.sql(TestListeners.SCHEMA).then().block();
+            var events = IntStream.range(0, 50).mapToObj(i -> new Pinged(UUID.randomUUID(), "before crash " + i)).toList();
+            ids = events.stream().map(Pinged::id).toList();
+            TransactionalOperator.create(crashed.getBean(ReactiveTransactionManager.class))
+                    .transactional(crashed.getBean(Outbox.class).appendAll(events)).block();
+            // A relay claimed part of the work and died before completing it: its leases must expire, not stick.
+            var claimed = crashed.getBean(OutboxStore.class).claim(10, Duration.ofSeconds(1), new String[] { "test.recorder" }).collectList().block();
+            assertThat(claimed).hasSize(10);
+            assertThat(effects(db, ids)).isZero();
+        }
+
+        try (var restarted = start("restarted")) {
+            var db = restarted.getBean(DatabaseClient.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> effects(db, ids) == 100);
+            assertThat(distinctEffects(db, ids)).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void two_instances_sharing_the_database_deliver_each_event_once() {
+        try (var first = start("first"); var second = start("second")) {
+            var db = first.getBean(DatabaseClient.class);
+            db.sql(TestListeners.SCHEMA).then().block();
+            var events = IntStream.range(0, 1000).mapToObj(i -> new Pinged(UUID.randomUUID(), "shared " + i)).toList();
+            var ids = events.stream().map(Pinged::id).toList();
+            var firstTx = TransactionalOperator.create(first.getBean(ReactiveTransactionManager.class));
+            var secondTx = TransactionalOperator.create(second.getBean(ReactiveTransactionManager.class));
+            // Appended from both instances in batches, so that both relays are woken and compete.
+            for (int i = 0; i < events.size(); i += 50) {
+                var batch = events.subList(i, i + 50);
+                var tx = (i / 50) % 2 == 0 ? firstTx : secondTx;
+                var outbox = (i / 50) % 2 == 0 ? first.getBean(Outbox.class) : second.getBean(Outbox.class);
+                tx.transactional(outbox.appendAll(batch)).block();
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects(db, ids) == 2000);
+            assertThat(distinctEffects(db, ids)).as("no listener applied an event twice").isEqualTo(2000);
+            var byInstance = db.sql("select count(distinct instance) from outbox_test.effect where event_id = any($1)")
+                    .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
+            assertThat(byInstance).as("both instances delivered").isEqualTo(2);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String instance, String... properties) {
+        // Command-line arguments, so that they win over application.yml like a real launch's would.
+        var args = new java.util.ArrayList<>(List.of("--server.port=0", "--test.instance=" + instance));
+        List.of(properties).forEach(p -> args.add("--" + p));
+        return new SpringApplicationBuilder(PiafApplication.class, TestListeners.class)
+                .profiles("test")
+                .run(args.toArray(String[]::new));
+    }
+
+    private static long effects(DatabaseClient db, List<UUID> ids) {
+        return db.sql("select count(*) from outbox_test.effect where event_id = any($1)")
+                .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private static long distinctEffects(DatabaseClient db, List<UUID> ids) {
+        return db.sql("select count(distinct (event_id, listener)) from outbox_test.effect where event_id = any($1)")
+                .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
+    }
+}

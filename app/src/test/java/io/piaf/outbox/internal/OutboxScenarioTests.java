@@ -1,0 +1,154 @@
+package io.piaf.outbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.outbox.Outbox;
+import io.piaf.outbox.internal.TestListeners.Pinged;
+import io.piaf.outbox.internal.TestListeners.Recorder;
+import io.piaf.testing.PiafTest;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+@PiafTest
+@Import(TestListeners.class)
+class OutboxScenarioTests {
+
+    @Autowired Outbox outbox;
+    @Autowired Recorder recorder;
+    @Autowired DatabaseClient db;
+    @Autowired ReactiveTransactionManager transactions;
+    @Autowired DeliveryDispatcher dispatcher;
+    @Autowired OutboxStore store;
+
+    TransactionalOperator transactional;
+
+    @BeforeEach
+    void schema() {
+        transactional = TransactionalOperator.create(transactions);
+        db.sql(TestListeners.SCHEMA).then().block();
+    }
+
+    @Test
+    void a_committed_event_reaches_each_listener_once() {
+        var event = new Pinged(UUID.randomUUID(), "hello");
+
+        transactional.transactional(outbox.append(event)).block();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(event.id(), "recorder") == 1 && effects(event.id(), "bystander") == 1);
+        assertThat(recorder.callsTo("recorder", event.id())).isEqualTo(1);
+        assertThat(pendingDeliveries(event.id())).isZero();
+    }
+
+    @Test
+    void a_rolled_back_transaction_delivers_nothing() throws InterruptedException {
+        var event = new Pinged(UUID.randomUUID(), "never");
+
+        var failed = transactional.transactional(outbox.append(event).then(Mono.error(new IllegalStateException("business rule broken"))));
+        StepVerifier.create(failed).expectErrorMessage("business rule broken").verify();
+
+        Thread.sleep(700); // several relay polls
+        assertThat(recorder.callsTo("recorder", event.id())).isZero();
+        assertThat(storedEvents(event.id())).isZero();
+    }
+
+    @Test
+    void an_event_appended_outside_a_transaction_is_refused() {
+        var event = new Pinged(UUID.randomUUID(), "loose");
+
+        StepVerifier.create(outbox.append(event))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs the R2DBC transaction"))
+                .verify();
+        assertThat(storedEvents(event.id())).isZero();
+    }
+
+    @Test
+    void a_failing_listener_is_retried_with_backoff_without_rerunning_the_others() {
+        var event = new Pinged(UUID.randomUUID(), "fail:2");
+
+        transactional.transactional(outbox.append(event)).block();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects(event.id(), "recorder") == 1);
+        assertThat(recorder.callsTo("recorder", event.id())).as("two failures then success").isEqualTo(3);
+        assertThat(recorder.callsTo("bystander", event.id())).as("the other listener is not re-run").isEqualTo(1);
+        assertThat(effects(event.id(), "bystander")).isEqualTo(1);
+        assertThat(pendingDeliveries(event.id())).isZero();
+    }
+
+    @Test
+    void a_failing_delivery_is_visible_until_it_succeeds() {
+        var event = new Pinged(UUID.randomUUID(), "fail:1");
+
+        transactional.transactional(outbox.append(event)).block();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.callsTo("recorder", event.id()) >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(event.id(), "recorder") == 1);
+        assertThat(recorder.calls).filteredOn(c -> c.eventId().equals(event.id()) && c.listener().equals("recorder"))
+                .extracting(TestListeners.Call::attempt).containsExactly(1, 2);
+    }
+
+    @Test
+    void a_duplicate_delivery_has_one_effect() {
+        var event = new Pinged(UUID.randomUUID(), "twice");
+        transactional.transactional(outbox.append(event)).block();
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(event.id(), "recorder") == 1);
+
+        // The same delivery handed over again (a relay that lost its lease, a replayed claim): nothing to complete.
+        var seq = db.sql("select seq from outbox.event where payload->>'id' = $1").bind(0, event.id().toString()).map(r -> r.get(0, Long.class)).one().block();
+        var replay = new OutboxStore.Claimed(seq, "test.recorder", 1, event.id(), "outbox.internal.TestListeners.Pinged",
+                ("{\"id\":\"" + event.id() + "\",\"text\":\"twice\"}").getBytes(), java.time.Instant.now());
+        var outcome = dispatcher.dispatch(replay, Duration.ofMillis(50)).block();
+
+        assertThat(outcome).isEqualTo(DeliveryDispatcher.Outcome.ALREADY_DONE);
+        assertThat(effects(event.id(), "recorder")).isEqualTo(1);
+    }
+
+    @Test
+    void many_events_committed_together_are_all_delivered_once() {
+        var events = java.util.stream.IntStream.range(0, 300).mapToObj(i -> new Pinged(UUID.randomUUID(), "bulk " + i)).toList();
+
+        transactional.transactional(outbox.appendAll(events)).block();
+
+        var ids = events.stream().map(Pinged::id).toList();
+        await().atMost(Duration.ofSeconds(20)).until(() -> effectsOfAll(ids, "recorder") == 300);
+        assertThat(effectsOfAll(ids, "bystander")).isEqualTo(300);
+        assertThat(distinctEffects(ids)).isEqualTo(600);
+    }
+
+    private long effects(UUID eventId, String listener) {
+        return db.sql("select count(*) from outbox_test.effect where event_id = $1 and listener = $2")
+                .bind(0, eventId).bind(1, listener).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private long effectsOfAll(List<UUID> ids, String listener) {
+        return db.sql("select count(*) from outbox_test.effect where event_id = any($1) and listener = $2")
+                .bind(0, ids.toArray(UUID[]::new)).bind(1, listener).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private long distinctEffects(List<UUID> ids) {
+        return db.sql("select count(distinct (event_id, listener)) from outbox_test.effect where event_id = any($1)")
+                .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private long storedEvents(UUID eventId) {
+        return db.sql("select count(*) from outbox.event where payload->>'id' = $1").bind(0, eventId.toString())
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private long pendingDeliveries(UUID eventId) {
+        return db.sql("select count(*) from outbox.delivery d join outbox.event e using (seq) where e.payload->>'id' = $1")
+                .bind(0, eventId.toString()).map(r -> r.get(0, Long.class)).one().block();
+    }
+}

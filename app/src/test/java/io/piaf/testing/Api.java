@@ -1,0 +1,72 @@
+package io.piaf.testing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Scenario helpers over the public HTTP API, as an outside client would use it. */
+@TestComponent
+public class Api {
+
+    private final WebTestClient http;
+
+    public Api(WebTestClient http) {
+        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    public WebTestClient http() {
+        return http;
+    }
+
+    /** A signed-up user with a token. */
+    public record User(String id, String handle, String token) {
+        public String bearer() {
+            return "Bearer " + token;
+        }
+    }
+
+    /** A fresh, unique handle such as {@code alice_k3f9a0}: at most 10 characters of prefix, 19 in all. */
+    public static String uniqueHandle(String prefix) {
+        var suffix = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(2_821_109_907_456L), 36);
+        return (prefix.length() > 10 ? prefix.substring(0, 10) : prefix) + "_" + suffix;
+    }
+
+    public User signUp(String prefix) {
+        var handle = uniqueHandle(prefix);
+        var created = http.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("handle", handle, "password", "password-" + handle, "displayName", prefix))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return new User((String) created.get("id"), handle, token(handle, "password-" + handle));
+    }
+
+    public String token(String handle, String password) {
+        var body = http.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("handle", handle, "password", password))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("access_token");
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> get(User user, String uri) {
+        return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> post(User user, String uri, Object body) {
+        return http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> put(User user, String uri, Object body) {
+        return http.put().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> delete(User user, String uri) {
+        return http.delete().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
+    }
+}
