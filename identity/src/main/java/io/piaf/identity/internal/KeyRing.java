@@ -13,6 +13,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.piaf.identity.internal.domain.PinHasher;
+
 import io.piaf.identity.UserId;
 
 /** Signs Piaf's access tokens (RS256) and publishes the matching public key. */

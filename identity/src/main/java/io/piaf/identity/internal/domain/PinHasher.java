@@ -1,4 +1,4 @@
-package io.piaf.identity.internal;
+package io.piaf.identity.internal.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,15 +15,15 @@ import io.piaf.identity.UserId;
  * would cost every payment confirmation tens of milliseconds of CPU. What protects a PIN is the key kept apart from
  * the data and the online limit of three tries. Plain Java, no framework.
  */
-final class PinHasher {
+public final class PinHasher {
 
     private final SecretKeySpec key;
 
-    PinHasher(byte[] pepper) {
+    public PinHasher(byte[] pepper) {
         this.key = new SecretKeySpec(pepper, "HmacSHA256");
     }
 
-    byte[] hash(UserId user, String pin) {
+    public byte[] hash(UserId user, String pin) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -36,7 +36,7 @@ final class PinHasher {
     }
 
     /** Constant-time comparison. */
-    boolean matches(UserId user, String pin, byte[] expected) {
+    public boolean matches(UserId user, String pin, byte[] expected) {
         return expected != null && MessageDigest.isEqual(hash(user, pin), expected);
     }
 }
