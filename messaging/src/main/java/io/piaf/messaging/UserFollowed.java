@@ -1,0 +1,10 @@
+package io.piaf.messaging;
+
+import java.time.Instant;
+
+import io.piaf.identity.UserId;
+
+/** {@code followerId} now follows {@code followeeId}. Not published again when a follow is repeated. */
+public record UserFollowed(UserId followerId, String followerHandle, UserId followeeId, String followeeHandle,
+        Instant followedAt) {
+}
