@@ -108,12 +108,16 @@ class TopUpService {
                 .flatMap(wallet -> topUps.start(TopUpId.random(), user, wallet.id(), cents, card.brand().apiName(), card.last4(), key))
                 .flatMap(row -> row.status().equals("PENDING")
                         ? rail.charge(row.id().value(), row.amount(), card).flatMap(outcome -> settle(row, outcome, completion))
-                        : respond(row, completion)); // a retry after a crash found it already settled by the reconciler
+                        // a retry after a crash found it already settled by the reconciler
+                        : respond(row, completion).flatMap(r -> r.problem() == null ? Mono.just(r.response()) : Mono.error(r.problem())));
     }
 
-    /** Records the rail's outcome; on success credits the wallet. Used by requests and by the reconciler. */
+    /**
+     * Records the rail's outcome; on success credits the wallet. A refusal (declined, failed) commits its record and
+     * its stored response first, then is answered as a problem. Used by requests and by the reconciler.
+     */
     Mono<Idempotency.Response> settle(TopUpRow row, CardRail.Outcome outcome, Idempotency.Completion completion) {
-        Mono<Idempotency.Response> settled = switch (outcome) {
+        Mono<Settled> settled = switch (outcome) {
             case CardRail.Outcome.Succeeded s -> credit(row, completion);
             case CardRail.Outcome.Declined d -> topUps.decide(row.id(), "DECLINED", d.declineCode(), null)
                     .then(Mono.defer(() -> refuse(new ProblemException(402, "card_declined", d.detail(),
@@ -121,10 +125,15 @@ class TopUpService {
             case CardRail.Outcome.Failed f -> topUps.decide(row.id(), "FAILED", f.code(), null)
                     .then(Mono.defer(() -> refuse(new ProblemException(502, "processing_error", f.detail()), completion)));
         };
-        return transactional.transactional(settled);
+        return transactional.transactional(settled)
+                .flatMap(result -> result.problem() == null ? Mono.just(result.response()) : Mono.error(result.problem()));
     }
 
-    private Mono<Idempotency.Response> credit(TopUpRow row, Idempotency.Completion completion) {
+    /** A settled top-up: its response, or the problem to answer once the transaction committed. */
+    private record Settled(Idempotency.Response response, ProblemException problem) {
+    }
+
+    private Mono<Settled> credit(TopUpRow row, Idempotency.Completion completion) {
         var transfer = Transfer.between(TransferId.random(), "TOP_UP", row.id().toString(), CARD_RAIL_CLEARING,
                 "Top-up of @" + row.handle(), row.walletId().account(), "Top-up · " + row.cardBrand() + " •••• " + row.cardLast4(),
                 Money.eur(row.amount()));
@@ -138,7 +147,7 @@ class TopUpService {
                         var balance = posted.postings().stream().filter(p -> p.account().equals(row.walletId().account()))
                                 .findFirst().orElseThrow().balanceAfter().minorUnits();
                         var body = json.writeValueAsString(view(row, "SUCCEEDED", balance));
-                        return completion.complete(201, body).thenReturn(new Idempotency.Response(201, body, false));
+                        return completion.complete(201, body).thenReturn(new Settled(new Idempotency.Response(201, body, false), null));
                     }));
             // settled meanwhile by another process (a retry or the reconciler): answer what it did
             case TransferResult.AlreadyPosted already -> topUps.find(row.id()).flatMap(current -> respond(current, completion));
@@ -147,11 +156,11 @@ class TopUpService {
     }
 
     /** The response of a top-up that already ended. */
-    private Mono<Idempotency.Response> respond(TopUpRow row, Idempotency.Completion completion) {
+    private Mono<Settled> respond(TopUpRow row, Idempotency.Completion completion) {
         return switch (row.status()) {
             case "SUCCEEDED" -> ledger.balance(row.walletId().account()).flatMap(balance -> {
                 var body = json.writeValueAsString(view(row, "SUCCEEDED", balance.minorUnits()));
-                return completion.complete(201, body).thenReturn(new Idempotency.Response(201, body, false));
+                return completion.complete(201, body).thenReturn(new Settled(new Idempotency.Response(201, body, false), null));
             });
             case "DECLINED" -> refuse(new ProblemException(402, "card_declined", "The card was declined.",
                     Map.of("declineCode", row.failureCode())), completion);
@@ -159,8 +168,8 @@ class TopUpService {
         };
     }
 
-    private Mono<Idempotency.Response> refuse(ProblemException problem, Idempotency.Completion completion) {
-        return completion.complete(problem.status(), idempotency.problemBody(problem)).then(Mono.error(problem));
+    private Mono<Settled> refuse(ProblemException problem, Idempotency.Completion completion) {
+        return completion.complete(problem.status(), idempotency.problemBody(problem)).thenReturn(new Settled(null, problem));
     }
 
     private static TopUpView view(TopUpRow row, String status, long balance) {
