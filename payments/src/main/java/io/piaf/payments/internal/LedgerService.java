@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 import io.piaf.identity.UserId;
 import io.piaf.outbox.Outbox;
@@ -58,6 +60,15 @@ class LedgerService implements Ledger {
 
     @Override
     public Mono<TransferResult> post(Transfer transfer) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Ledger.post(" + transfer.kind() + " " + transfer.reference()
+                        + ") needs a transaction: a transfer commits with the events that announce it")))
+                .then(postInTransaction(transfer));
+    }
+
+    private Mono<TransferResult> postInTransaction(Transfer transfer) {
         return store.post(transfer).flatMap(outcome -> {
             if (!outcome.found()) {
                 return Mono.just(new TransferResult.UnknownAccount());
