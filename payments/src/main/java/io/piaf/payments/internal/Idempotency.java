@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Idempotency-Key} with Stripe's semantics, per user: the first request with a key runs; a later one with the
  * same key and the same body gets the same response (status and body) without running again; with another body,
- * 422 {@code idempotency_key_reused}. A duplicate that arrives while the first is still running waits for it
- * (up to {@code idempotency-wait}, then 409 {@code idempotency_key_in_use}). As at Stripe, a request refused by
- * validation (400) stores nothing, and an unexpected failure releases the key so a retry runs; business outcomes
- * (201, 402, 422, 502…) are stored and replayed.
+ * 422 {@code idempotency_key_reused}. A duplicate that arrives while the first is still running waits for it (up to
+ * {@code idempotency-wait}, then 409 {@code idempotency_key_in_use}). What is stored is the outcome of a request
+ * that did something: a success, and a refusal that followed a side effect (a card declined or failed after the
+ * charge was attempted). A request refused before anything happened (400 validation, 422 payee unknown, cap,
+ * PIN not set) stores nothing — as Stripe does not store a request that failed validation, and as every refused
+ * Piaf request writes nothing — so a retry with the key is evaluated afresh.
  */
 @Component
 class Idempotency {
@@ -103,10 +105,11 @@ class Idempotency {
                 : Mono.just(new Response(stored.status(), stored.body(), true)));
     }
 
+    /**
+     * Frees the key of a request that failed: unless the operation stored its refusal itself (in the transaction
+     * that recorded its side effect), a retry runs again.
+     */
     private Mono<Response> afterFailure(UserId user, String key, Throwable error) {
-        if (error instanceof ProblemException problem && problem.status() != 400 && problem.status() != 401) {
-            return store.complete(user, key, problem.status(), problemBody(problem)).then(Mono.error(error));
-        }
         return store.release(user, key).onErrorResume(e -> Mono.empty()).then(Mono.error(error));
     }
 

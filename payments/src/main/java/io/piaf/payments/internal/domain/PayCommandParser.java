@@ -10,7 +10,8 @@ import io.piaf.common.ProblemException;
  * The pay-by-post grammar (API.md, "Pay by post"): {@code #envoyer|#payer|#don|#send|#pay}, an amount in euros
  * ({@code 50€}, {@code 12,50 €}, {@code €7.5}, {@code 20 euros}, {@code 20 EUR}, or a bare number), an optional
  * {@code to}/{@code à}, then the payee {@code @handle}. Case-insensitive, spaces optional; the rest of the text is the
- * note. One command per text. When in doubt it refuses rather than guesses: {@code 1 000€} or {@code 1.000,50€} would
+ * note. A keyword not followed by an amount is an ordinary hashtag ({@code #pay attention}). One command per text.
+ * When in doubt it refuses rather than guesses: {@code 1 000€} or {@code 1.000,50€} would
  * otherwise pay 1 €, so they are invalid amounts.
  */
 public final class PayCommandParser {
@@ -22,6 +23,8 @@ public final class PayCommandParser {
     private static final Pattern EURO_WORD = Pattern.compile("(?:euros?|eur)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern FOREIGN = Pattern.compile(
             "(?:[$£¥]|(?:usd|gbp|chf|jpy|dollars?|livres?|pounds?)(?![\\p{L}]))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD_THEN_CURRENCY = Pattern.compile("[^\\s@#]+[\\s\\p{Zs}]*(?:€|(?:euros?|eur)(?![\\p{L}]))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CONNECTOR = Pattern.compile("(?:to|à)(?=[\\s\\p{Zs}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HANDLE = Pattern.compile("@([A-Za-z0-9_]+)");
     private static final Pattern VALID_HANDLE = Pattern.compile("[a-z0-9_]{3,20}");
@@ -35,20 +38,56 @@ public final class PayCommandParser {
             return new PayCommand.None();
         }
         var keyword = KEYWORD.matcher(text);
-        if (!keyword.find()) {
+        int start = -1;
+        int afterKeyword = -1;
+        boolean donation = false;
+        while (keyword.find()) {
+            if (!amountFollows(text, keyword.end())) {
+                continue; // "#pay attention", "#don quichotte": a hashtag, not a command
+            }
+            if (start >= 0) {
+                return new PayCommand.Invalid("multiple_commands", "One payment command per message.");
+            }
+            start = keyword.start();
+            afterKeyword = keyword.end();
+            donation = keyword.group(1).equalsIgnoreCase("don");
+        }
+        if (start < 0) {
             return new PayCommand.None();
         }
-        var start = keyword.start();
-        var verb = keyword.group(1).toLowerCase(Locale.ROOT);
-        var afterKeyword = keyword.end();
-        if (keyword.find()) {
-            return new PayCommand.Invalid("multiple_commands", "One payment command per message.");
-        }
         try {
-            return parseCommand(text, start, afterKeyword, verb.equals("don"));
+            return parseCommand(text, start, afterKeyword, donation);
         } catch (ProblemException invalidAmount) {
             return new PayCommand.Invalid(invalidAmount.code(), invalidAmount.detail());
         }
+    }
+
+    /**
+     * Whether a keyword is followed by an attempt at a payment: a digit, a sign or a currency, a payee straight away
+     * ({@code #envoyer @bob 20€}), or a word then a currency ({@code #envoyer cinq euros}). Such an attempt gets a
+     * clear refusal rather than silence; anything else is an ordinary hashtag.
+     */
+    private static boolean amountFollows(String text, int i) {
+        i = skipSpaces(text, i);
+        if (i >= text.length()) {
+            return false;
+        }
+        var c = text.charAt(i);
+        if (Character.isDigit(c) || "€$£¥-−–+@".indexOf(c) >= 0) {
+            return true;
+        }
+        if (WORD_THEN_CURRENCY.matcher(text).region(i, text.length()).lookingAt()) {
+            return true;
+        }
+        var word = lookingAt(EURO_WORD, text, i);
+        if (word == null) {
+            word = lookingAt(FOREIGN, text, i);
+        }
+        if (word == null) {
+            return false;
+        }
+        var next = skipSpaces(text, word.end());
+        return next < text.length() && Character.isDigit(text.charAt(next));
     }
 
     private static PayCommand parseCommand(String text, int start, int i, boolean donation) {
