@@ -72,6 +72,10 @@ class ProblemHandling implements WebExceptionHandler {
         if (problem.status() == 401) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (problem.status() == 413) {
+            // The rest of the body is still on the wire: close rather than let the next request read it.
+            response.getHeaders().setConnection("close");
+        }
         if (error instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
