@@ -16,6 +16,10 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.piaf.PiafApplication;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import io.piaf.outbox.Outbox;
 import io.piaf.outbox.internal.TestListeners.Pinged;
 
@@ -28,17 +32,25 @@ class OutboxRestartTests {
     @Test
     void events_committed_before_a_crash_are_delivered_after_the_restart() {
         List<UUID> ids;
-        try (var crashed = start("crashed", "piaf.outbox.relay-enabled=false", "piaf.outbox.lease=1s")) {
+        try (var crashed = start("crashed", "piaf.outbox.relay-enabled=false")) {
             var db = crashed.getBean(DatabaseClient.class);
             db.sql(TestListeners.SCHEMA).then().block();
             var events = IntStream.range(0, 50).mapToObj(i -> new Pinged(UUID.randomUUID(), "before crash " + i)).toList();
             ids = events.stream().map(Pinged::id).toList();
             TransactionalOperator.create(crashed.getBean(ReactiveTransactionManager.class))
                     .transactional(crashed.getBean(Outbox.class).appendAll(events)).block();
-            // A relay claimed part of the work and died before completing it: its leases must expire, not stick.
-            var claimed = crashed.getBean(OutboxStore.class).claim(10, Duration.ofSeconds(1), new String[] { "test.recorder" }).collectList().block();
-            assertThat(claimed).hasSize(10);
+            // A relay had claimed part of the work in its delivery transaction when the process died.
+            var pool = crashed.getBean(ConnectionFactory.class);
+            var raw = pool instanceof io.r2dbc.spi.Wrapped<?> w && w.unwrap() instanceof ConnectionFactory inner ? inner : pool;
+            var connection = Mono.from(raw.create()).block();
+            Mono.from(connection.beginTransaction()).block();
+            var claimed = Flux.from(connection.createStatement(
+                    "delete from outbox.delivery where listener = 'test.recorder' and seq in (select seq from outbox.delivery where listener = 'test.recorder' order by seq limit 10)")
+                    .execute()).flatMap(Result::getRowsUpdated).blockLast();
+            assertThat(claimed).isEqualTo(10);
             assertThat(effects(db, ids)).isZero();
+            // The process dies: its connection drops without a commit, and PostgreSQL rolls the claim back.
+            Mono.from(connection.close()).block();
         }
 
         try (var restarted = start("restarted")) {

@@ -3,6 +3,8 @@ package io.piaf.outbox.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -14,12 +16,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.internal.OutboxStore.Claimed;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one claimed delivery: in one transaction it completes the delivery row and runs the listener, so the effect
- * and the "done" mark commit together (exactly-once effect over at-least-once delivery).
+ * Runs deliveries. The common case is one transaction per listener for a whole batch: claim (delete) its due
+ * deliveries, run them in event order, commit — one round trip to claim and one commit for many deliveries. Listeners
+ * never share a transaction, so one listener's failure never re-runs another. When a delivery of a batch fails, the
+ * batch rolls back and each of its deliveries is run again alone, so that only the failing one records a failure and
+ * waits for its retry.
  */
 final class DeliveryDispatcher {
 
@@ -32,40 +38,72 @@ final class DeliveryDispatcher {
     private final OutboxStore store;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final OutboxProperties properties;
     private final Timer lag;
 
     DeliveryDispatcher(ListenerRegistry registry, TransactionalOperator transactional, OutboxStore store, JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters, OutboxProperties properties) {
         this.registry = registry;
         this.transactional = transactional;
         this.store = store;
         this.json = json;
         this.meters = meters;
+        this.properties = properties;
         this.lag = Timer.builder("piaf.outbox.delivery.lag")
                 .description("From the event's append to the start of its listener")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
     }
 
-    Mono<Outcome> dispatch(Claimed delivery, Duration backoff) {
-        var listener = registry.listener(delivery.listener());
-        if (listener == null) {
-            return fail(delivery, backoff, new IllegalStateException("no listener with id " + delivery.listener()
-                    + " in this instance"));
-        }
-        var run = store.complete(delivery).flatMap(mine -> mine
-                ? Mono.defer(() -> invoke(listener, delivery)).thenReturn(Outcome.DELIVERED)
-                : Mono.just(Outcome.ALREADY_DONE));
-        return transactional.transactional(run)
-                .doOnNext(outcome -> count(delivery, outcome))
-                .onErrorResume(error -> fail(delivery, backoff, error));
+    /**
+     * Delivers one batch of due deliveries per listener, listeners side by side; emits the largest batch size (a full
+     * batch means more may be due).
+     */
+    Mono<Integer> deliverDue() {
+        return deliverDue(store.listenersWithDueDeliveries(registry.allIds()));
     }
 
-    private Mono<Void> invoke(ListenerRegistry.Listener listener, Claimed delivery) {
+    /** The same for the given listeners only: a local commit said which have work. */
+    Mono<Integer> deliverDue(Flux<String> listeners) {
+        return listeners.flatMap(this::deliverDueTo, 8).reduce(0, Math::max);
+    }
+
+    private Mono<Integer> deliverDueTo(String listener) {
+        var claimed = new AtomicReference<List<Claimed>>(List.of());
+        var batch = store.claimDue(listener, properties.batchSize()).collectList()
+                .doOnNext(claimed::set)
+                .flatMap(deliveries -> Flux.fromIterable(deliveries).concatMap(this::invoke).then(Mono.just(deliveries.size())));
+        return transactional.transactional(batch)
+                .doOnNext(n -> claimed.get().forEach(d -> count(d, Outcome.DELIVERED)))
+                .onErrorResume(error -> {
+                    var deliveries = claimed.get();
+                    if (deliveries.isEmpty()) {
+                        return Mono.error(error);
+                    }
+                    log.debug("A batch of {} deliveries failed ({}); delivering them one by one", deliveries.size(), error.toString());
+                    return Flux.fromIterable(deliveries).concatMap(this::deliverAlone).then(Mono.just(deliveries.size()));
+                });
+    }
+
+    /** Delivers one delivery in its own transaction, if it is still pending. */
+    Mono<Outcome> deliverAlone(Claimed delivery) {
+        var run = store.claim(delivery.seq(), delivery.listener())
+                .flatMap(current -> invoke(current).thenReturn(Outcome.DELIVERED))
+                .defaultIfEmpty(Outcome.ALREADY_DONE);
+        return transactional.transactional(run)
+                .doOnNext(outcome -> count(delivery, outcome))
+                .onErrorResume(error -> fail(delivery, error));
+    }
+
+    private Mono<Claimed> invoke(Claimed delivery) {
+        var listener = registry.listener(delivery.listener());
+        if (listener == null) {
+            return Mono.error(new IllegalStateException("no listener with id " + delivery.listener() + " in this instance"));
+        }
         lag.record(Duration.between(delivery.occurredAt(), Instant.now()));
         Object event = json.readValue(delivery.payload(), listener.eventClass());
         Object[] args = listener.takesContext()
-                ? new Object[] { event, new EventContext(delivery.eventId(), delivery.type(), delivery.occurredAt(), delivery.attempts()) }
+                ? new Object[] { event, new EventContext(delivery.eventId(), delivery.type(), delivery.occurredAt(), delivery.attempts() + 1) }
                 : new Object[] { event };
         Object result;
         try {
@@ -75,16 +113,18 @@ final class DeliveryDispatcher {
         } catch (IllegalAccessException e) {
             return Mono.error(e);
         }
-        return result instanceof Publisher<?> publisher ? Mono.from(publisher).then() : Mono.empty();
+        var done = result instanceof Publisher<?> publisher ? Mono.from(publisher).then() : Mono.<Void>empty();
+        return done.timeout(properties.listenerTimeout()).thenReturn(delivery);
     }
 
-    private Mono<Outcome> fail(Claimed delivery, Duration backoff, Throwable error) {
+    private Mono<Outcome> fail(Claimed delivery, Throwable error) {
+        var backoff = properties.backoffAfter(delivery.attempts() + 1);
         log.warn("Delivery of {} #{} to {} failed (attempt {}), retrying in {}: {}", delivery.type(), delivery.seq(),
-                delivery.listener(), delivery.attempts(), backoff, error.toString());
+                delivery.listener(), delivery.attempts() + 1, backoff, error.toString());
         count(delivery, Outcome.FAILED);
         var message = String.valueOf(error);
-        return store.retryLater(delivery, backoff, message.length() > 2000 ? message.substring(0, 2000) : message)
-                .onErrorResume(e -> Mono.empty()) // the lease expires and the delivery is claimed again
+        return store.recordFailure(delivery, backoff, message.length() > 2000 ? message.substring(0, 2000) : message)
+                .onErrorResume(e -> Mono.empty()) // the delivery is still due: the next drain retries it
                 .thenReturn(Outcome.FAILED);
     }
 

@@ -22,7 +22,8 @@ class OutboxConfiguration {
 
     @Bean
     DeliveryDispatcher outboxDeliveryDispatcher(ListenerRegistry registry, ReactiveTransactionManager transactions,
-            OutboxStore store, tools.jackson.databind.json.JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
-        return new DeliveryDispatcher(registry, TransactionalOperator.create(transactions), store, json, meters);
+            OutboxStore store, tools.jackson.databind.json.JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters,
+            OutboxProperties properties) {
+        return new DeliveryDispatcher(registry, TransactionalOperator.create(transactions), store, json, meters, properties);
     }
 }

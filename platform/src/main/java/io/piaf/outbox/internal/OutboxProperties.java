@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayEnabled whether this instance delivers events (off: it only appends; another instance delivers)
  * @param pollInterval safety-net polling; wake-ups normally come from LISTEN/NOTIFY and in-process commits
  * @param batchSize deliveries claimed per round trip
- * @param lease how long a claimed delivery stays invisible to other relays before it is claimed again
+ * @param listenerTimeout a listener still running after this fails, so that its locks do not hold others back
  * @param initialBackoff first retry delay after a failure; doubles per attempt
  * @param maxBackoff ceiling of the retry delay
  * @param retention how long fully delivered events are kept for audit before they are deleted
@@ -22,7 +22,7 @@ record OutboxProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("128") int batchSize,
-        @DefaultValue("30s") Duration lease,
+        @DefaultValue("30s") Duration listenerTimeout,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1d") Duration retention,

@@ -1,14 +1,12 @@
 package io.piaf.outbox.internal;
 
 import java.time.Duration;
-import java.util.Comparator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.piaf.outbox.internal.OutboxStore.Claimed;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
@@ -20,25 +18,21 @@ import reactor.util.retry.Retry;
 /**
  * Delivers due deliveries. Woken by an in-process hand-off after a local commit, by PostgreSQL NOTIFY after a commit
  * on any instance, and by a slow poll as the safety net (a lost notification, a retry coming due, a lease that
- * expired after a crash). Drains run one at a time; wake-ups that arrive meanwhile fold into one more drain.
+ * left behind by a crash and rolled back). Drains run one at a time; wake-ups that arrive meanwhile fold into one more drain.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final OutboxStore store;
     private final DeliveryDispatcher dispatcher;
     private final OutboxWakeups wakeups;
     private final ConnectionFactory connections;
     private final OutboxProperties properties;
-    private final ListenerRegistry listeners;
     private volatile Disposable running;
 
-    OutboxRelay(OutboxStore store, DeliveryDispatcher dispatcher, OutboxWakeups wakeups, ConnectionFactory connections,
-            OutboxProperties properties, ListenerRegistry listeners) {
-        this.listeners = listeners;
-        this.store = store;
+    OutboxRelay(DeliveryDispatcher dispatcher, OutboxWakeups wakeups, ConnectionFactory connections,
+            OutboxProperties properties) {
         this.dispatcher = dispatcher;
         this.wakeups = wakeups;
         this.connections = connections;
@@ -52,8 +46,8 @@ class OutboxRelay implements SmartLifecycle {
             return;
         }
         var ticks = Flux.merge(
-                Flux.interval(Duration.ZERO, properties.pollInterval()).map(i -> Boolean.TRUE),
-                notifications(),
+                Flux.interval(Duration.ZERO, properties.pollInterval()).doOnNext(i -> wakeups.kickAll()),
+                notifications().doOnNext(i -> wakeups.kickAll()),
                 wakeups.asFlux());
         running = ticks.onBackpressureLatest()
                 .concatMap(tick -> drain().onErrorResume(e -> {
@@ -63,21 +57,17 @@ class OutboxRelay implements SmartLifecycle {
                 .subscribe();
     }
 
-    /** Drains until a claim comes back short: everything due now has been attempted. */
+    /** Drains what the wake-ups asked for, until batches come back short: everything due now has been attempted. */
     Mono<Void> drain() {
-        return store.claim(properties.batchSize(), properties.lease(), listeners.allIds())
-                .collectList()
-                .flatMap(batch -> batch.isEmpty() ? Mono.just(0) : deliver(batch).thenReturn(batch.size()))
-                .flatMap(size -> size >= properties.batchSize() ? drain() : Mono.empty());
-    }
-
-    /** One listener's deliveries run in event order; different listeners run side by side. */
-    private Mono<Void> deliver(java.util.List<Claimed> batch) {
-        return Flux.fromIterable(batch)
-                .sort(Comparator.comparingLong(Claimed::seq))
-                .groupBy(Claimed::listener)
-                .flatMap(perListener -> perListener.concatMap(d -> dispatcher.dispatch(d, properties.backoffAfter(d.attempts()))))
-                .then();
+        var work = wakeups.takeWork();
+        var delivered = work.everything() ? dispatcher.deliverDue() : dispatcher.deliverDue(Flux.fromIterable(work.listeners()));
+        return delivered.flatMap(size -> {
+            if (size >= properties.batchSize()) {
+                wakeups.kickAll();
+                return drain();
+            }
+            return Mono.empty();
+        });
     }
 
     /** LISTEN on a connection of its own, outside the pool; reconnects with backoff and drains on reconnect. */
@@ -89,7 +79,9 @@ class OutboxRelay implements SmartLifecycle {
                             var pg = (PostgresqlConnection) connection;
                             return pg.createStatement("LISTEN " + OutboxStore.CHANNEL).execute()
                                     .flatMap(r -> r.getRowsUpdated()).then()
-                                    .thenMany(Flux.just(Boolean.TRUE).concatWith(pg.getNotifications().map(n -> Boolean.TRUE)));
+                                    .thenMany(Flux.just(Boolean.TRUE).concatWith(pg.getNotifications()
+                                            .filter(n -> !wakeups.instanceId.equals(n.getParameter()))
+                                            .map(n -> Boolean.TRUE)));
                         },
                         connection -> connection.close())
                 .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")))

@@ -9,10 +9,15 @@ import org.springframework.stereotype.Component;
 
 import io.r2dbc.postgresql.codec.Interval;
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The outbox tables: one event row, one delivery row per interested listener. */
+/**
+ * The outbox tables: one event row, one delivery row per interested listener. A delivery is claimed by deleting its
+ * row inside the transaction that runs the listener: commit makes effect and completion durable together, and a
+ * rollback (or a crash, which PostgreSQL turns into one) puts the delivery back with no lease to wait for.
+ */
 @Component
 class OutboxStore {
 
@@ -22,23 +27,29 @@ class OutboxStore {
     private static final String APPEND = """
             with e as (insert into outbox.event (event_id, type, payload) values ($1, $2, $3) returning seq),
                  d as (insert into outbox.delivery (seq, listener) select e.seq, l from e, unnest($4::text[]) as l)
-            select pg_notify('%s', '')""".formatted(CHANNEL);
+            select pg_notify('%s', $5)""".formatted(CHANNEL);
 
     /**
-     * Claims due deliveries for one lease; locked rows (being delivered elsewhere) are skipped, not waited for. Only
-     * listeners this instance has are claimed: during a rolling deploy an older instance leaves a new listener's
-     * deliveries to the instances that know it.
+     * Claims due deliveries of the listeners this instance has (during a rolling deploy an older instance leaves a
+     * new listener's deliveries to the instances that know it). Rows another relay is delivering are locked by its
+     * transaction and skipped, not waited for.
      */
-    private static final String CLAIM = """
+    private static final String CLAIM_DUE = """
             with claimed as (
-                update outbox.delivery d set available_at = now() + $1, attempts = d.attempts + 1
-                where (d.seq, d.listener) in (
+                delete from outbox.delivery d where (d.seq, d.listener) in (
                     select seq, listener from outbox.delivery
-                    where available_at <= now() and listener = any($3) order by seq limit $2 for update skip locked)
+                    where available_at <= now() and listener = any($2) order by seq limit $1 for update skip locked)
                 returning d.seq, d.listener, d.attempts)
+            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.payload, e.occurred_at
+            from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
+
+    private static final String CLAIM_ONE = """
+            with claimed as (
+                delete from outbox.delivery where seq = $1 and listener = $2 returning seq, listener, attempts)
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq""";
 
+    /** @param attempts failed attempts before this one */
     record Claimed(long seq, String listener, int attempts, UUID eventId, String type, byte[] payload, Instant occurredAt) {
     }
 
@@ -51,39 +62,37 @@ class OutboxStore {
         this.db = db;
     }
 
-    Mono<Void> append(UUID eventId, String type, byte[] payload, String[] listeners) {
-        return db.sql(APPEND).bind(0, eventId).bind(1, type).bind(2, Json.of(payload)).bind(3, listeners).then();
+    Mono<Void> append(UUID eventId, String type, byte[] payload, String[] listeners, String instanceId) {
+        return db.sql(APPEND).bind(0, eventId).bind(1, type).bind(2, Json.of(payload)).bind(3, listeners)
+                .bind(4, instanceId).then();
     }
 
-    Flux<Claimed> claim(int limit, Duration lease, String[] listeners) {
-        return db.sql(CLAIM).bind(0, Interval.of(lease)).bind(1, limit).bind(2, listeners)
-                .map((row, meta) -> new Claimed(
-                        row.get("seq", Long.class),
-                        row.get("listener", String.class),
-                        row.get("attempts", Integer.class),
-                        row.get("event_id", UUID.class),
-                        row.get("type", String.class),
-                        row.get("payload", Json.class).asArray(),
-                        row.get("occurred_at", Instant.class)))
-                .all();
-    }
-
-    /**
-     * Completes a delivery inside the listener's transaction. The attempt number fences out a relay whose lease
-     * expired: only the holder of the current claim completes it, and the row lock keeps others away meanwhile.
-     */
-    Mono<Boolean> complete(Claimed delivery) {
-        return db.sql("delete from outbox.delivery where seq = $1 and listener = $2 and attempts = $3")
-                .bind(0, delivery.seq()).bind(1, delivery.listener()).bind(2, delivery.attempts())
-                .fetch().rowsUpdated().map(n -> n == 1);
-    }
-
-    Mono<Void> retryLater(Claimed delivery, Duration backoff, String error) {
+    /** The listeners with due deliveries, looking at the oldest due ones only so a backlog costs no full scan. */
+    Flux<String> listenersWithDueDeliveries(String[] listeners) {
         return db.sql("""
-                update outbox.delivery set available_at = now() + $4, last_error = $5
-                where seq = $1 and listener = $2 and attempts = $3""")
-                .bind(0, delivery.seq()).bind(1, delivery.listener()).bind(2, delivery.attempts())
-                .bind(3, Interval.of(backoff)).bind(4, error)
+                select listener from (
+                    select listener from outbox.delivery
+                    where available_at <= now() and listener = any($1) order by seq limit 1000) due
+                group by listener""")
+                .bind(0, listeners).map(row -> row.get(0, String.class)).all();
+    }
+
+    /** Inside a transaction: takes up to {@code limit} due deliveries of one listener, in event order. */
+    Flux<Claimed> claimDue(String listener, int limit) {
+        return db.sql(CLAIM_DUE).bind(0, limit).bind(1, new String[] { listener }).map(OutboxStore::claimed).all();
+    }
+
+    /** Inside a transaction: takes one delivery if it is still there. */
+    Mono<Claimed> claim(long seq, String listener) {
+        return db.sql(CLAIM_ONE).bind(0, seq).bind(1, listener).map(OutboxStore::claimed).one();
+    }
+
+    Mono<Void> recordFailure(Claimed delivery, Duration backoff, String error) {
+        return db.sql("""
+                update outbox.delivery set attempts = attempts + 1, available_at = now() + $3, last_error = $4
+                where seq = $1 and listener = $2""")
+                .bind(0, delivery.seq()).bind(1, delivery.listener())
+                .bind(2, Interval.of(backoff)).bind(3, error)
                 .then();
     }
 
@@ -115,4 +124,14 @@ class OutboxStore {
                 .bind(0, Interval.of(retention)).fetch().rowsUpdated();
     }
 
+    private static Claimed claimed(Readable row) {
+        return new Claimed(
+                row.get("seq", Long.class),
+                row.get("listener", String.class),
+                row.get("attempts", Integer.class),
+                row.get("event_id", UUID.class),
+                row.get("type", String.class),
+                row.get("payload", Json.class).asArray(),
+                row.get("occurred_at", Instant.class));
+    }
 }

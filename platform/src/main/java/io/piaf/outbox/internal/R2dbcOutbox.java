@@ -1,6 +1,9 @@
 package io.piaf.outbox.internal;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
@@ -14,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class R2dbcOutbox implements Outbox {
 
-    private static final String WAKEUP_REGISTERED = R2dbcOutbox.class.getName() + ".wakeup";
+    private static final String LISTENERS_TO_WAKE = R2dbcOutbox.class.getName() + ".listeners";
 
     private final OutboxStore store;
     private final ListenerRegistry listeners;
@@ -36,12 +39,19 @@ class R2dbcOutbox implements Outbox {
                     if (!tx.isActualTransactionActive()) {
                         return Mono.error(outsideTransaction(event));
                     }
-                    if (tx.isSynchronizationActive() && !tx.hasResource(WAKEUP_REGISTERED)) {
-                        tx.bindResource(WAKEUP_REGISTERED, Boolean.TRUE);
-                        tx.registerSynchronization(wakeups.afterCommit());
-                    }
                     var type = EventTypes.nameOf(event.getClass());
-                    return store.append(UUID.randomUUID(), type, json.writeValueAsBytes(event), listeners.listenerIdsFor(type));
+                    var ids = listeners.listenerIdsFor(type);
+                    if (tx.isSynchronizationActive()) {
+                        @SuppressWarnings("unchecked")
+                        var toWake = (Set<String>) tx.getResource(LISTENERS_TO_WAKE);
+                        if (toWake == null) {
+                            toWake = ConcurrentHashMap.newKeySet();
+                            tx.bindResource(LISTENERS_TO_WAKE, toWake);
+                            tx.registerSynchronization(wakeups.afterCommit(toWake));
+                        }
+                        toWake.addAll(List.of(ids));
+                    }
+                    return store.append(UUID.randomUUID(), type, json.writeValueAsBytes(event), ids, wakeups.instanceId);
                 });
     }
 

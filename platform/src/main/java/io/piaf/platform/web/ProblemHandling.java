@@ -72,6 +72,10 @@ class ProblemHandling implements WebExceptionHandler {
         if (problem.status() == 401) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (problem.status() == 413) {
+            // The rest of the body is still on the wire: close rather than let the next request read it.
+            response.getHeaders().setConnection("close");
+        }
         if (error instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
@@ -86,7 +90,7 @@ class ProblemHandling implements WebExceptionHandler {
                     Map.of("errors", bind.getFieldErrors().stream()
                             .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                             .toList()));
-            case ServerWebInputException input when input.getCause() instanceof DataBufferLimitException ->
+            case ServerWebInputException input when causedBy(input, DataBufferLimitException.class) ->
                     new Problem(413, "payload_too_large", "The request body is too large.");
             case ServerWebInputException input -> new Problem(400, "malformed_request",
                     "The request could not be read: " + safeReason(input));
@@ -96,6 +100,8 @@ class ProblemHandling implements WebExceptionHandler {
                     "Content type " + m.getContentType() + " is not supported; send application/json.");
             case NotAcceptableStatusException m -> new Problem(406, "not_acceptable",
                     "None of the accepted media types can be produced.");
+            case ResponseStatusException r when r.getStatusCode().value() == 413 ->
+                    new Problem(413, "payload_too_large", "The request body is too large.");
             case ResponseStatusException r when r.getStatusCode().value() == 404 ->
                     new Problem(404, "not_found", "No resource at " + exchange.getRequest().getPath().value() + ".");
             case ResponseStatusException r when r.getStatusCode().is4xxClientError() ->
@@ -105,6 +111,15 @@ class ProblemHandling implements WebExceptionHandler {
             case AccessDeniedException a -> new Problem(403, "forbidden", "You may not do this.");
             default -> unexpected(error, exchange);
         };
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safeReason(ServerWebInputException input) {

@@ -1,0 +1,106 @@
+package io.piaf.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.piaf.testing.Api;
+import io.piaf.testing.PiafTest;
+import reactor.core.publisher.Mono;
+
+/** Every error a client can cause, or that we cause, reads as RFC 9457 problem+json with a stable code. */
+@PiafTest
+@Import(ProblemDetailsTests.Failing.class)
+class ProblemDetailsTests {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    @RestController
+    static class Failing {
+        @GetMapping("/api/test/explode")
+        Mono<String> explode() {
+            return Mono.error(new IllegalStateException("select secret from identity.users where password_hash = 'x'"));
+        }
+    }
+
+    @Autowired Api api;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    @Test
+    void malformed_json_is_a_bad_request() {
+        expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"handle\": "),
+                400, "malformed_request");
+        expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue("[1,2]"),
+                400, "malformed_request");
+        expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"handle\": {\"x\": 1}}"),
+                400, "malformed_request");
+    }
+
+    @Test
+    void an_empty_body_is_a_bad_request() {
+        expectProblem(api.http().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON), 400, "malformed_request");
+    }
+
+    @Test
+    void an_oversized_body_is_refused_before_it_is_parsed() {
+        var huge = "{\"handle\":\"" + "a".repeat(200_000) + "\"}";
+        // A connection of its own: the server answers before the client has sent the whole body, and that connection
+        // must not be handed to the next test.
+        var ownConnection = org.springframework.test.web.reactive.server.WebTestClient.bindToServer(
+                new org.springframework.http.client.reactive.ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.newConnection()))
+                .baseUrl("http://localhost:" + port).build();
+        expectProblem(ownConnection.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(huge),
+                413, "payload_too_large");
+    }
+
+    @Test
+    void an_unknown_route_is_not_found() {
+        var user = api.signUp("lost");
+        expectProblem(api.get(user, "/api/no/such/thing"), 404, "not_found");
+    }
+
+    @Test
+    void a_wrong_method_is_not_allowed_and_says_which_are() {
+        expectProblem(api.http().delete().uri("/api/auth/token"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void a_wrong_content_type_is_unsupported() {
+        expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.TEXT_PLAIN).bodyValue("handle=alice"),
+                415, "unsupported_media_type");
+    }
+
+    @Test
+    void a_missing_token_is_unauthorized() {
+        expectProblem(api.http().get().uri("/api/me"), 401, "unauthenticated");
+    }
+
+    @Test
+    void an_unexpected_failure_leaks_neither_stack_trace_nor_sql() {
+        var user = api.signUp("boom");
+
+        var body = expectProblem(api.get(user, "/api/test/explode"), 500, "internal_error");
+
+        assertThat(body.toString()).doesNotContain("select", "identity.users", "IllegalStateException", "at io.piaf");
+        assertThat(body).containsKey("reference");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> expectProblem(WebTestClient.RequestHeadersSpec<?> request, int status, String code) {
+        Map<String, Object> body = request.exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(body).containsEntry("status", status).containsEntry("code", code)
+                .containsKeys("type", "title", "detail");
+        return body;
+    }
+}

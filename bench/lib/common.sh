@@ -1,0 +1,36 @@
+# Shared by the bench scripts: start Piaf on its own embedded PostgreSQL, wait, measure CPU, stop.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+J=""
+for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do [[ -x "$d/bin/java" ]] && "$d/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && { J=$d/bin/java; break; }; done
+
+build_piaf() { (cd "$ROOT" && ./piaf mvn -q -DskipTests package); }
+
+# start_piaf <workdir> <http port> <pg port> [extra args...]
+start_piaf() {
+  local work=$1 port=$2 pgport=$3; shift 3
+  mkdir -p "$work"
+  "$J" ${PIAF_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT"/app/target/piaf-app-*.jar --server.port="$port" \
+    --piaf.database.embedded.data-dir="$work/pg" --piaf.database.embedded.port="$pgport" "$@" >"$work/piaf.log" 2>&1 &
+  PIAF_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$PIAF_PID" 2>/dev/null || { echo "Piaf died, see $work/piaf.log" >&2; tail -20 "$work/piaf.log" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "Piaf did not become healthy" >&2; return 1
+}
+
+stop_piaf() { [[ -n "${PIAF_PID:-}" ]] && kill -INT "$PIAF_PID" 2>/dev/null && wait "$PIAF_PID" 2>/dev/null || true; }
+
+# CPU seconds used so far by a process and its children that are still alive (utime+stime of each).
+cpu_of_tree() {
+  local pid=$1 total=0 p
+  for p in $pid $(pgrep -P "$pid" 2>/dev/null); do
+    [[ -r /proc/$p/stat ]] || continue
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
+postmaster_pid() { head -1 "$1/pg/postmaster.pid"; }
+ticks() { getconf CLK_TCK; }
