@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 @Component
 class FollowCopier {
 
-    private final FollowStore follows;
+    private final FollowCopyStore follows;
 
-    FollowCopier(FollowStore follows) {
+    FollowCopier(FollowCopyStore follows) {
         this.follows = follows;
     }
 

@@ -25,9 +25,9 @@ class PaymentViews {
     }
 
     private final PaymentStore payments;
-    private final FollowStore follows;
+    private final FollowCopyStore follows;
 
-    PaymentViews(PaymentStore payments, FollowStore follows) {
+    PaymentViews(PaymentStore payments, FollowCopyStore follows) {
         this.payments = payments;
         this.follows = follows;
     }

@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** Payments' copy of who follows whom (from messaging's events); the newest event about a pair wins. */
 @Component
-class FollowStore {
+class FollowCopyStore {
 
     private final DatabaseClient db;
 
-    FollowStore(DatabaseClient db) {
+    FollowCopyStore(DatabaseClient db) {
         this.db = db;
     }
 
