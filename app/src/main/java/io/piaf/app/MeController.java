@@ -8,22 +8,25 @@ import org.springframework.web.bind.annotation.RestController;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
+import io.piaf.payments.Payments;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/me}: the caller's profile and settings. */
+/** {@code GET /api/me}: the caller's profile, wallet id and settings. */
 @RestController
 class MeController {
 
-    record Me(String id, String handle, String displayName, String kind, boolean pinSet, Settings settings) {
+    record Me(String id, String handle, String displayName, String kind, boolean pinSet, String walletId, Settings settings) {
     }
 
     record Settings(String paymentVisibility) {
     }
 
     private final Identity identity;
+    private final Payments payments;
 
-    MeController(Identity identity) {
+    MeController(Identity identity, Payments payments) {
         this.identity = identity;
+        this.payments = payments;
     }
 
     @GetMapping("/api/me")
@@ -31,7 +34,8 @@ class MeController {
         var id = UserId.fromSubject(jwt.getSubject());
         return identity.find(id)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
-                .map(u -> new Me(u.id().toString(), u.handle(), u.displayName(), u.kind().name(), u.pinSet(),
-                        new Settings(u.paymentVisibility().name())));
+                .flatMap(u -> payments.wallet(u.id()).map(w -> w.toString()).defaultIfEmpty("")
+                        .map(wallet -> new Me(u.id().toString(), u.handle(), u.displayName(), u.kind().name(), u.pinSet(),
+                                wallet.isEmpty() ? null : wallet, new Settings(u.paymentVisibility().name()))));
     }
 }

@@ -5,5 +5,5 @@
  * idempotent {@code Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "common", "outbox", "identity", "messaging" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments" })
 package io.piaf.notifications;

@@ -1,0 +1,104 @@
+package io.piaf.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.piaf.testing.Api;
+import io.piaf.testing.Concurrently;
+import io.piaf.testing.LedgerInvariants;
+import io.piaf.testing.PiafTest;
+import io.piaf.testing.Wallets;
+
+/** Many confirmations at once against one payer: the database, not luck, keeps the wallet and the caps whole. */
+@PiafTest
+@ExtendWith(LedgerInvariants.class)
+class ConcurrencyTests {
+
+    @Autowired Api api;
+    Wallets wallets;
+
+    @BeforeEach
+    void helpers() {
+        wallets = new Wallets(api);
+    }
+
+    @Test
+    void fifty_concurrent_confirmations_never_overdraw_the_wallet() {
+        var payer = wallets.payer("drained", "500.00");
+        var payees = payees(5);
+        var ids = new ArrayList<String>();
+        for (var i = 0; i < 50; i++) {
+            ids.add(wallets.request(payer, payees.get(i % 5).handle(), "30.00"));
+        }
+
+        var outcomes = Concurrently.run(50, i -> outcome(payer, ids.get(i)));
+
+        assertThat(tally(outcomes)).isEqualTo(Map.of("COMPLETED", 16L, "insufficient_funds", 34L));
+        assertThat(wallets.balance(payer)).isEqualTo("20.00");
+        assertThat(payees.stream().map(wallets::balance).mapToDouble(Double::parseDouble).sum()).isEqualTo(480.0);
+    }
+
+    @Test
+    void fifty_concurrent_confirmations_never_pass_the_daily_cap() {
+        var payer = wallets.payer("capped", "1200.00");
+        var payees = payees(5);
+        var ids = new ArrayList<String>();
+        for (var i = 0; i < 50; i++) {
+            ids.add(wallets.request(payer, payees.get(i % 5).handle(), "30.00"));
+        }
+
+        var outcomes = Concurrently.run(50, i -> outcome(payer, ids.get(i)));
+
+        assertThat(tally(outcomes)).isEqualTo(Map.of("COMPLETED", 33L, "limit_exceeded", 17L));
+        assertThat(wallets.balance(payer)).isEqualTo("210.00");
+        api.get(payer, "/api/wallet").exchange().expectBody().jsonPath("$.limits.sentToday.amount").isEqualTo("990.00")
+                .jsonPath("$.limits.remainingToday.amount").isEqualTo("10.00");
+    }
+
+    @Test
+    void payments_in_opposite_directions_at_once_neither_deadlock_nor_lose_a_cent() {
+        var alice = wallets.payer("ping", "100.00");
+        var bob = wallets.payer("pong", "100.00");
+        var ids = new ArrayList<Map.Entry<Api.User, String>>();
+        for (var i = 0; i < 15; i++) {
+            ids.add(Map.entry(alice, wallets.request(alice, bob.handle(), "1.00")));
+            ids.add(Map.entry(bob, wallets.request(bob, alice.handle(), "2.00")));
+        }
+
+        var started = System.nanoTime();
+        var outcomes = Concurrently.run(ids.size(), i -> outcome(ids.get(i).getKey(), ids.get(i).getValue()));
+
+        assertThat(tally(outcomes)).isEqualTo(Map.of("COMPLETED", 30L));
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms, far below a deadlock timeout").isLessThan(10_000);
+        assertThat(wallets.balance(alice)).isEqualTo("115.00");
+        assertThat(wallets.balance(bob)).isEqualTo("85.00");
+    }
+
+    private java.util.List<Api.User> payees(int n) {
+        var payees = new ArrayList<Api.User>();
+        for (var i = 0; i < n; i++) {
+            payees.add(api.signUp("payee"));
+        }
+        return payees;
+    }
+
+    /** COMPLETED, or the problem's code. */
+    private String outcome(Api.User payer, String id) {
+        var result = wallets.confirm(payer, id, Wallets.PIN).expectBody(Map.class).returnResult();
+        var body = result.getResponseBody();
+        return result.getStatus().value() == 200 ? (String) body.get("status") : (String) body.get("code");
+    }
+
+    private static Map<String, Long> tally(java.util.List<String> outcomes) {
+        return outcomes.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+}

@@ -1,0 +1,65 @@
+package io.piaf.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * After each test, the ledger still adds up: all accounts sum to zero; no user account is negative; every account's
+ * maintained balance equals the sum of its entries; every transfer has two or more entries summing to zero; every
+ * completed payment moved exactly its amount from its payer's wallet to its payee's; every succeeded top-up credited
+ * exactly its amount once. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ */
+public class LedgerInvariants implements AfterEachCallback {
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        check(SpringExtension.getApplicationContext(context).getBean(DatabaseClient.class));
+    }
+
+    public static void check(DatabaseClient db) {
+        assertThat(one(db, "select coalesce(sum(balance), 0) from payments.account"))
+                .as("the sum of all ledger accounts").isZero();
+        assertThat(list(db, "select id::text from payments.account where kind = 'USER' and balance < 0"))
+                .as("user accounts below zero").isEmpty();
+        assertThat(list(db, """
+                select a.id::text from payments.account a
+                left join (select account_id, sum(amount) as total from payments.entry group by account_id) e on e.account_id = a.id
+                where a.balance <> coalesce(e.total, 0)"""))
+                .as("accounts whose balance is not the sum of their entries").isEmpty();
+        assertThat(list(db, """
+                select transfer_id::text from payments.entry group by transfer_id having sum(amount) <> 0 or count(*) < 2
+                union all
+                select t.id::text from payments.transfer t where not exists (select 1 from payments.entry e where e.transfer_id = t.id)"""))
+                .as("transfers that do not balance").isEmpty();
+        assertThat(list(db, """
+                select p.id::text from payments.payment p
+                where p.status = 'COMPLETED' and (
+                    (select count(*) from payments.entry e where e.transfer_id = p.transfer_id) <> 2
+                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payer_wallet and e.amount = -p.amount)
+                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payee_wallet and e.amount = p.amount))
+                union all
+                select p.id::text from payments.payment p where p.status <> 'COMPLETED'
+                    and exists (select 1 from payments.transfer t where t.kind in ('PAYMENT', 'DONATION') and t.reference = p.id::text)"""))
+                .as("payments whose money did not move exactly as they say").isEmpty();
+        assertThat(list(db, """
+                select u.id::text from payments.top_up u
+                where (u.status = 'SUCCEEDED') <> exists (
+                    select 1 from payments.entry e join payments.transfer t on t.id = e.transfer_id
+                    where t.kind = 'TOP_UP' and t.reference = u.id::text and e.account_id = u.wallet_id and e.amount = u.amount)"""))
+                .as("top-ups whose credit does not match their status").isEmpty();
+    }
+
+    private static long one(DatabaseClient db, String sql) {
+        return db.sql(sql).map(r -> ((Number) r.get(0)).longValue()).one().block();
+    }
+
+    private static List<String> list(DatabaseClient db, String sql) {
+        return db.sql(sql).map(r -> r.get(0, String.class)).all().collectList().block();
+    }
+}

@@ -1,0 +1,33 @@
+package io.piaf.payments;
+
+import io.piaf.identity.UserId;
+import reactor.core.publisher.Mono;
+
+/**
+ * Payments' double-entry ledger, for the modules that move money next (savings, cards, crypto). Amounts are integer
+ * minor units; a transfer is two or more entries that sum to zero and is written by one statement; entries are never
+ * changed (a correction is a new transfer); a user account never goes below zero — the database refuses it. System
+ * accounts (clearing, settlement) may be negative by design. Writes join the caller's R2DBC transaction, so that a
+ * caller commits its own state, the transfer and its events together. Each posting to a wallet is
+ * announced by a {@link WalletCredited} or {@link WalletDebited} event in the same transaction.
+ */
+public interface Ledger {
+
+    /**
+     * Opens a user-owned account that can never go negative (e.g. a savings pot), or finds it when {@code id} exists.
+     * {@code purpose} is UPPER_SNAKE_CASE, e.g. {@code SAVINGS}.
+     */
+    Mono<AccountId> openUserAccount(AccountId id, UserId owner, String purpose);
+
+    /** Opens (or finds) the one system account with this purpose, e.g. {@code CARD_SETTLEMENT}. It may go negative. */
+    Mono<AccountId> openSystemAccount(String purpose);
+
+    /**
+     * Posts a transfer atomically: every leg or none. Runs in the caller's R2DBC transaction and refuses to run
+     * without one, so that the transfer commits with the events that announce it (and the caller's own state).
+     */
+    Mono<TransferResult> post(Transfer transfer);
+
+    /** The account's balance, read from its maintained balance (no history scan); empty when there is no account. */
+    Mono<Money> balance(AccountId account);
+}

@@ -1,0 +1,105 @@
+package io.piaf.payments.internal;
+
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+import io.piaf.identity.UserId;
+import io.piaf.outbox.Outbox;
+import io.piaf.payments.AccountId;
+import io.piaf.payments.Ledger;
+import io.piaf.payments.Money;
+import io.piaf.payments.Transfer;
+import io.piaf.payments.TransferResult;
+import io.piaf.payments.WalletCredited;
+import io.piaf.payments.WalletDebited;
+import io.piaf.payments.WalletId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ledger facade. A posting that touches a wallet is announced ({@link WalletCredited}, {@link WalletDebited})
+ * in the caller's transaction, which therefore must be one: a transfer never commits without its events.
+ */
+@Service
+class LedgerService implements Ledger {
+
+    private static final Pattern PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private final LedgerStore store;
+    private final Outbox outbox;
+
+    LedgerService(LedgerStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Mono<AccountId> openUserAccount(AccountId id, UserId owner, String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches() || purpose.equals("WALLET")) {
+            return Mono.error(new IllegalArgumentException("A user account's purpose is UPPER_SNAKE_CASE and not WALLET: " + purpose));
+        }
+        return store.openUserAccount(id, owner, purpose);
+    }
+
+    @Override
+    public Mono<AccountId> openSystemAccount(String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+            return Mono.error(new IllegalArgumentException("A system account's purpose is UPPER_SNAKE_CASE: " + purpose));
+        }
+        return store.openSystemAccount(purpose);
+    }
+
+    @Override
+    public Mono<Money> balance(AccountId account) {
+        return store.balance(account);
+    }
+
+    @Override
+    public Mono<TransferResult> post(Transfer transfer) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Ledger.post(" + transfer.kind() + " " + transfer.reference()
+                        + ") needs a transaction: a transfer commits with the events that announce it")))
+                .then(postInTransaction(transfer));
+    }
+
+    private Mono<TransferResult> postInTransaction(Transfer transfer) {
+        return store.post(transfer).flatMap(outcome -> {
+            if (!outcome.found()) {
+                return Mono.just(new TransferResult.UnknownAccount());
+            }
+            if (!outcome.funded()) {
+                return Mono.just(new TransferResult.InsufficientFunds(new AccountId(outcome.shortAccount())));
+            }
+            if (outcome.at() == null) {
+                return Mono.just(new TransferResult.AlreadyPosted(transfer.kind(), transfer.reference()));
+            }
+            var postings = new ArrayList<TransferResult.Posting>();
+            var events = new ArrayList<Object>();
+            for (var line : outcome.lines()) {
+                postings.add(new TransferResult.Posting(line.account(), Money.eur(line.amount()), Money.eur(line.balanceAfter())));
+                if (line.userId() != null) {
+                    events.add(walletEvent(transfer, outcome, line));
+                }
+            }
+            var posted = new TransferResult.Posted(transfer.id(), outcome.at(), postings);
+            return Flux.fromIterable(events).concatMap(outbox::append).then(Mono.just(posted));
+        });
+    }
+
+    private static Object walletEvent(Transfer transfer, LedgerStore.Outcome outcome, LedgerStore.Line line) {
+        var wallet = new WalletId(line.account().value());
+        var amount = Money.eur(Math.abs(line.amount()));
+        var balance = Money.eur(line.balanceAfter()).decimal();
+        return line.amount() > 0
+                ? new WalletCredited(wallet, line.userId(), line.handle(), amount.decimal(), amount.currency(), balance,
+                        transfer.id(), transfer.kind(), transfer.reference(), line.counterpartyHandle(), line.memo(), outcome.at())
+                : new WalletDebited(wallet, line.userId(), line.handle(), amount.decimal(), amount.currency(), balance,
+                        transfer.id(), transfer.kind(), transfer.reference(), line.counterpartyHandle(), line.memo(), outcome.at());
+    }
+}

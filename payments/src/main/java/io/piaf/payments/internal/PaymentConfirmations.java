@@ -1,0 +1,208 @@
+package io.piaf.payments.internal;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.common.ProblemException;
+import io.piaf.identity.Identity;
+import io.piaf.identity.PinCheck;
+import io.piaf.identity.UserId;
+import io.piaf.outbox.Outbox;
+import io.piaf.payments.CancellationReason;
+import io.piaf.payments.Ledger;
+import io.piaf.payments.Money;
+import io.piaf.payments.PaymentId;
+import io.piaf.payments.Transfer;
+import io.piaf.payments.TransferId;
+import io.piaf.payments.TransferResult;
+import io.piaf.payments.internal.PaymentStore.Locked;
+import io.piaf.payments.internal.domain.PaymentStatus;
+import io.piaf.payments.internal.domain.Receipts;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ends payments: confirmation with the payer's PIN, cancellation by the payer, expiry. A confirmation runs in one
+ * transaction that first locks the payment and its payer's wallet, so one payer's confirmations run one at a time:
+ * the PIN's failure count, the daily cap and the funds are each checked by one confirmation at a time, and what a
+ * refused confirmation did (a wrong PIN counted, a payment cancelled or expired) commits before the refusal is
+ * answered.
+ */
+@Service
+class PaymentConfirmations {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentConfirmations.class);
+    private static final Pattern PIN = Pattern.compile("[0-9]{4,6}");
+
+    /** A confirmation's outcome, known inside the transaction and answered after it commits. */
+    private sealed interface Outcome {
+        record Done(PaymentRow payment) implements Outcome {
+        }
+
+        record Refused(ProblemException problem) implements Outcome {
+        }
+    }
+
+    private final PaymentStore payments;
+    private final Identity identity;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final PaymentsProperties properties;
+    private final TransactionalOperator transactional;
+
+    PaymentConfirmations(PaymentStore payments, Identity identity, Ledger ledger, Outbox outbox,
+            PaymentsProperties properties, ReactiveTransactionManager transactions) {
+        this.payments = payments;
+        this.identity = identity;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.transactional = TransactionalOperator.create(transactions);
+    }
+
+    Mono<PaymentRow> confirm(UserId caller, PaymentId id, String pin) {
+        if (pin == null || !PIN.matcher(pin).matches()) {
+            return Mono.error(ProblemException.badRequest("invalid_pin_format", "A PIN is 4 to 6 digits."));
+        }
+        var confirmation = payments.lockForConfirmation(id, caller, properties.zone())
+                .switchIfEmpty(Mono.defer(() -> notYours(caller, id)))
+                .flatMap(locked -> decide(caller, locked, pin));
+        return transactional.transactional(confirmation).flatMap(outcome -> switch (outcome) {
+            case Outcome.Done done -> Mono.just(done.payment());
+            case Outcome.Refused refused -> Mono.error(refused.problem());
+        });
+    }
+
+    private Mono<Outcome> decide(UserId caller, Locked locked, String pin) {
+        var payment = locked.payment();
+        if (payment.status() == PaymentStatus.COMPLETED) {
+            return done(payment); // a retried confirmation: nothing moves again
+        }
+        if (payment.status().isFinal()) {
+            return refused(notPending(payment));
+        }
+        if (locked.expired()) {
+            return end(payment, PaymentStatus.EXPIRED, "expired", null).then(refused(expired(payment)));
+        }
+        if (!payment.termsMatchChallenge()) {
+            log.error("Payment {} no longer matches the challenge its payer was shown; failing it", payment.id());
+            return end(payment, PaymentStatus.FAILED, "challenge_mismatch", null)
+                    .then(refused(ProblemException.conflict("challenge_mismatch", "This payment's terms changed; it was not made.")));
+        }
+        return identity.checkPin(caller, pin).flatMap(check -> switch (check) {
+            case PinCheck.Accepted a -> pay(locked);
+            case PinCheck.Rejected r -> refused(new ProblemException(422, "invalid_pin", "Wrong PIN.",
+                    Map.of("attemptsLeft", r.attemptsLeft())));
+            case PinCheck.Locked l -> end(payment, PaymentStatus.CANCELLED, CancellationReason.PIN_LOCKED.name(), CancellationReason.PIN_LOCKED)
+                    .then(refused(new ProblemException(423, "pin_locked", "Too many wrong PINs: the PIN is locked until "
+                            + l.until() + " and this payment is cancelled.",
+                            Map.of("lockedUntil", l.until().toString(), "status", PaymentStatus.CANCELLED.name()))));
+            case PinCheck.NotSet n -> refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying."));
+        });
+    }
+
+    /** The PIN is right: checks the caps under the wallet lock, then moves the money (the ledger checks the funds). */
+    private Mono<Outcome> pay(Locked locked) {
+        var payment = locked.payment();
+        var breach = properties.limits().check(payment.amount(), payment.donation(), locked.sentSoFarToday());
+        if (breach.isPresent()) {
+            return refused(breach.get());
+        }
+        var transfer = Transfer.between(TransferId.random(), payment.donation() ? "DONATION" : "PAYMENT", payment.id().toString(),
+                payment.payerWallet().account(), Receipts.debitLine(payment.payeeHandle(), payment.note(), payment.donation()),
+                payment.payeeWallet().account(), Receipts.creditLine(payment.payerHandle(), payment.note(), payment.donation()),
+                Money.eur(payment.amount()));
+        return ledger.post(transfer).flatMap(result -> switch (result) {
+            case TransferResult.Posted posted -> payments.complete(payment.id(), posted.id(), locked.today())
+                    .map(at -> payment.withStatus(PaymentStatus.COMPLETED, null, at, posted.id()))
+                    .flatMap(completed -> outbox.append(PaymentEvents.completed(completed)).then(done(completed)));
+            case TransferResult.InsufficientFunds short_ -> refused(ProblemException.unprocessable("insufficient_funds",
+                    "Your balance is too low for this payment; top up and confirm again before it expires."));
+            case TransferResult.UnknownAccount unknown -> end(payment, PaymentStatus.FAILED, "wallet_missing", null)
+                    .then(refused(ProblemException.conflict("payment_failed", "A wallet of this payment no longer exists.")));
+            case TransferResult.AlreadyPosted already -> Mono.error(new IllegalStateException(
+                    "Payment " + payment.id() + " is pending but its transfer was posted"));
+        });
+    }
+
+    Mono<PaymentRow> cancel(UserId caller, PaymentId id) {
+        var cancellation = payments.find(id)
+                .filter(p -> p.isParty(caller))
+                .switchIfEmpty(Mono.defer(() -> notYours(caller, id)))
+                .flatMap(p -> {
+                    if (!p.payerId().equals(caller)) {
+                        return Mono.error(notThePayer());
+                    }
+                    return payments.end(id, PaymentStatus.CANCELLED, CancellationReason.BY_PAYER.name(), false)
+                            .flatMap(c -> outbox.append(PaymentEvents.cancelled(c, CancellationReason.BY_PAYER)).thenReturn(c))
+                            .switchIfEmpty(Mono.defer(() -> whyNotCancelled(id)));
+                });
+        return transactional.transactional(cancellation);
+    }
+
+    /** A cancel that found the payment no longer pending: cancelling twice is fine, the rest is a conflict. */
+    private Mono<PaymentRow> whyNotCancelled(PaymentId id) {
+        return payments.find(id).flatMap(p -> {
+            if (p.status() == PaymentStatus.CANCELLED) {
+                return Mono.just(p);
+            }
+            if (p.status() == PaymentStatus.PENDING_CONFIRMATION) { // its time ran out; the reconciler expires it
+                return Mono.error(expired(p));
+            }
+            return Mono.error(notPending(p));
+        });
+    }
+
+    /** The reconciler's sweep: expires due payments and announces each, in one transaction per batch. */
+    Mono<Long> expireDue(int batch) {
+        return transactional.transactional(payments.expireDue(batch)
+                .concatMap(p -> outbox.append(PaymentEvents.expired(p)).thenReturn(p))
+                .count());
+    }
+
+    private Mono<Void> end(PaymentRow payment, PaymentStatus status, String reason, CancellationReason cancellation) {
+        return payments.end(payment.id(), status, reason, null).flatMap(ended -> outbox.append(switch (status) {
+            case CANCELLED -> PaymentEvents.cancelled(ended, cancellation);
+            case EXPIRED -> PaymentEvents.expired(ended);
+            default -> PaymentEvents.failed(ended, reason);
+        }));
+    }
+
+    /** Strangers learn nothing (404); the payee learns they are not the payer (403). */
+    private <T> Mono<T> notYours(UserId caller, PaymentId id) {
+        return payments.find(id).flatMap(p -> p.payeeId().equals(caller)
+                ? Mono.<T>error(notThePayer()) : Mono.<T>error(notFound()))
+                .switchIfEmpty(Mono.error(PaymentConfirmations::notFound));
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("payment_not_found", "No such payment.");
+    }
+
+    private static ProblemException notThePayer() {
+        return ProblemException.forbidden("not_the_payer", "Only the payer confirms or cancels a payment.");
+    }
+
+    private static ProblemException expired(PaymentRow p) {
+        return new ProblemException(409, "payment_expired", "This payment expired at " + p.expiresAt() + " without confirmation; nothing was paid.",
+                Map.of("status", PaymentStatus.EXPIRED.name()));
+    }
+
+    private static ProblemException notPending(PaymentRow p) {
+        return new ProblemException(409, p.status() == PaymentStatus.EXPIRED ? "payment_expired" : "payment_not_pending",
+                "This payment is " + p.status() + "; it can no longer be confirmed or cancelled.", Map.of("status", p.status().name()));
+    }
+
+    private static Mono<Outcome> done(PaymentRow payment) {
+        return Mono.just(new Outcome.Done(payment));
+    }
+
+    private static Mono<Outcome> refused(ProblemException problem) {
+        return Mono.just(new Outcome.Refused(problem));
+    }
+}

@@ -1,0 +1,24 @@
+package io.piaf.payments.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.piaf.identity.AccountKind;
+import io.piaf.identity.UserId;
+import io.piaf.payments.WalletId;
+
+/**
+ * A wallet with its balance, and the sender's total of today ({@code today} is the database's date in the limits'
+ * time zone; a total from an earlier day counts as zero).
+ */
+record WalletRow(WalletId id, UserId userId, String handle, String displayName, AccountKind ownerKind, long balance,
+        LocalDate sentDay, long sentToday, LocalDate today) {
+
+    long sentSoFarToday() {
+        return today.equals(sentDay) ? sentToday : 0;
+    }
+
+    UUID accountId() {
+        return id.value();
+    }
+}

@@ -1,0 +1,98 @@
+package io.piaf.payments.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.piaf.identity.PaymentVisibility;
+
+class PaymentRulesTests {
+
+    final PaymentLimits limits = new PaymentLimits(25_000, 50_000, 100_000);
+
+    @ParameterizedTest(name = "{0} cents to a charity={1} after {2} today: {3}")
+    @CsvSource(nullValues = "null", value = {
+            "25000, false, 0, null",
+            "25001, false, 0, per_payment_to_person",
+            "50000, true, 0, null",
+            "50001, true, 0, per_payment_to_charity",
+            "1, false, 100000, daily",
+            "20000, false, 80000, null",
+            "20001, false, 80000, daily",
+            "50000, true, 50001, daily" })
+    void caps_per_payment_and_per_day(long amount, boolean charity, long sentToday, String breach) {
+        var result = limits.check(amount, charity, sentToday);
+        if (breach == null) {
+            assertThat(result).isEmpty();
+        } else {
+            assertThat(result).hasValueSatisfying(p -> {
+                assertThat(p.code()).isEqualTo("limit_exceeded");
+                assertThat(p.status()).isEqualTo(422);
+                assertThat(p.properties()).containsEntry("limitType", breach);
+            });
+        }
+    }
+
+    @Test
+    void the_remaining_daily_allowance_never_goes_negative() {
+        assertThat(limits.remainingToday(30_000)).isEqualTo(70_000);
+        assertThat(limits.remainingToday(120_000)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaymentStatus.class)
+    void a_payment_ends_once(PaymentStatus status) {
+        for (var next : PaymentStatus.values()) {
+            assertThat(status.canBecome(next)).isEqualTo(status == PaymentStatus.PENDING_CONFIRMATION && next != status);
+        }
+        assertThat(status.isFinal()).isEqualTo(status != PaymentStatus.PENDING_CONFIRMATION);
+    }
+
+    @ParameterizedTest(name = "payer {0}, payee {1}, asked {2}, DM {3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+            "PUBLIC, PUBLIC, null, false, PUBLIC",
+            "PUBLIC, FOLLOWERS, null, false, FOLLOWERS",
+            "FOLLOWERS, PUBLIC, null, false, FOLLOWERS",
+            "PUBLIC, PRIVATE, null, false, PRIVATE",
+            "PRIVATE, PUBLIC, PUBLIC, false, PRIVATE",
+            "PUBLIC, PUBLIC, FOLLOWERS, false, FOLLOWERS",
+            "PUBLIC, PUBLIC, PRIVATE, false, PRIVATE",
+            "PUBLIC, PUBLIC, PUBLIC, true, PRIVATE" })
+    void a_receipt_is_as_private_as_its_most_private_party(PaymentVisibility payer, PaymentVisibility payee,
+            PaymentVisibility requested, boolean dm, PaymentVisibility expected) {
+        assertThat(Receipts.visibility(payer, payee, requested, dm)).isEqualTo(expected);
+    }
+
+    @Test
+    void a_receipt_names_the_parties_and_the_note_never_the_amount() {
+        assertThat(Receipts.text("alice", "bob", "pizza", false)).isEqualTo("alice paid bob · pizza");
+        assertThat(Receipts.text("alice", "bob", null, false)).isEqualTo("alice paid bob");
+        assertThat(Receipts.text("alice", "acf", null, true)).isEqualTo("alice donated to acf");
+    }
+
+    @Test
+    void the_challenge_binds_amount_and_payee() {
+        var id = UUID.randomUUID();
+        var payer = UUID.randomUUID();
+        var payee = UUID.randomUUID();
+        var digest = Challenge.digest(id, payer, payee, 1250, "EUR");
+
+        assertThat(new Challenge(1250, "EUR", "bob").text()).isEqualTo("Pay 12.50 EUR to @bob");
+        assertThat(Challenge.matches(digest, id, payer, payee, 1250, "EUR")).isTrue();
+        assertThat(Challenge.matches(digest, id, payer, payee, 1251, "EUR")).isFalse();
+        assertThat(Challenge.matches(digest, id, payer, UUID.randomUUID(), 1250, "EUR")).isFalse();
+    }
+
+    @Test
+    void notes_are_one_line_and_short() {
+        assertThat(Notes.clean("  pizza ")).isEqualTo("pizza");
+        assertThat(Notes.clean("   ")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Notes.clean("a\nb")).hasMessageContaining("one line");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Notes.clean("x".repeat(281))).hasMessageContaining("280");
+    }
+}
