@@ -11,7 +11,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": { target: "http://localhost:8080", changeOrigin: false },
+      "/api": { target: process.env.PIAF_URL ?? "http://localhost:8080", changeOrigin: false },
     },
   },
 });

@@ -31,7 +31,9 @@ export function App() {
   }, [navigate]);
 
   // A new screen starts at the top, like a page load.
-  useEffect(() => window.scrollTo(0, 0), [location]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location]);
 
   if (!token) {
     return (

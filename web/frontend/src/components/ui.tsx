@@ -4,11 +4,19 @@ import type { UserBrief } from "../api/types";
 import { useI18n } from "../i18n";
 import { AlertIcon } from "./icons";
 
-/** The screen's title; it takes focus when the screen opens, so keyboard and screen-reader users start there. */
+let pageLoaded = false;
+
+/**
+ * The screen's title. After an in-app navigation it takes focus, so keyboard and screen-reader users start on the new
+ * screen instead of a link they already left; on a page load focus stays at the top (skip link first), as browsers do.
+ */
 export function ScreenTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement?.closest("nav")) {
+    const firstScreen = !pageLoaded;
+    pageLoaded = true;
+    if (firstScreen) return;
+    if (document.activeElement === document.body || document.activeElement?.closest("nav, .auth-switch")) {
       ref.current?.focus({ preventScroll: true });
     }
   }, []);
@@ -60,7 +68,8 @@ export function Spinner({ label }: { label?: string }) {
   );
 }
 
-const palette = ["#6d5efc", "#0ea5a0", "#f0795b", "#d9468f", "#3b82f6", "#c2851b", "#16a34a", "#8b5cf6"];
+// Each keeps white initials at 4.5:1 or more.
+const palette = ["#5b45e0", "#0f766e", "#c2410c", "#be185d", "#1d4ed8", "#a16207", "#15803d", "#7c3aed"];
 
 /** Initials on a colour picked from the handle, so a person keeps the same colour everywhere. */
 export function Avatar({ user, size = 44 }: { user: UserBrief | undefined; size?: number }) {

@@ -34,7 +34,7 @@ function AuthFrame({ children }: { children: ReactNode }) {
               <div className="receipt-head"><span className="receipt-stamp">{t("receipt.status")}</span><span>{t("receipt.label")}</span></div>
               <div className="receipt-line"><strong>@alice</strong> → <strong>@bob</strong></div>
               <div className="receipt-amount">{money("12.50")}</div>
-              <div className="receipt-note">merci 🍕</div>
+              <div className="receipt-note">merci pour la pizza</div>
             </div>
           </div>
         </div>

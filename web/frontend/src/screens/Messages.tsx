@@ -80,7 +80,9 @@ export function ConversationScreen() {
   }), [subscribe, handle, thread.reload]);
 
   const messages = [...(thread.data?.items ?? [])].reverse();
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [messages.length]);
 
   async function send(event: FormEvent) {
     event.preventDefault();

@@ -47,7 +47,6 @@ class WebAppRoutes implements WebFluxConfigurer {
                         // The shell names the current hashed bundles: always revalidate it.
                         .cacheControl(CacheControl.noCache())
                         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                        .header("Referrer-Policy", "same-origin")
                         .bodyValue(shell)
                 : ServerResponse.notFound().build());
     }
