@@ -75,8 +75,9 @@ export function Compose({ onPosted }: { onPosted(item: Item): void }) {
           <option value="PUBLIC">{t("compose.visibility.PUBLIC")}</option>
           <option value="FOLLOWERS">{t("compose.visibility.FOLLOWERS")}</option>
         </select>
-        <span className={`compose-count${left < 20 ? " warn" : ""}`} id={ids.count} aria-live={left < 20 ? "polite" : "off"}>
-          {t("compose.remaining", { n: left })}
+        <span className={`compose-count${left < 20 ? " warn" : ""}`} aria-live={left < 20 ? "polite" : "off"}>
+          <span aria-hidden="true">{left}</span>
+          <span className="visually-hidden" id={ids.count}>{t("compose.remaining", { n: left })}</span>
         </span>
         <button type="submit" className="button button-primary" disabled={state !== "idle" || !text.trim() || left < 0}>
           <SendIcon size={18} /> {t("compose.submit")}

@@ -37,6 +37,8 @@ export type I18n = {
   plural(key: string, n: number, vars?: Vars): string;
   has(key: string): boolean;
   money(value: Money | string | number | undefined | null, currency?: string): string;
+  /** A round amount without cents, e.g. "20 €" for a preset button. */
+  wholeMoney(value: string | number, currency?: string): string;
   dateTime(iso: string | number | Date): string;
   time(iso: string | number | Date): string;
   relative(iso: string): string;
@@ -95,6 +97,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         // Amounts travel as exact decimal strings; two decimals display exactly as a double.
         return format.format(Number(amount));
       },
+      wholeMoney: (value, currency) =>
+        new Intl.NumberFormat(locale, { style: "currency", currency: currency ?? "EUR", maximumFractionDigits: 0 }).format(Number(value)),
       dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
       time: (iso) => timeFormat.format(new Date(iso)),
       relative(iso) {

@@ -3,7 +3,7 @@ import { Link, useLocation } from "wouter";
 import { useMe } from "../auth/me";
 import { Compose } from "../components/Compose";
 import { Feed, type FeedControls } from "../components/Feed";
-import { LockIcon, PlusIcon, SearchIcon, SendIcon } from "../components/icons";
+import { LockIcon, SearchIcon } from "../components/icons";
 import { ScreenTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { useNotifications } from "../live/notifications";
@@ -66,21 +66,10 @@ export function FindSomeone() {
 }
 
 function HomeAside() {
-  const { t, money } = useI18n();
-  const { wallet } = useMe();
+  const { t } = useI18n();
   return (
-    <aside className="aside" aria-label={t("wallet.title")}>
+    <aside className="aside" aria-label={t("compose.hint")}>
       <FindSomeone />
-      {wallet && (
-        <div className="card wallet-mini">
-          <span className="balance-label">{t("wallet.balance")}</span>
-          <span className="wallet-mini-amount">{money(wallet.balance)}</span>
-          <div className="row">
-            <Link href="/wallet" className="button button-small button-light"><PlusIcon size={16} /> {t("wallet.topUp")}</Link>
-            <Link href="/pay/new" className="button button-small button-light"><SendIcon size={16} /> {t("wallet.send")}</Link>
-          </div>
-        </div>
-      )}
       <div className="card tips">
         <h2 className="tips-title">{t("compose.hint")}</h2>
         <ul>

@@ -34,7 +34,7 @@ export function WalletScreen() {
 }
 
 function TopUpForm({ onDone }: { onDone(): Promise<void> }) {
-  const { t, money, errorText } = useI18n();
+  const { t, money, wholeMoney, errorText } = useI18n();
   const [amount, setAmount] = useState("20");
   const [card, setCard] = useState("");
   const [expiry, setExpiry] = useState("");
@@ -104,7 +104,7 @@ function TopUpForm({ onDone }: { onDone(): Promise<void> }) {
         <legend className="visually-hidden">{t("wallet.amount")}</legend>
         {presets.map((p) => (
           <button key={p} type="button" className={`chip-button${parsed === `${p}.00` ? " selected" : ""}`}
-            aria-pressed={parsed === `${p}.00`} onClick={() => setAmount(p)}>{money(p)}</button>
+            aria-pressed={parsed === `${p}.00`} onClick={() => setAmount(p)}>{wholeMoney(p)}</button>
         ))}
       </fieldset>
       <Field label={t("wallet.amount")} name="amount" inputMode="decimal" hint={t("wallet.amountHint")}
