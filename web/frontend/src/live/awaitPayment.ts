@@ -31,7 +31,9 @@ export function useAwaitPayment() {
           const data = notification.data ?? {};
           const postId = data.postId ?? data.post?.id ?? (data.source?.kind === "post" ? data.source.id : undefined);
           const messageId = data.messageId ?? data.message?.id ?? (data.source?.kind === "message" ? data.source.id : undefined);
-          const matches = (source.postId && postId === source.postId) || (source.messageId && messageId === source.messageId);
+          const sourceId = data.sourceId;
+          const matches = (source.postId && (postId === source.postId || sourceId === source.postId))
+            || (source.messageId && (messageId === source.messageId || sourceId === source.messageId));
           if (!matches) return;
           const paymentId = data.paymentId ?? data.payment?.id;
           if (paymentId) finish({ paymentId });

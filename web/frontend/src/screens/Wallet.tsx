@@ -13,6 +13,7 @@ type TopUp = { id: string; status: string; amount: Money; card?: { brand?: strin
 export function WalletScreen() {
   const { t, money } = useI18n();
   const { wallet, refreshWallet } = useMe();
+  const perPayment = wallet?.limits?.perPaymentToPerson as Money | undefined;
   const history = useResource<Page<Transaction>>("tx", (signal) => api<Page<Transaction>>("/api/wallet/transactions?limit=30", { signal }));
 
   return (
@@ -21,6 +22,7 @@ export function WalletScreen() {
       <section className="balance-hero" aria-labelledby="balance-label">
         <span id="balance-label" className="balance-label">{t("wallet.balance")}</span>
         <span className="balance-hero-amount" data-testid="wallet-balance">{wallet ? money(wallet.balance) : "—"}</span>
+        {perPayment && <span className="balance-hero-note">{t("wallet.limits", { amount: money(perPayment) })}</span>}
         <div className="row">
           <a href="#top-up" className="button button-light"><PlusIcon size={18} /> {t("wallet.topUp")}</a>
           <Link href="/pay/new" className="button button-light"><SendIcon size={18} /> {t("wallet.send")}</Link>
