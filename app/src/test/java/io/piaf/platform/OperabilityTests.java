@@ -11,6 +11,15 @@ import io.piaf.testing.PiafTest;
 class OperabilityTests {
 
     @Autowired Api api;
+    @Autowired org.springframework.r2dbc.core.DatabaseClient db;
+
+    @Test
+    void the_embedded_database_commits_durably() {
+        for (var setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
+            var value = db.sql("select current_setting($1)").bind(0, setting).map(r -> r.get(0, String.class)).one().block();
+            org.assertj.core.api.Assertions.assertThat(value).as(setting).isEqualTo("on");
+        }
+    }
 
     @Test
     void health_is_up_and_checks_the_database() {

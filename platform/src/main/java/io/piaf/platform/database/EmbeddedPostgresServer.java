@@ -47,6 +47,7 @@ final class EmbeddedPostgresServer {
     private static EmbeddedPostgres start(Path dataDirectory, int port, boolean clean) {
         try {
             var firstStart = clean || !Files.exists(dataDirectory.resolve("PG_VERSION"));
+            stopOrphanedPostmaster(dataDirectory);
             if (clean) {
                 deleteRecursively(dataDirectory);
             }
@@ -59,6 +60,11 @@ final class EmbeddedPostgresServer {
                     // Closed by the application context, not by a JVM shutdown hook (one hung Surefire).
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // zonky starts postgres with -F (fsync off) and synchronous_commit=off, fine for throw-away test
+                    // databases and wrong for money: a later -c wins, so commits are durable again.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
                     .start();
@@ -67,6 +73,40 @@ final class EmbeddedPostgresServer {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A Piaf process that died without closing (kill -9, a crash) leaves its postmaster running on the data
+     * directory, and a new one could not start there. Stop it: fast shutdown first, a kill if it will not go (the next
+     * start then recovers from the WAL, as after a power cut).
+     */
+    private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+        var pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        var lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("[0-9]+")) {
+            return;
+        }
+        var orphan = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping the postmaster (pid {}) left running on {} by a Piaf process that did not shut down", orphan.get().pid(), dataDirectory);
+        var process = orphan.get();
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                throw new IOException("The postmaster left on " + dataDirectory + " (pid " + process.pid() + ") does not stop");
+            }
         }
     }
 
