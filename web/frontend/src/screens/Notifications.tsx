@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "wouter";
 import type { Notification } from "../api/types";
+import { useMe } from "../auth/me";
 import { AtIcon, BellIcon, ChatIcon, UserIcon, WalletIcon } from "../components/icons";
 import { RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -47,7 +48,8 @@ export function NotificationsScreen() {
 
 function NotificationRow({ n, fresh }: { n: Notification; fresh: boolean }) {
   const i18n = useI18n();
-  const d = describe(n, i18n);
+  const { me } = useMe();
+  const d = describe(n, i18n, me?.handle);
   const body = (
     <>
       <span className={`notif-icon tone-${d.tone}`}>{icons[d.icon] ?? <BellIcon size={20} />}</span>
