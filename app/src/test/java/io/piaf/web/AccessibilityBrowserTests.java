@@ -73,6 +73,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
         signUp(page, "kbd", "Kim Board");
         step("the first Tab lands on the skip link, which moves focus to the main content", () -> {
             page.navigate("/settings");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Settings").setLevel(1))).isVisible();
             page.keyboard().press("Tab");
             var skip = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"));
             assertThat(skip).isFocused();

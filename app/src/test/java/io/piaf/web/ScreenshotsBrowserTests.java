@@ -118,8 +118,14 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(signInPage, "sign-in");
 
         var alice = signIn("alice", "en-GB", WIDTH, HEIGHT);
-        alice.getByLabel("New post").fill("#envoyer 12,50€ @" + handles.get("bob") + " merci pour la pizza");
+        alice.getByLabel("New post").fill("Pizza night at Bob's was perfect, thank you!");
         alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post")).click();
+        assertThat(alice.getByTestId("post").first()).isVisible();
+        // The payment itself through the "Send money" screen (the same confirmation as pay by post).
+        alice.navigate("/pay/new?to=" + handles.get("bob"));
+        alice.getByLabel("Amount", new Page.GetByLabelOptions().setExact(true)).fill("12,50");
+        alice.getByLabel("Note (optional)").fill("merci pour la pizza");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(alice.getByTestId("confirm-amount")).isVisible();
         alice.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill(PIN);
         shot(alice, "confirm-payment");
@@ -157,9 +163,9 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         assertThat(phone.getByTestId("wallet-balance")).isVisible();
         shot(phone, "wallet-phone-fr");
 
-        phone.navigate("/");
-        phone.getByLabel("Nouvelle publication").fill("#envoyer 5€ @" + handles.get("alice"));
-        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publier")).click();
+        phone.navigate("/pay/new?to=" + handles.get("alice"));
+        phone.getByLabel("Montant", new Page.GetByLabelOptions().setExact(true)).fill("5");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continuer")).click();
         var pin = phone.getByLabel("Code", new Page.GetByLabelOptions().setExact(true));
         pin.fill("0000");
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Payer "))).click();
