@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { api, ApiError, enc, newIdempotencyKey } from "../api/client";
-import { handleOf, type Payment, type PaymentVisibility, type Wallet } from "../api/types";
+import { handleOf, type Payment, type PaymentVisibility, type Profile, type Wallet } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { AlertIcon, CheckIcon, LockIcon, ShieldIcon } from "../components/icons";
@@ -101,6 +101,9 @@ export function ConfirmPaymentScreen() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "pending" });
   const pinInput = useRef<HTMLInputElement>(null);
+  const payeeHandle = handleOf(payment.data?.challenge?.payee ?? payment.data?.to);
+  // The payment names the payee by handle; the profile adds the name people recognise.
+  const payeeProfile = useResource<Profile>(payeeHandle || null, (signal) => api<Profile>(`/api/users/${enc(payeeHandle)}`, { signal }));
 
   useEffect(() => {
     const status = payment.data?.status;
@@ -116,7 +119,7 @@ export function ConfirmPaymentScreen() {
 
   const amount = p.challenge?.amount ?? p.amount;
   const payee = handleOf(p.challenge?.payee ?? p.to);
-  const payeeName = typeof p.to === "object" && p.to?.displayName ? p.to.displayName : undefined;
+  const payeeName = (typeof p.to === "object" && p.to?.displayName) || payeeProfile.data?.displayName || undefined;
 
   async function confirm(event: FormEvent) {
     event.preventDefault();

@@ -14,6 +14,9 @@ export function WalletScreen() {
   const { t, money } = useI18n();
   const { wallet, refreshWallet } = useMe();
   const perPayment = wallet?.limits?.perPaymentToPerson as Money | undefined;
+  // The top-up form is open for an empty wallet (a new user's first step) and one click away otherwise.
+  const [topUp, setTopUp] = useState<boolean | null>(null);
+  const topUpOpen = topUp ?? (wallet !== undefined && Number(wallet.balance.amount) === 0);
   const history = useResource<Page<Transaction>>("tx", (signal) => api<Page<Transaction>>("/api/wallet/transactions?limit=30", { signal }));
 
   return (
@@ -24,11 +27,14 @@ export function WalletScreen() {
         <span className="balance-hero-amount" data-testid="wallet-balance">{wallet ? money(wallet.balance) : "—"}</span>
         {perPayment && <span className="balance-hero-note">{t("wallet.limits", { amount: money(perPayment) })}</span>}
         <div className="row">
-          <a href="#top-up" className="button button-light"><PlusIcon size={18} /> {t("wallet.topUp")}</a>
+          <button type="button" className="button button-light" aria-expanded={topUpOpen} aria-controls="top-up"
+            onClick={() => setTopUp(!topUpOpen)}>
+            <PlusIcon size={18} /> {t("wallet.topUp")}
+          </button>
           <Link href="/pay/new" className="button button-light"><SendIcon size={18} /> {t("wallet.send")}</Link>
         </div>
       </section>
-      <TopUpForm onDone={async () => { await refreshWallet(); await history.reload(); }} />
+      {topUpOpen && <TopUpForm onDone={async () => { setTopUp(true); await refreshWallet(); await history.reload(); }} />}
       <h2 className="section-title">{t("wallet.history")}</h2>
       <History history={history} />
     </div>

@@ -98,7 +98,7 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         page.locator("input[name=handle]").fill(handles.get(name));
         page.locator("input[name=password]").fill("password-" + name);
         page.locator("form button[type=submit]").click();
-        assertThat(page.locator("h1")).isVisible();
+        assertThat(page.getByRole(AriaRole.NAVIGATION)).isVisible();
         return page;
     }
 
