@@ -10,6 +10,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+
+import io.piaf.common.ProblemException;
 
 import reactor.core.publisher.Mono;
 
@@ -47,6 +50,16 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(rethrowAuthentication)
                         .accessDeniedHandler(rethrowDenied))
                 .build();
+    }
+
+    /**
+     * The firewall refuses requests with encoded slashes, semicolons, NUL, CR/LF... in the path; by default with a bare
+     * 400. Raised as a problem instead, so that it is written like every other error.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemOnRejectedExchange() {
+        return (exchange, rejected) -> Mono.error(ProblemException.badRequest("rejected_request",
+                "The request was refused: its URL holds characters that are not allowed."));
     }
 
     private static boolean isLoopback(InetSocketAddress address) {

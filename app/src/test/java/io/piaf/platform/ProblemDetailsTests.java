@@ -32,6 +32,7 @@ class ProblemDetailsTests {
     }
 
     @Autowired Api api;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
     void malformed_json_is_a_bad_request() {
@@ -51,7 +52,12 @@ class ProblemDetailsTests {
     @Test
     void an_oversized_body_is_refused_before_it_is_parsed() {
         var huge = "{\"handle\":\"" + "a".repeat(200_000) + "\"}";
-        expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(huge),
+        // A connection of its own: the server answers before the client has sent the whole body, and that connection
+        // must not be handed to the next test.
+        var ownConnection = org.springframework.test.web.reactive.server.WebTestClient.bindToServer(
+                new org.springframework.http.client.reactive.ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.newConnection()))
+                .baseUrl("http://localhost:" + port).build();
+        expectProblem(ownConnection.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(huge),
                 413, "payload_too_large");
     }
 

@@ -40,14 +40,18 @@ class OutboxRestartTests {
             TransactionalOperator.create(crashed.getBean(ReactiveTransactionManager.class))
                     .transactional(crashed.getBean(Outbox.class).appendAll(events)).block();
             // A relay had claimed part of the work in its delivery transaction when the process died.
-            var connection = Mono.from(crashed.getBean(ConnectionFactory.class).create()).block();
+            var pool = crashed.getBean(ConnectionFactory.class);
+            var raw = pool instanceof io.r2dbc.spi.Wrapped<?> w && w.unwrap() instanceof ConnectionFactory inner ? inner : pool;
+            var connection = Mono.from(raw.create()).block();
             Mono.from(connection.beginTransaction()).block();
             var claimed = Flux.from(connection.createStatement(
                     "delete from outbox.delivery where listener = 'test.recorder' and seq in (select seq from outbox.delivery where listener = 'test.recorder' order by seq limit 10)")
                     .execute()).flatMap(Result::getRowsUpdated).blockLast();
             assertThat(claimed).isEqualTo(10);
             assertThat(effects(db, ids)).isZero();
-        } // the context closes its connections as a dying process would: PostgreSQL rolls the claim back
+            // The process dies: its connection drops without a commit, and PostgreSQL rolls the claim back.
+            Mono.from(connection.close()).block();
+        }
 
         try (var restarted = start("restarted")) {
             var db = restarted.getBean(DatabaseClient.class);

@@ -1,0 +1,70 @@
+package io.piaf.notifications.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.piaf.identity.UserId;
+import io.piaf.messaging.DirectMessageSent;
+import io.piaf.messaging.Mention;
+import io.piaf.messaging.PostAudience;
+import io.piaf.messaging.PostPublished;
+import io.piaf.messaging.UserFollowed;
+import io.piaf.outbox.EventContext;
+import io.piaf.outbox.OutboxListener;
+import reactor.core.publisher.Mono;
+
+/** What messaging's events mean to their users: a new follower, a mention, a direct message. */
+@Component
+class MessagingNotifications {
+
+    private final Notifier notifier;
+    private final PostAudience audience;
+
+    MessagingNotifications(Notifier notifier, PostAudience audience) {
+        this.notifier = notifier;
+        this.audience = audience;
+    }
+
+    /** {@code new_follower}: {@code {"follower":{"id","handle"}}}. */
+    @OutboxListener(id = "notifications.NewFollower")
+    Mono<Void> on(UserFollowed event, EventContext context) {
+        return notifier.notify(event.followeeId(), "new_follower",
+                Map.of("follower", user(event.followerId(), event.followerHandle())), context.eventId());
+    }
+
+    /**
+     * {@code mention}: {@code {"postId","author":{"id","handle"},"text"}}, to each mentioned user other than the
+     * author who may see the post now: a FOLLOWERS post does not reach a mentioned non-follower.
+     */
+    @OutboxListener(id = "notifications.Mention")
+    Mono<Void> on(PostPublished event, EventContext context) {
+        var mentioned = event.mentions().stream().map(Mention::userId).filter(id -> !id.equals(event.authorId())).distinct().toList();
+        if (mentioned.isEmpty()) {
+            return Mono.empty();
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("postId", event.postId().toString());
+        data.put("author", user(event.authorId(), event.authorHandle()));
+        data.put("text", event.text());
+        return audience.readersAmong(event.postId(), mentioned)
+                .concatMap(reader -> notifier.notify(reader, "mention", data, context.eventId()))
+                .then();
+    }
+
+    /** {@code direct_message}: {@code {"conversationId","messageId","from":{"id","handle"},"text"}}. */
+    @OutboxListener(id = "notifications.DirectMessage")
+    Mono<Void> on(DirectMessageSent event, EventContext context) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("conversationId", event.conversationId().toString());
+        data.put("messageId", event.messageId().toString());
+        data.put("from", user(event.senderId(), event.senderHandle()));
+        data.put("text", event.text());
+        return notifier.notify(event.recipientId(), "direct_message", data, context.eventId());
+    }
+
+    private static Map<String, String> user(UserId id, String handle) {
+        return Map.of("id", id.toString(), "handle", handle);
+    }
+}

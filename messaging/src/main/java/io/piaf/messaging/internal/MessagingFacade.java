@@ -1,0 +1,116 @@
+package io.piaf.messaging.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.identity.Identity;
+import io.piaf.identity.UserId;
+import io.piaf.messaging.Messaging;
+import io.piaf.messaging.PostAudience;
+import io.piaf.messaging.PostId;
+import io.piaf.messaging.TimelineItem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What other modules ask of messaging. Writes join the caller's transaction when there is one (payments publishes
+ * a receipt from the listener that reacts to a completed payment), or run in their own.
+ */
+@Service
+class MessagingFacade implements Messaging, PostAudience {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingFacade.class);
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
+    private static final int ITEM_TEXT_MAX = 1000;
+
+    private final ItemStore items;
+    private final Identity identity;
+    private final JsonMapper json;
+    private final TransactionalOperator transactional;
+
+    MessagingFacade(ItemStore items, Identity identity, JsonMapper json, ReactiveTransactionManager transactions) {
+        this.items = items;
+        this.identity = identity;
+        this.json = json;
+        this.transactional = TransactionalOperator.create(transactions);
+    }
+
+    @Override
+    public Mono<Void> publish(TimelineItem item) {
+        return Mono.fromCallable(() -> members(item))
+                .flatMap(members -> identity.findAll(members).flatMap(users -> {
+                    var actor = users.get(item.actor());
+                    if (actor == null) {
+                        return Mono.error(new IllegalArgumentException("Unknown actor " + item.actor() + " of item " + item.id()));
+                    }
+                    var parties = new ArrayList<Map<String, Object>>();
+                    for (var member : members) {
+                        var user = users.get(member);
+                        if (user != null) {
+                            parties.add(Users.brief(user));
+                        }
+                    }
+                    var details = item.partyDetails() == null || item.partyDetails().isEmpty() ? null
+                            : json.writeValueAsString(item.partyDetails());
+                    var at = (item.at() == null ? Instant.now() : item.at()).truncatedTo(ChronoUnit.MICROS);
+                    return items.insert(new ItemStore.NewItem(item.id(), item.kind(), item.actor(), actor.handle(),
+                            actor.displayName(), members, item.visibility(), item.text(), "[]", List.of(),
+                            json.writeValueAsString(parties), details, at));
+                }))
+                .as(transactional::transactional)
+                .then();
+    }
+
+    private static List<UserId> members(TimelineItem item) {
+        if (item.id() == null || item.actor() == null || item.visibility() == null || item.kind() == null) {
+            throw new IllegalArgumentException("A timeline item needs an id, a kind, an actor and a visibility");
+        }
+        if (!KIND.matcher(item.kind()).matches() || ItemRow.POST.equals(item.kind())) {
+            throw new IllegalArgumentException("An item's kind is lower_snake_case and not 'post': " + item.kind());
+        }
+        if (item.text() == null || item.text().isBlank() || item.text().codePointCount(0, item.text().length()) > ITEM_TEXT_MAX) {
+            throw new IllegalArgumentException("An item's text is 1 to " + ITEM_TEXT_MAX + " characters");
+        }
+        var members = new LinkedHashSet<UserId>();
+        members.add(item.actor());
+        if (item.parties() != null) {
+            item.parties().stream().sorted(java.util.Comparator.comparing(UserId::toString)).forEach(members::add);
+        }
+        return List.copyOf(members);
+    }
+
+    @Override
+    public Mono<Void> annotatePost(PostId post, String key, Map<String, String> value) {
+        if (post == null || key == null || !KEY.matcher(key).matches() || ItemViews.RESERVED.contains(key) || value == null) {
+            return Mono.error(new IllegalArgumentException("An annotation needs a post, a name (letters, digits, _; not "
+                    + ItemViews.RESERVED + ") and a value"));
+        }
+        return Mono.fromCallable(() -> json.writeValueAsString(value))
+                .flatMap(valueJson -> items.annotate(post.value(), key, valueJson))
+                .doOnNext(found -> {
+                    if (!found) {
+                        log.warn("Annotation {} not attached: no post {}", key, post);
+                    }
+                })
+                .then();
+    }
+
+    @Override
+    public Flux<UserId> readersAmong(PostId post, Collection<UserId> candidates) {
+        return items.readersAmong(post.value(), candidates);
+    }
+}

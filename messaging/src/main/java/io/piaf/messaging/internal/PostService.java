@@ -1,0 +1,120 @@
+package io.piaf.messaging.internal;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.common.ProblemException;
+import io.piaf.identity.Identity;
+import io.piaf.identity.UserId;
+import io.piaf.messaging.Mention;
+import io.piaf.messaging.PostId;
+import io.piaf.messaging.PostPublished;
+import io.piaf.messaging.internal.domain.PostText;
+import io.piaf.messaging.internal.domain.PostVisibility;
+import io.piaf.outbox.Outbox;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishing and reading posts; home timelines and profile pages are pages of items. */
+@Service
+class PostService {
+
+    static final String ITEM_CURSOR = "i";
+
+    private final ItemStore items;
+    private final ItemViews views;
+    private final Identity identity;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final TransactionalOperator transactional;
+
+    PostService(ItemStore items, ItemViews views, Identity identity, Outbox outbox, JsonMapper json,
+            ReactiveTransactionManager transactions) {
+        this.items = items;
+        this.views = views;
+        this.identity = identity;
+        this.outbox = outbox;
+        this.json = json;
+        this.transactional = TransactionalOperator.create(transactions);
+    }
+
+    /** Checks everything first, then writes the post, its fan-out and its event in one transaction. */
+    Mono<Map<String, Object>> publish(UserId caller, String textInput, String visibilityInput) {
+        var text = PostText.post(textInput);
+        var visibility = PostVisibility.parse(visibilityInput);
+        return Mono.zip(Users.caller(identity, caller), identity.findByHandles(text.handles())).flatMap(found -> {
+            var author = found.getT1();
+            var known = found.getT2();
+            var mentions = new ArrayList<Mention>();
+            for (var handle : text.handles()) {
+                var user = known.get(handle);
+                if (user != null) {
+                    mentions.add(new Mention(user.id(), user.handle()));
+                }
+            }
+            var id = UUID.randomUUID();
+            var at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            var mentionsJson = json.writeValueAsString(mentions.stream()
+                    .map(m -> Map.of("id", m.userId().toString(), "handle", m.handle())).toList());
+            var item = new ItemStore.NewItem(id, ItemRow.POST, caller, author.handle(), author.displayName(),
+                    List.of(caller), visibility, text.text(), mentionsJson, text.tags(), null, null, at);
+            var event = new PostPublished(new PostId(id), caller, author.handle(), text.text(), List.copyOf(mentions),
+                    text.tags(), visibility, at);
+            return transactional.transactional(items.insert(item).then(outbox.append(event)))
+                    .then(Mono.fromCallable(() -> views.render(new ItemRow(0, id, ItemRow.POST, caller.value(),
+                            author.handle(), author.displayName(), new UUID[] { caller.value() }, visibility,
+                            text.text(), mentionsJson, text.tags().toArray(String[]::new), null, null, "{}", at),
+                            caller.value())));
+        });
+    }
+
+    /** A post the reader may see; 404 otherwise, whether it exists or not. */
+    Mono<Map<String, Object>> get(UserId reader, String idInput) {
+        UUID id;
+        try {
+            id = UUID.fromString(idInput);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(notFound());
+        }
+        return items.post(id, reader).map(row -> views.render(row, reader.value()))
+                .switchIfEmpty(Mono.error(PostService::notFound));
+    }
+
+    Mono<Page<Map<String, Object>>> home(UserId reader, Integer limitInput, String cursor) {
+        var limit = Page.limit(limitInput);
+        var before = Page.beforeSeq(ITEM_CURSOR, cursor);
+        return page(items.timeline(reader, before, limit + 1).collectList(), reader, limit);
+    }
+
+    /** The items of a user's profile the reader may see. */
+    Mono<Page<Map<String, Object>>> byAuthor(UserId reader, String handle, Integer limitInput, String cursor) {
+        var limit = Page.limit(limitInput);
+        var before = Page.beforeSeq(ITEM_CURSOR, cursor);
+        return Users.byHandle(identity, handle)
+                .flatMap(author -> page(items.byAuthor(author.id(), reader, before, limit + 1).collectList(), reader, limit));
+    }
+
+    private Mono<Page<Map<String, Object>>> page(Mono<List<ItemRow>> rows, UserId reader, int limit) {
+        return rows.map(list -> {
+            var more = list.size() > limit;
+            var shown = more ? list.subList(0, limit) : list;
+            var rendered = new ArrayList<Map<String, Object>>(shown.size());
+            for (var row : shown) {
+                rendered.add(views.render(row, reader.value()));
+            }
+            return new Page<>(rendered, more ? Page.seqCursor(ITEM_CURSOR, shown.get(shown.size() - 1).seq()) : null);
+        });
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("post_not_found", "No such post, or it is not visible to you.");
+    }
+}
