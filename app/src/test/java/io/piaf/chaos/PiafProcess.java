@@ -1,0 +1,95 @@
+package io.piaf.chaos;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Piaf as a real child process (the test class path, {@code io.piaf.PiafApplication}) on its own embedded PostgreSQL,
+ * so that it can be killed with SIGKILL — no shutdown hook, no context close — and started again on the same data.
+ */
+final class PiafProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    final int httpPort;
+    final int pgPort;
+    private Process process;
+    private int starts;
+
+    PiafProcess(Path workDir) throws IOException {
+        this.dataDir = workDir.resolve("pg");
+        this.log = workDir.resolve("piaf.log");
+        this.httpPort = freePort();
+        this.pgPort = freePort();
+    }
+
+    void start() throws Exception {
+        var javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "io.piaf.PiafApplication",
+                "--server.port=" + httpPort,
+                "--piaf.database.embedded.data-dir=" + dataDir,
+                "--piaf.database.embedded.port=" + pgPort,
+                "--piaf.outbox.poll-interval=200ms",
+                "--logging.level.io.zonky=warn"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        var http = HttpClient.newHttpClient();
+        var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Piaf exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Piaf did not become healthy; see " + log);
+    }
+
+    /** kill -9: the process dies at once, in the middle of whatever it was doing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    String base() {
+        return "http://localhost:" + httpPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.toHandle().destroy(); // SIGTERM: a clean stop, PostgreSQL included
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

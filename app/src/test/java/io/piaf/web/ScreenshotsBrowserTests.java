@@ -1,0 +1,193 @@
+package io.piaf.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.piaf.testing.Api;
+
+/**
+ * Takes the screenshots of the main screens shown in README.md (docs/screenshots), from a small realistic story played
+ * against the real deployable. Not part of the normal run (it rewrites tracked images):
+ * {@code ./piaf mvn -pl app -am verify -Dtest=ScreenshotsBrowserTests -Dpiaf.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "piaf.screenshots", matches = "true")
+class ScreenshotsBrowserTests extends BrowserTestSupport {
+
+    static final Path OUT = Path.of("..", "docs", "screenshots");
+    static final String PIN = "1357";
+
+    @Autowired
+    Api api;
+
+    private final Map<String, String> handles = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    /** Signs up @name if free (a fresh test database), else a unique variant; returns the handle. */
+    private String user(String name, String displayName) {
+        var handle = name;
+        var status = api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("handle", handle, "password", "password-" + name, "displayName", displayName))
+                .exchange().returnResult(String.class).getStatus().value();
+        if (status != 201) {
+            handle = Api.uniqueHandle(name);
+            api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("handle", handle, "password", "password-" + name, "displayName", displayName))
+                    .exchange().expectStatus().isCreated();
+        }
+        handles.put(name, handle);
+        tokens.put(name, api.token(handle, "password-" + name));
+        return handle;
+    }
+
+    private Api.User as(String name) {
+        return new Api.User(null, handles.get(name), tokens.get(name));
+    }
+
+    private void call(String name, String method, String uri, Object body) {
+        var request = api.http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
+                .header("Authorization", "Bearer " + tokens.get(name))
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    private void topUp(String name, String amount) {
+        call(name, "POST", "/api/wallet/top-ups", Map.of("amount", Map.of("amount", amount, "currency", "EUR"),
+                "card", Map.of("number", "4242424242424242", "expMonth", 12, "expYear", 2030, "cvc", "123")));
+    }
+
+    private void pay(String from, String to, String amount, String note) {
+        var payment = api.post(as(from), "/api/payments", Map.of("to", "@" + handles.get(to),
+                        "amount", Map.of("amount", amount, "currency", "EUR"), "note", note))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        call(from, "POST", "/api/payments/" + payment.get("id") + "/confirm", Map.of("pin", PIN));
+    }
+
+    private void shot(Page page, String name) {
+        page.waitForLoadState();
+        page.waitForTimeout(400); // let entrance animations settle
+        page.screenshot(new Page.ScreenshotOptions().setPath(OUT.resolve(name + ".png")));
+    }
+
+    /** Receipts arrive shortly after a payment completes: give them a moment, but take the picture either way. */
+    private static void settle(com.microsoft.playwright.Locator locator) {
+        try {
+            locator.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(5_000));
+        } catch (com.microsoft.playwright.TimeoutError absent) {
+            // the screenshot shows what there is
+        }
+    }
+
+    private Page signIn(String name, String locale, int width, int height) {
+        var page = newPage(locale, width, height);
+        page.navigate("/signin");
+        page.locator("input[name=handle]").fill(handles.get(name));
+        page.locator("input[name=password]").fill("password-" + name);
+        page.locator("form button[type=submit]").click();
+        assertThat(page.getByRole(AriaRole.NAVIGATION)).isVisible();
+        return page;
+    }
+
+    @Test
+    void main_screens() throws Exception {
+        Files.createDirectories(OUT);
+        user("alice", "Alice Martin");
+        user("bob", "Bob Durand");
+        user("chloe", "Chloé Petit");
+        for (var pair : new String[][] { { "alice", "bob" }, { "bob", "alice" }, { "chloe", "alice" }, { "alice", "chloe" }, { "chloe", "bob" } }) {
+            call(pair[0], "PUT", "/api/users/" + handles.get(pair[1]) + "/follow", null);
+        }
+        for (var name : new String[] { "alice", "bob", "chloe" }) {
+            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN));
+        }
+        topUp("alice", "80.00");
+        topUp("chloe", "60.00");
+        call("bob", "POST", "/api/posts", Map.of("text", "Who's up for a picnic at the Buttes-Chaumont on Sunday? #weekend"));
+        call("chloe", "POST", "/api/posts", Map.of("text", "Booked the tickets for Friday's concert. Thanks @" + handles.get("alice") + " for the tip!"));
+        pay("chloe", "bob", "20.00", "concert tickets");
+        call("bob", "POST", "/api/conversations/" + handles.get("alice") + "/messages", Map.of("text", "Pizza was 25 € in total, half each?"));
+
+        var signInPage = newPage("en-GB");
+        signInPage.navigate("/signin");
+        assertThat(signInPage.locator("h1")).isVisible();
+        shot(signInPage, "sign-in");
+
+        var alice = signIn("alice", "en-GB", WIDTH, HEIGHT);
+        alice.getByLabel("New post").fill("Pizza night at Bob's was perfect, thank you!");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post")).click();
+        assertThat(alice.getByTestId("post").first()).isVisible();
+        // The payment itself through the "Send money" screen (the same confirmation as pay by post).
+        alice.navigate("/pay/new?to=" + handles.get("bob"));
+        alice.getByLabel("Amount", new Page.GetByLabelOptions().setExact(true)).fill("12,50");
+        alice.getByLabel("Note (optional)").fill("merci pour la pizza");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(alice.getByTestId("confirm-amount")).isVisible();
+        alice.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill(PIN);
+        shot(alice, "confirm-payment");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Pay "))).click();
+        assertThat(alice.getByTestId("payment-done")).isVisible();
+        shot(alice, "payment-sent");
+
+        alice.navigate("/");
+        assertThat(alice.getByTestId("post").first()).isVisible();
+        settle(alice.getByTestId("receipt").nth(1));
+        shot(alice, "home");
+        alice.navigate("/wallet");
+        assertThat(alice.getByTestId("wallet-history")).isVisible();
+        shot(alice, "wallet");
+        alice.navigate("/u/" + handles.get("bob"));
+        assertThat(alice.getByTestId("follow-button")).isVisible();
+        shot(alice, "profile");
+        alice.navigate("/messages/" + handles.get("bob"));
+        assertThat(alice.getByTestId("message").first()).isVisible();
+        alice.getByLabel("Write a message").fill("Done! See you Sunday");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(alice.getByTestId("message")).hasCount(2);
+        shot(alice, "messages");
+        alice.navigate("/settings");
+        shot(alice, "settings");
+
+        var bob = signIn("bob", "en-GB", WIDTH, HEIGHT);
+        bob.navigate("/notifications");
+        assertThat(bob.getByTestId("notification").first()).isVisible();
+        shot(bob, "notifications");
+
+        var phone = signIn("chloe", "fr-FR", 390, 844);
+        assertThat(phone.getByTestId("post").first()).isVisible();
+        settle(phone.getByTestId("receipt").first());
+        shot(phone, "home-phone-fr");
+        phone.navigate("/wallet");
+        assertThat(phone.getByTestId("wallet-balance")).isVisible();
+        shot(phone, "wallet-phone-fr");
+
+        phone.navigate("/pay/new?to=" + handles.get("alice"));
+        phone.getByLabel("Montant", new Page.GetByLabelOptions().setExact(true)).fill("5");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continuer")).click();
+        var pin = phone.getByLabel("Code", new Page.GetByLabelOptions().setExact(true));
+        pin.fill("0000");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Payer "))).click();
+        assertThat(phone.getByTestId("attempts-left")).isVisible();
+        shot(phone, "wrong-pin-phone-fr");
+        pin.fill("0000");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Payer "))).click();
+        assertThat(phone.getByTestId("attempts-left")).containsText("Plus qu'un essai");
+        pin.fill("0000");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Payer "))).click();
+        assertThat(phone.getByTestId("pin-locked")).isVisible();
+        shot(phone, "pin-locked-phone-fr");
+    }
+}

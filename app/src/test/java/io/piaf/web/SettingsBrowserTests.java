@@ -1,0 +1,100 @@
+package io.piaf.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.piaf.testing.Api;
+
+/** Settings: the payment PIN (set, change, refusals) and the default visibility of payments, saved on the server. */
+class SettingsBrowserTests extends BrowserTestSupport {
+
+    @Autowired
+    Api api;
+
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private static void button(Page page, String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    @Test
+    void a_user_sets_then_changes_the_pin() {
+        var page = newPage("en-GB");
+        signUp(page, "pin", "Pat");
+        step("open settings: no PIN yet", () -> {
+            page.navigate("/settings");
+            assertThat(page.getByTestId("pin-status")).hasText(text(".*No PIN yet.*"));
+            assertThat(field(page, "Current PIN")).hasCount(0);
+        });
+        step("two different PINs are refused before anything is sent", () -> {
+            field(page, "New PIN").fill("1234");
+            field(page, "Repeat the new PIN").fill("1243");
+            button(page, "Set PIN");
+            assertThat(field(page, "Repeat the new PIN")).hasAccessibleDescription(text(".*The two PINs are different.*"));
+        });
+        step("a PIN of 3 digits is refused", () -> {
+            field(page, "New PIN").fill("123");
+            field(page, "Repeat the new PIN").fill("123");
+            button(page, "Set PIN");
+            assertThat(field(page, "New PIN")).hasAccessibleDescription(text(".*A PIN is 4 to 6 digits.*"));
+        });
+        step("set the PIN", () -> {
+            field(page, "New PIN").fill("1234");
+            field(page, "Repeat the new PIN").fill("1234");
+            button(page, "Set PIN");
+            assertThat(page.getByText("PIN saved.")).isVisible();
+            assertThat(page.getByTestId("pin-status")).hasText(text(".*Your PIN is set.*"));
+        });
+        step("changing it with a wrong current PIN is refused", () -> {
+            field(page, "Current PIN").fill("9999");
+            field(page, "New PIN").fill("567890");
+            field(page, "Repeat the new PIN").fill("567890");
+            button(page, "Change PIN");
+            assertThat(field(page, "Current PIN")).hasAccessibleDescription(text(".*Wrong PIN.*"));
+        });
+        step("changing it with the right current PIN works", () -> {
+            field(page, "Current PIN").fill("1234");
+            field(page, "New PIN").fill("567890");
+            field(page, "Repeat the new PIN").fill("567890");
+            button(page, "Change PIN");
+            assertThat(page.getByText("PIN saved.")).isVisible();
+        });
+    }
+
+    @Test
+    void the_default_payment_visibility_is_saved_on_the_server_and_keyboard_operable() {
+        var page = newPage("en-GB");
+        var user = signUp(page, "vis", "Vic");
+        var followers = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Followers"));
+        var onlyUs = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Only the two of you"));
+        step("followers is the default", () -> {
+            page.navigate("/settings");
+            assertThat(followers).isChecked();
+        });
+        step("choose 'only the two of you' with the keyboard", () -> {
+            followers.focus();
+            page.keyboard().press("ArrowDown");
+            assertThat(onlyUs).isChecked();
+            assertThat(page.getByText("Saved.", new Page.GetByTextOptions().setExact(true))).isVisible();
+        });
+        step("the choice survives a reload and is what the API says", () -> {
+            page.reload();
+            assertThat(onlyUs).isChecked();
+            var token = api.token(user.handle(), user.password());
+            var me = api.http().get().uri("/api/me").header("Authorization", "Bearer " + token).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(me).extracting("settings").extracting("paymentVisibility").isEqualTo("PRIVATE");
+        });
+    }
+}

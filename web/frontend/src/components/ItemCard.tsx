@@ -1,0 +1,87 @@
+import { Link } from "wouter";
+import type { Item, Money, UserBrief } from "../api/types";
+import { useI18n } from "../i18n";
+import { CheckIcon, LockIcon } from "./icons";
+import { Avatar, RelativeTime, RichText } from "./ui";
+
+/** A timeline entry: a post, or a receipt that looks like one (perforated edge, stamp, amount for the parties). */
+export function ItemCard({ item }: { item: Item }) {
+  return item.kind === "post" || !item.kind ? <PostCard item={item} /> : <ReceiptCard item={item} />;
+}
+
+function PostCard({ item }: { item: Item }) {
+  const { t } = useI18n();
+  const name = item.author.displayName || item.author.handle;
+  return (
+    <article className="card item" aria-label={t("item.post", { name })} data-testid="post">
+      <Link href={`/u/${item.author.handle}`} className="item-avatar" tabIndex={-1} aria-hidden="true">
+        <Avatar user={item.author} />
+      </Link>
+      <div className="item-body">
+        <header className="item-head">
+          <Link href={`/u/${item.author.handle}`} className="item-author">
+            <span className="item-name">{name}</span> <span className="muted">@{item.author.handle}</span>
+          </Link>
+          <span className="muted item-dot" aria-hidden="true">·</span>
+          <span className="muted"><RelativeTime iso={item.createdAt} /></span>
+        </header>
+        <p className="item-text"><RichText text={item.text} /></p>
+      </div>
+    </article>
+  );
+}
+
+function amountOf(details: Record<string, unknown> | undefined): Money | null {
+  if (!details) return null;
+  const raw = details.amount;
+  if (raw && typeof raw === "object" && "amount" in (raw as object)) return raw as Money;
+  if (typeof raw === "string" || typeof raw === "number") {
+    return { amount: String(raw), currency: typeof details.currency === "string" ? details.currency : "EUR" };
+  }
+  return null;
+}
+
+/** "alice paid bob · pizza" → "pizza": the note is what follows the first middle dot, if anything. */
+function noteOf(text: string): string {
+  const at = text.indexOf("·");
+  return at >= 0 ? text.slice(at + 1).trim() : "";
+}
+
+function ReceiptCard({ item }: { item: Item }) {
+  const { t, money } = useI18n();
+  const payer: UserBrief = item.author;
+  const payee: UserBrief | undefined = (item.parties ?? []).find((p) => p.handle !== payer.handle)
+    ?? (typeof item.details?.payee === "string" ? { handle: String(item.details.payee).replace(/^@/, "") } : undefined);
+  const amount = amountOf(item.details);
+  const donation = item.kind.includes("donation") || item.details?.kind === "DONATION";
+  const who = {
+    payer: `@${payer.handle}`,
+    payee: payee ? `@${payee.handle}` : "",
+  };
+  const note = noteOf(item.text);
+  return (
+    <article className="card item receipt" aria-label={t("receipt.label")} data-testid="receipt">
+      <div className="receipt-head">
+        <span className="receipt-stamp"><CheckIcon size={14} /> {t("receipt.status")}</span>
+        <span className="muted">{t("receipt.label")}</span>
+        <span className="muted receipt-time"><RelativeTime iso={item.createdAt} /></span>
+      </div>
+      <div className="receipt-parties">
+        <Link href={`/u/${payer.handle}`} className="receipt-party"><Avatar user={payer} size={36} /></Link>
+        <span className="receipt-arrow" aria-hidden="true">→</span>
+        {payee && <Link href={`/u/${payee.handle}`} className="receipt-party"><Avatar user={payee} size={36} /></Link>}
+        <p className="receipt-line">
+          {t(donation ? "receipt.donated" : "receipt.paid", who)}
+        </p>
+      </div>
+      {note && <p className="receipt-note"><RichText text={note} /></p>}
+      <div className="receipt-foot">
+        {amount ? (
+          <span className="receipt-amount" data-testid="receipt-amount">{money(amount)}</span>
+        ) : (
+          <span className="receipt-hidden" data-testid="receipt-amount-hidden"><LockIcon size={15} /> {t("receipt.amountHidden")}</span>
+        )}
+      </div>
+    </article>
+  );
+}
