@@ -39,6 +39,8 @@ final class PiafProcess implements AutoCloseable {
                 "--piaf.database.embedded.data-dir=" + dataDir,
                 "--piaf.database.embedded.port=" + pgPort,
                 "--piaf.outbox.poll-interval=200ms",
+                // a key held by a killed request is freed after its lease: short here, so that retries end soon
+                "--piaf.payments.idempotency-lease=" + System.getProperty("chaos.lease", "5s"),
                 "--logging.level.io.zonky=warn"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))

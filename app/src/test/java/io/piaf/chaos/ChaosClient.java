@@ -1,0 +1,75 @@
+package io.piaf.chaos;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client of the public API, as an outside app would be: a request either gets an answer or fails. */
+final class ChaosClient {
+
+    static final JsonMapper JSON = new JsonMapper();
+
+    record Answer(int status, JsonNode body) {
+        boolean is(int expected) {
+            return status == expected;
+        }
+
+        String text(String field) {
+            var node = body == null ? null : body.get(field);
+            return node == null || node.isNull() ? null : node.asString();
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String base;
+
+    ChaosClient(String base) {
+        this.base = base;
+    }
+
+    /** The answer, or null when the request got none (refused, reset, timed out: its outcome is unknown). */
+    Answer send(String method, String path, String token, String idempotencyKey, Object body) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15)) // longer than Piaf's idempotency-wait
+                    .header("Content-Type", "application/json").header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var text = response.body();
+            return new Answer(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    Answer post(String path, String token, String key, Object body) {
+        return send("POST", path, token, key, body);
+    }
+
+    Answer put(String path, String token, Object body) {
+        return send("PUT", path, token, null, body);
+    }
+
+    /** Signs up, takes a token, sets a PIN: a user ready to pay. */
+    Map<String, String> person(String handle) {
+        post("/api/auth/signup", null, null, Map.of("handle", handle, "password", "chaos-password", "displayName", handle));
+        var token = post("/api/auth/token", null, null, Map.of("handle", handle, "password", "chaos-password")).text("access_token");
+        put("/api/me/pin", token, Map.of("pin", "1357"));
+        return Map.of("handle", handle, "token", token, "pin", "1357");
+    }
+}
