@@ -69,12 +69,6 @@ class ConversationStore {
                 .all();
     }
 
-    Mono<UUID> conversationId(UserId one, UserId other) {
-        var pair = pair(one, other);
-        return db.sql("select id from messaging.conversation where user_low = $1 and user_high = $2")
-                .bind(0, pair[0]).bind(1, pair[1]).map(row -> row.get(0, UUID.class)).one();
-    }
-
     /** The user's conversations, the most recently active first. */
     Flux<Summary> inbox(UserId user, long before, int limit) {
         return db.sql("""

@@ -36,6 +36,9 @@ class MessagingFacade implements Messaging, PostAudience {
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
     private static final int ITEM_TEXT_MAX = 1000;
+    /** Members every item has (ItemStore.VIEW); an annotation may not take one of these names. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("kind", "id", "author", "text", "visibility",
+            "createdAt", "mentions", "tags", "parties", "details");
 
     private final ItemStore items;
     private final Identity identity;
@@ -95,9 +98,9 @@ class MessagingFacade implements Messaging, PostAudience {
 
     @Override
     public Mono<Void> annotatePost(PostId post, String key, Map<String, String> value) {
-        if (post == null || key == null || !KEY.matcher(key).matches() || ItemViews.RESERVED.contains(key) || value == null) {
+        if (post == null || key == null || !KEY.matcher(key).matches() || RESERVED.contains(key) || value == null) {
             return Mono.error(new IllegalArgumentException("An annotation needs a post, a name (letters, digits, _; not "
-                    + ItemViews.RESERVED + ") and a value"));
+                    + RESERVED + ") and a value"));
         }
         return Mono.fromCallable(() -> json.writeValueAsString(value))
                 .flatMap(valueJson -> items.annotate(post.value(), key, valueJson))

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.identity.UserId;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 class PostController {
@@ -31,17 +32,17 @@ class PostController {
 
     @PostMapping(path = "/api/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, Object>> publish(@AuthenticationPrincipal Jwt jwt, @RequestBody NewPost request) {
+    Mono<RawValue> publish(@AuthenticationPrincipal Jwt jwt, @RequestBody NewPost request) {
         return posts.publish(UserId.fromSubject(jwt.getSubject()), request.text(), request.visibility());
     }
 
     @GetMapping("/api/posts/{id}")
-    Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+    Mono<RawValue> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return posts.get(UserId.fromSubject(jwt.getSubject()), id);
     }
 
     @GetMapping("/api/timeline")
-    Mono<Page<Map<String, Object>>> timeline(@AuthenticationPrincipal Jwt jwt,
+    Mono<Page<RawValue>> timeline(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return posts.home(UserId.fromSubject(jwt.getSubject()), limit, cursor);
     }

@@ -22,6 +22,7 @@ import io.piaf.messaging.internal.domain.PostVisibility;
 import io.piaf.outbox.Outbox;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** Publishing and reading posts; home timelines and profile pages are pages of items. */
 @Service
@@ -30,16 +31,14 @@ class PostService {
     static final String ITEM_CURSOR = "i";
 
     private final ItemStore items;
-    private final ItemViews views;
     private final Identity identity;
     private final Outbox outbox;
     private final JsonMapper json;
     private final TransactionalOperator transactional;
 
-    PostService(ItemStore items, ItemViews views, Identity identity, Outbox outbox, JsonMapper json,
+    PostService(ItemStore items, Identity identity, Outbox outbox, JsonMapper json,
             ReactiveTransactionManager transactions) {
         this.items = items;
-        this.views = views;
         this.identity = identity;
         this.outbox = outbox;
         this.json = json;
@@ -47,7 +46,7 @@ class PostService {
     }
 
     /** Checks everything first, then writes the post, its fan-out and its event in one transaction. */
-    Mono<Map<String, Object>> publish(UserId caller, String textInput, String visibilityInput) {
+    Mono<RawValue> publish(UserId caller, String textInput, String visibilityInput) {
         var text = PostText.post(textInput);
         var visibility = PostVisibility.parse(visibilityInput);
         return Mono.zip(Users.caller(identity, caller), identity.findByHandles(text.handles())).flatMap(found -> {
@@ -69,46 +68,45 @@ class PostService {
             var event = new PostPublished(new PostId(id), caller, author.handle(), text.text(), List.copyOf(mentions),
                     text.tags(), visibility, at);
             return transactional.transactional(items.insert(item).then(outbox.append(event)))
-                    .then(Mono.fromCallable(() -> views.render(new ItemRow(0, id, ItemRow.POST, caller.value(),
-                            author.handle(), author.displayName(), new UUID[] { caller.value() }, visibility,
-                            text.text(), mentionsJson, text.tags().toArray(String[]::new), null, null, "{}", at),
-                            caller.value())));
+                    .then(items.post(id, caller))
+                    .map(row -> new RawValue(row.json()));
         });
     }
 
     /** A post the reader may see; 404 otherwise, whether it exists or not. */
-    Mono<Map<String, Object>> get(UserId reader, String idInput) {
+    Mono<RawValue> get(UserId reader, String idInput) {
         UUID id;
         try {
             id = UUID.fromString(idInput);
         } catch (IllegalArgumentException e) {
             return Mono.error(notFound());
         }
-        return items.post(id, reader).map(row -> views.render(row, reader.value()))
+        return items.post(id, reader).map(row -> new RawValue(row.json()))
                 .switchIfEmpty(Mono.error(PostService::notFound));
     }
 
-    Mono<Page<Map<String, Object>>> home(UserId reader, Integer limitInput, String cursor) {
+    Mono<Page<RawValue>> home(UserId reader, Integer limitInput, String cursor) {
         var limit = Page.limit(limitInput);
         var before = Page.beforeSeq(ITEM_CURSOR, cursor);
-        return page(items.timeline(reader, before, limit + 1).collectList(), reader, limit);
+        return page(items.timeline(reader, before, limit + 1).collectList(), limit);
     }
 
     /** The items of a user's profile the reader may see. */
-    Mono<Page<Map<String, Object>>> byAuthor(UserId reader, String handle, Integer limitInput, String cursor) {
+    Mono<Page<RawValue>> byAuthor(UserId reader, String handle, Integer limitInput, String cursor) {
         var limit = Page.limit(limitInput);
         var before = Page.beforeSeq(ITEM_CURSOR, cursor);
         return Users.byHandle(identity, handle)
-                .flatMap(author -> page(items.byAuthor(author.id(), reader, before, limit + 1).collectList(), reader, limit));
+                .flatMap(author -> page(items.byAuthor(author.id(), reader, before, limit + 1).collectList(), limit));
     }
 
-    private Mono<Page<Map<String, Object>>> page(Mono<List<ItemRow>> rows, UserId reader, int limit) {
+    /** Items are JSON rendered by the database: they go out as they are. */
+    private static Mono<Page<RawValue>> page(Mono<List<ItemRow>> rows, int limit) {
         return rows.map(list -> {
             var more = list.size() > limit;
             var shown = more ? list.subList(0, limit) : list;
-            var rendered = new ArrayList<Map<String, Object>>(shown.size());
+            var rendered = new ArrayList<RawValue>(shown.size());
             for (var row : shown) {
-                rendered.add(views.render(row, reader.value()));
+                rendered.add(new RawValue(row.json()));
             }
             return new Page<>(rendered, more ? Page.seqCursor(ITEM_CURSOR, shown.get(shown.size() - 1).seq()) : null);
         });

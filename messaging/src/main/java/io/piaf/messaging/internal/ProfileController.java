@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.identity.UserId;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 class ProfileController {
@@ -33,7 +34,7 @@ class ProfileController {
     }
 
     @GetMapping("/api/users/{handle}/posts")
-    Mono<Page<Map<String, Object>>> posts(@AuthenticationPrincipal Jwt jwt, @PathVariable String handle,
+    Mono<Page<RawValue>> posts(@AuthenticationPrincipal Jwt jwt, @PathVariable String handle,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return posts.byAuthor(UserId.fromSubject(jwt.getSubject()), handle, limit, cursor);
     }
