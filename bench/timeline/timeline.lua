@@ -1,12 +1,19 @@
 -- GET /api/timeline, each request with the next reader's token (each thread starts at its own offset).
+-- Arguments: the tokens file; optionally a think time in ms that each connection waits between two reads.
 local tokens = {}
 local counter = 0
+local think = 0
 
 function init(args)
   for line in io.lines(args[1]) do
     tokens[#tokens + 1] = line
   end
   counter = math.random(#tokens)
+  think = tonumber(args[2] or "0")
+end
+
+function delay()
+  return think
 end
 
 function request()
