@@ -21,14 +21,18 @@ start_piaf() {
   echo "Piaf did not become healthy" >&2; return 1
 }
 
-stop_piaf() { [[ -n "${PIAF_PID:-}" ]] && kill -INT "$PIAF_PID" 2>/dev/null && wait "$PIAF_PID" 2>/dev/null || true; }
+# SIGTERM: a background job of a non-interactive shell ignores SIGINT.
+stop_piaf() { [[ -n "${PIAF_PID:-}" ]] && kill -TERM "$PIAF_PID" 2>/dev/null && wait "$PIAF_PID" 2>/dev/null || true; }
 
-# CPU seconds used so far by a process and its children that are still alive (utime+stime of each).
-cpu_of_tree() {
-  local pid=$1 total=0 p
-  for p in $pid $(pgrep -P "$pid" 2>/dev/null); do
-    [[ -r /proc/$p/stat ]] || continue
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+# CPU ticks used so far by one process alone (utime + stime): the JVM, without the PostgreSQL it started.
+cpu_of_process() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# CPU ticks used so far by PostgreSQL: the postmaster, the backends it has reaped (cutime + cstime) and the live ones.
+cpu_of_postgres() {
+  local pm=$1 total p
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for p in $(pgrep -P "$pm" 2>/dev/null); do
+    [[ -r /proc/$p/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
   done
   echo "$total"
 }

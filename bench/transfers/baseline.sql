@@ -6,7 +6,7 @@
 \set hi greatest(:from, :to)
 \set cents random(1, 10)
 BEGIN;
-UPDATE baseline.account SET balance = balance + CASE WHEN id = :from THEN -:cents ELSE :cents END WHERE id = :lo;
-UPDATE baseline.account SET balance = balance + CASE WHEN id = :from THEN -:cents ELSE :cents END WHERE id = :hi;
-INSERT INTO baseline.entry (account_id, amount) VALUES (:from, -:cents), (:to, :cents);
+UPDATE baseline.account SET balance = balance + CASE WHEN id = :from THEN -(:cents::bigint) ELSE :cents::bigint END WHERE id = :lo;
+UPDATE baseline.account SET balance = balance + CASE WHEN id = :from THEN -(:cents::bigint) ELSE :cents::bigint END WHERE id = :hi;
+INSERT INTO baseline.entry (account_id, amount) VALUES (:from, -(:cents::bigint)), (:to, :cents::bigint);
 COMMIT;
