@@ -10,6 +10,7 @@ import { useNotifications } from "../live/notifications";
 
 /** Notification types after which the home timeline has something new (a receipt, a post that mentions the user). */
 const TIMELINE_TYPES = /payment|receipt|mention|donation/;
+const RECEIPT_RETRIES_MS = [1000, 3000];
 
 export function HomeScreen() {
   const { t } = useI18n();
@@ -18,12 +19,25 @@ export function HomeScreen() {
   const feed = useRef<FeedControls | undefined>(undefined);
   const bind = useCallback((controls: FeedControls) => { feed.current = controls; }, []);
 
-  useEffect(() => subscribe((notification) => {
-    if (TIMELINE_TYPES.test(notification.type)) {
-      feed.current?.refresh();
-      refreshWallet();
-    }
-  }), [subscribe, refreshWallet]);
+  // A payment's notification and its receipt are written by two listeners of the same event, in either order: the
+  // timeline is read again a little later too, so that a receipt committed just after the notification shows up.
+  useEffect(() => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const unsubscribe = subscribe((notification) => {
+      if (TIMELINE_TYPES.test(notification.type)) {
+        feed.current?.refresh();
+        refreshWallet();
+        for (const delay of RECEIPT_RETRIES_MS) {
+          const timer = setTimeout(() => { timers.delete(timer); feed.current?.refresh(); }, delay);
+          timers.add(timer);
+        }
+      }
+    });
+    return () => {
+      unsubscribe();
+      timers.forEach(clearTimeout);
+    };
+  }, [subscribe, refreshWallet]);
 
   return (
     <div className="with-aside">
