@@ -48,11 +48,11 @@ public class PayByPostLoad {
         System.out.printf("RESULT p50 %.2f%n", percentile(sorted, 50));
         System.out.printf("RESULT p99 %.2f%n", percentile(sorted, 99));
         System.out.printf("RESULT max %.2f%n", percentile(sorted, 100));
-        System.out.printf("RESULT lost %d%n", lost);
+        System.out.printf("RESULT lost %d%n", lost.get());
         System.exit(0);
     }
 
-    static volatile int lost;
+    static final java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
 
     static List<Double> run(String base, List<Payer> payers, String payee, int seconds) throws InterruptedException {
         var end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -64,7 +64,7 @@ public class PayByPostLoad {
                     while (System.nanoTime() < end) {
                         var latency = payOnce(base, payer, payee);
                         if (latency == null) {
-                            lost++;
+                            lost.incrementAndGet();
                         } else {
                             latencies.add(latency);
                         }
