@@ -129,6 +129,18 @@ class OutboxScenarioTests {
         assertThat(effectsOfAll(ids, "recorder") + effectsOfAll(ids, "bystander")).isEqualTo(600);
     }
 
+    @Test
+    void a_transactions_events_are_stored_in_the_order_they_were_appended() {
+        var events = java.util.stream.IntStream.range(0, 5).mapToObj(i -> new Pinged(UUID.randomUUID(), "ordered " + i)).toList();
+
+        transactional.transactional(outbox.appendAll(events)).block();
+
+        var stored = db.sql("select payload->>'id' as id from outbox.event where payload->>'id' = any($1) order by seq")
+                .bind(0, events.stream().map(e -> e.id().toString()).toArray(String[]::new))
+                .map(r -> UUID.fromString(r.get("id", String.class))).all().collectList().block();
+        assertThat(stored).containsExactlyElementsOf(events.stream().map(Pinged::id).toList());
+    }
+
     private long effects(UUID eventId, String listener) {
         return db.sql("select count(*) from outbox_test.effect where event_id = $1 and listener = $2")
                 .bind(0, eventId).bind(1, listener).map(r -> r.get(0, Long.class)).one().block();

@@ -2,6 +2,7 @@ package io.piaf.outbox.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,11 +24,26 @@ class OutboxStore {
 
     static final String CHANNEL = "piaf_outbox";
 
-    /** One round trip: the event, its deliveries, and a NOTIFY that PostgreSQL sends only on commit. */
+    /**
+     * One round trip for all the events of a transaction: the events in the order they were appended, one delivery
+     * per (event, listener), and a NOTIFY that PostgreSQL sends only on commit.
+     */
     private static final String APPEND = """
-            with e as (insert into outbox.event (event_id, type, payload) values ($1, $2, $3) returning seq),
-                 d as (insert into outbox.delivery (seq, listener) select e.seq, l from e, unnest($4::text[]) as l)
-            select pg_notify('%s', $5)""".formatted(CHANNEL);
+            with input as (
+                select * from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as i(event_id, type, payload, ord)
+            ), e as (
+                insert into outbox.event (event_id, type, payload)
+                select event_id, type, payload::jsonb from input order by ord
+                returning seq, event_id
+            ), d as (
+                insert into outbox.delivery (seq, listener)
+                select e.seq, l.listener from unnest($4::uuid[], $5::text[]) as l(event_id, listener) join e using (event_id)
+            )
+            select pg_notify('%s', $6)""".formatted(CHANNEL);
+
+    /** An event to append, with the listeners that get a delivery of it. */
+    record NewEvent(UUID eventId, String type, String payload, String[] listeners) {
+    }
 
     /**
      * Claims due deliveries of the listeners this instance has (during a rolling deploy an older instance leaves a
@@ -62,9 +78,23 @@ class OutboxStore {
         this.db = db;
     }
 
-    Mono<Void> append(UUID eventId, String type, byte[] payload, String[] listeners, String instanceId) {
-        return db.sql(APPEND).bind(0, eventId).bind(1, type).bind(2, Json.of(payload)).bind(3, listeners)
-                .bind(4, instanceId).then();
+    Mono<Void> append(List<NewEvent> events, String instanceId) {
+        var deliveries = events.stream().mapToInt(e -> e.listeners().length).sum();
+        var deliveryEvents = new UUID[deliveries];
+        var deliveryListeners = new String[deliveries];
+        var i = 0;
+        for (var event : events) {
+            for (var listener : event.listeners()) {
+                deliveryEvents[i] = event.eventId();
+                deliveryListeners[i++] = listener;
+            }
+        }
+        return db.sql(APPEND)
+                .bind(0, events.stream().map(NewEvent::eventId).toArray(UUID[]::new))
+                .bind(1, events.stream().map(NewEvent::type).toArray(String[]::new))
+                .bind(2, events.stream().map(NewEvent::payload).toArray(String[]::new))
+                .bind(3, deliveryEvents).bind(4, deliveryListeners).bind(5, instanceId)
+                .then();
     }
 
     /** The listeners with due deliveries, looking at the oldest due ones only so a backlog costs no full scan. */

@@ -4,10 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.transaction.reactive.TransactionSynchronization;
-
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -53,14 +50,5 @@ final class OutboxWakeups {
 
     Flux<Boolean> asFlux() {
         return sink.asFlux();
-    }
-
-    TransactionSynchronization afterCommit(Set<String> listeners) {
-        return new TransactionSynchronization() {
-            @Override
-            public Mono<Void> afterCommit() {
-                return Mono.fromRunnable(() -> kick(listeners));
-            }
-        };
     }
 }

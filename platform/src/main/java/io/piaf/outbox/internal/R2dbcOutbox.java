@@ -1,12 +1,14 @@
 package io.piaf.outbox.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 import io.piaf.outbox.EventTypes;
@@ -14,10 +16,15 @@ import io.piaf.outbox.Outbox;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Gathers a transaction's events and writes them all in one statement just before it commits (a payment announces
+ * three events; a micro-batch of confirmations, dozens): one round trip per transaction instead of one per event,
+ * still inside the transaction, so they commit or roll back with the change they announce.
+ */
 @Component
 class R2dbcOutbox implements Outbox {
 
-    private static final String LISTENERS_TO_WAKE = R2dbcOutbox.class.getName() + ".listeners";
+    private static final String PENDING = R2dbcOutbox.class.getName() + ".pending";
 
     private final OutboxStore store;
     private final ListenerRegistry listeners;
@@ -40,19 +47,52 @@ class R2dbcOutbox implements Outbox {
                         return Mono.error(outsideTransaction(event));
                     }
                     var type = EventTypes.nameOf(event.getClass());
-                    var ids = listeners.listenerIdsFor(type);
-                    if (tx.isSynchronizationActive()) {
-                        @SuppressWarnings("unchecked")
-                        var toWake = (Set<String>) tx.getResource(LISTENERS_TO_WAKE);
-                        if (toWake == null) {
-                            toWake = ConcurrentHashMap.newKeySet();
-                            tx.bindResource(LISTENERS_TO_WAKE, toWake);
-                            tx.registerSynchronization(wakeups.afterCommit(toWake));
-                        }
-                        toWake.addAll(List.of(ids));
+                    var appended = new OutboxStore.NewEvent(UUID.randomUUID(), type, json.writeValueAsString(event),
+                            listeners.listenerIdsFor(type));
+                    if (!tx.isSynchronizationActive()) { // no commit hook to flush from: write it now
+                        return store.append(List.of(appended), wakeups.instanceId);
                     }
-                    return store.append(UUID.randomUUID(), type, json.writeValueAsBytes(event), ids, wakeups.instanceId);
+                    var pending = (Pending) tx.getResource(PENDING);
+                    if (pending == null) {
+                        pending = new Pending();
+                        tx.bindResource(PENDING, pending);
+                        tx.registerSynchronization(pending);
+                    }
+                    pending.add(appended);
+                    return Mono.<Void>empty();
                 });
+    }
+
+    /** The events of one transaction, written before its commit; their listeners woken after it. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<OutboxStore.NewEvent> events = new ArrayList<>();
+        private final Set<String> listenersToWake = new HashSet<>();
+
+        synchronized void add(OutboxStore.NewEvent event) {
+            events.add(event);
+            listenersToWake.addAll(List.of(event.listeners()));
+        }
+
+        @Override
+        public Mono<Void> beforeCommit(boolean readOnly) {
+            return Mono.defer(() -> {
+                List<OutboxStore.NewEvent> toWrite;
+                synchronized (this) {
+                    toWrite = List.copyOf(events);
+                }
+                return toWrite.isEmpty() ? Mono.empty() : store.append(toWrite, wakeups.instanceId);
+            });
+        }
+
+        @Override
+        public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(() -> {
+                synchronized (this) {
+                    wakeups.kick(Set.copyOf(listenersToWake));
+                }
+            });
+        }
     }
 
     private static IllegalStateException outsideTransaction(Object event) {
