@@ -162,7 +162,9 @@ class IdentityService implements Identity {
             }
             var correct = pin != null && PIN.matcher(pin).matches() && keys.pins().matches(id, pin, row.pinHash());
             if (correct) {
-                return users.resetPinFailures(id).thenReturn((PinCheck) new PinCheck.Accepted());
+                // The usual case, no failure to forget, costs no write (and no round trip on the payment's path).
+                return row.pinFailedAttempts() == 0 ? Mono.just((PinCheck) new PinCheck.Accepted())
+                        : users.resetPinFailures(id).thenReturn((PinCheck) new PinCheck.Accepted());
             }
             return users.recordPinFailure(id, properties.pinAttempts(), properties.pinLock()).map(failure ->
                     failure.lockedUntil() != null && failure.lockedUntil().isAfter(Instant.now())

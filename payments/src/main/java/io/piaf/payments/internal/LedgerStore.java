@@ -23,7 +23,8 @@ class LedgerStore {
      * Posts one transfer in one statement (one round trip, atomic on its own, joins the caller's transaction):
      * <ol>
      * <li>locks the legs' accounts in id order, so two transfers between the same accounts in opposite directions
-     * queue instead of deadlocking, and reads their current balances;</li>
+     * queue instead of deadlocking, and reads their current balances (NO KEY UPDATE: the balance is not a key, and
+     * the lock then leaves alone the KEY SHARE locks that inserts referencing the account take);</li>
      * <li>checks that every account exists and that no USER account would go below zero — all legs or none;</li>
      * <li>inserts the transfer, unless its kind and reference were posted before (then nothing moves);</li>
      * <li>applies each leg to its account's balance and writes the entries with the balance after them.</li>
@@ -38,7 +39,7 @@ class LedgerStore {
             ),
             locked as (
                 select a.id, a.kind, a.balance from payments.account a
-                where a.id = any($2::uuid[]) order by a.id for update
+                where a.id = any($2::uuid[]) order by a.id for no key update
             ),
             checked as (
                 select count(*) = cardinality($2::uuid[]) as found,

@@ -1,5 +1,6 @@
 package io.piaf.payments.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,7 @@ import io.piaf.payments.TransferResult;
 import io.piaf.payments.internal.PaymentStore.Locked;
 import io.piaf.payments.internal.domain.PaymentStatus;
 import io.piaf.payments.internal.domain.Receipts;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,12 +50,17 @@ class PaymentConfirmations {
         }
     }
 
+    /** A payer's confirmation of a payment with a PIN (already checked for its format). */
+    private record Confirmation(UserId caller, PaymentId payment, String pin) {
+    }
+
     private final PaymentStore payments;
     private final Identity identity;
     private final Ledger ledger;
     private final Outbox outbox;
     private final PaymentsProperties properties;
     private final TransactionalOperator transactional;
+    private final MicroBatcher<Confirmation, Outcome> batches;
 
     PaymentConfirmations(PaymentStore payments, Identity identity, Ledger ledger, Outbox outbox,
             PaymentsProperties properties, ReactiveTransactionManager transactions) {
@@ -63,19 +70,35 @@ class PaymentConfirmations {
         this.outbox = outbox;
         this.properties = properties;
         this.transactional = TransactionalOperator.create(transactions);
+        this.batches = new MicroBatcher<>(properties.confirmationBatch(), this::confirmTogether, this::confirmAlone);
     }
 
+    /**
+     * Confirmations that arrive together commit together (group commit, see {@link MicroBatcher}): one transaction
+     * and one commit for the batch, each confirmation still deciding on its own locked rows.
+     */
     Mono<PaymentRow> confirm(UserId caller, PaymentId id, String pin) {
         if (pin == null || !PIN.matcher(pin).matches()) {
             return Mono.error(ProblemException.badRequest("invalid_pin_format", "A PIN is 4 to 6 digits."));
         }
-        var confirmation = payments.lockForConfirmation(id, caller, properties.zone())
-                .switchIfEmpty(Mono.defer(() -> notYours(caller, id)))
-                .flatMap(locked -> decide(caller, locked, pin));
-        return transactional.transactional(confirmation).flatMap(outcome -> switch (outcome) {
+        return batches.submit(new Confirmation(caller, id, pin)).flatMap(outcome -> switch (outcome) {
             case Outcome.Done done -> Mono.just(done.payment());
             case Outcome.Refused refused -> Mono.error(refused.problem());
         });
+    }
+
+    private Mono<List<Outcome>> confirmTogether(List<Confirmation> batch) {
+        return transactional.transactional(Flux.fromIterable(batch).concatMap(this::lockAndDecide).collectList());
+    }
+
+    private Mono<Outcome> confirmAlone(Confirmation confirmation) {
+        return transactional.transactional(lockAndDecide(confirmation)).retryWhen(TransientFailures.retry());
+    }
+
+    private Mono<Outcome> lockAndDecide(Confirmation c) {
+        return payments.lockForConfirmation(c.payment(), c.caller(), properties.zone())
+                .flatMap(locked -> decide(c.caller(), locked, c.pin()))
+                .switchIfEmpty(Mono.defer(() -> notYours(c.caller(), c.payment()).map(Outcome.Refused::new)));
     }
 
     private Mono<Outcome> decide(UserId caller, Locked locked, String pin) {
@@ -133,7 +156,7 @@ class PaymentConfirmations {
     Mono<PaymentRow> cancel(UserId caller, PaymentId id) {
         var cancellation = payments.find(id)
                 .filter(p -> p.isParty(caller))
-                .switchIfEmpty(Mono.defer(() -> notYours(caller, id)))
+                .switchIfEmpty(Mono.defer(() -> notYours(caller, id).flatMap(problem -> Mono.<PaymentRow>error(problem))))
                 .flatMap(p -> {
                     if (!p.payerId().equals(caller)) {
                         return Mono.error(notThePayer());
@@ -142,7 +165,7 @@ class PaymentConfirmations {
                             .flatMap(c -> outbox.append(PaymentEvents.cancelled(c, CancellationReason.BY_PAYER)).thenReturn(c))
                             .switchIfEmpty(Mono.defer(() -> whyNotCancelled(id)));
                 });
-        return transactional.transactional(cancellation);
+        return transactional.transactional(cancellation).retryWhen(TransientFailures.retry());
     }
 
     /** A cancel that found the payment no longer pending: cancelling twice is fine, the rest is a conflict. */
@@ -174,10 +197,9 @@ class PaymentConfirmations {
     }
 
     /** Strangers learn nothing (404); the payee learns they are not the payer (403). */
-    private <T> Mono<T> notYours(UserId caller, PaymentId id) {
-        return payments.find(id).flatMap(p -> p.payeeId().equals(caller)
-                ? Mono.<T>error(notThePayer()) : Mono.<T>error(notFound()))
-                .switchIfEmpty(Mono.error(PaymentConfirmations::notFound));
+    private Mono<ProblemException> notYours(UserId caller, PaymentId id) {
+        return payments.find(id).map(p -> p.payeeId().equals(caller) ? notThePayer() : notFound())
+                .defaultIfEmpty(notFound());
     }
 
     static ProblemException notFound() {

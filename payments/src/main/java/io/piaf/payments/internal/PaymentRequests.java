@@ -93,7 +93,7 @@ class PaymentRequests {
                         PaymentStatus.PENDING_CONFIRMATION, null, now.plus(properties.confirmationWindow()), now, null, null, null);
                 return transactional.transactional(payments.insert(row).flatMap(inserted -> inserted
                         ? outbox.append(PaymentEvents.requested(row)).then(inTransaction.apply(row)).thenReturn(row)
-                        : payments.findBySource(row.source(), row.sourceId())));
+                        : payments.findBySource(row.source(), row.sourceId()))).retryWhen(TransientFailures.retry());
             });
         });
     }

@@ -77,14 +77,16 @@ class PaymentStore {
 
     /**
      * Locks the payer's payment and wallet for the confirmation: confirmations by one payer queue here, so the PIN
-     * tries, the daily total and the funds are each checked by one of them at a time.
+     * tries, the daily total and the funds are each checked by one of them at a time. NO KEY UPDATE, not UPDATE:
+     * a payment being created takes KEY SHARE on both its wallets (its foreign keys), and a batch of confirmations
+     * holding FOR UPDATE on one of them while a creation holds KEY SHARE on another would deadlock.
      */
     Mono<Locked> lockForConfirmation(PaymentId id, UserId payer, ZoneId zone) {
         return db.sql("select " + COLUMNS + """
                 , w.sent_day, w.sent_today, (now() at time zone $3)::date as today, now() as now
                 from payments.payment p join payments.wallet w on w.id = p.payer_wallet
                 where p.id = $1 and p.payer_id = $2
-                for update""")
+                for no key update""")
                 .bind(0, id.value()).bind(1, payer.value()).bind(2, zone.getId())
                 .map(r -> {
                     var sent = r.get("sent_today", Long.class);

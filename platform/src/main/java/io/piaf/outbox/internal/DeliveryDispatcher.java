@@ -63,9 +63,22 @@ final class DeliveryDispatcher {
         return deliverDue(store.listenersWithDueDeliveries(registry.allIds()));
     }
 
-    /** The same for the given listeners only: a local commit said which have work. */
+    /**
+     * The same for the given listeners only: a local commit said which have work. Modules side by side, a module's
+     * listeners one after the other: two listeners of one module write the same rows (a recipient's notification
+     * counter, say) in event order, and two such batches side by side would deadlock.
+     */
     Mono<Integer> deliverDue(Flux<String> listeners) {
-        return listeners.flatMap(this::deliverDueTo, 8).reduce(0, Math::max);
+        return listeners.collectMultimap(DeliveryDispatcher::module)
+                .flatMapMany(modules -> Flux.fromIterable(modules.values()))
+                .flatMap(module -> Flux.fromIterable(module).concatMap(this::deliverDueTo), 8)
+                .reduce(0, Math::max);
+    }
+
+    /** A listener id starts with its module's name: {@code notifications.PaymentCompleted}. */
+    private static String module(String listenerId) {
+        var dot = listenerId.indexOf('.');
+        return dot < 0 ? listenerId : listenerId.substring(0, dot);
     }
 
     private Mono<Integer> deliverDueTo(String listener) {
