@@ -83,6 +83,28 @@ class ConcurrencyTests {
         assertThat(wallets.balance(bob)).isEqualTo("85.00");
     }
 
+    @Test
+    void a_ring_of_payers_confirming_at_once_all_complete_whatever_batches_and_lanes_they_fall_in() {
+        var ring = new ArrayList<Api.User>();
+        for (var i = 0; i < 12; i++) {
+            ring.add(wallets.payer("ring", "10.00"));
+        }
+        var ids = new ArrayList<Map.Entry<Api.User, String>>();
+        for (var round = 0; round < 3; round++) {
+            for (var i = 0; i < ring.size(); i++) { // each pays the next and the one after: lanes cross both ways
+                ids.add(Map.entry(ring.get(i), wallets.request(ring.get(i), ring.get((i + 1) % ring.size()).handle(), "1.00")));
+                ids.add(Map.entry(ring.get(i), wallets.request(ring.get(i), ring.get((i + 5) % ring.size()).handle(), "2.00")));
+            }
+        }
+
+        var started = System.nanoTime();
+        var outcomes = Concurrently.run(ids.size(), i -> outcome(ids.get(i).getKey(), ids.get(i).getValue()));
+
+        assertThat(tally(outcomes)).isEqualTo(Map.of("COMPLETED", 72L));
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms, far below a deadlock timeout").isLessThan(10_000);
+        assertThat(ring.stream().map(wallets::balance)).containsOnly("10.00"); // each sent 9.00 and received 9.00
+    }
+
     private java.util.List<Api.User> payees(int n) {
         var payees = new ArrayList<Api.User>();
         for (var i = 0; i < n; i++) {

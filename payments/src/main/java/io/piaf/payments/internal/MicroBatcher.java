@@ -1,9 +1,9 @@
 package io.piaf.payments.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -15,11 +15,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Group commit for concurrent commands: while one batch runs, the commands that arrive wait and then run together in
+ * Group commit for concurrent commands: while a batch runs, the commands that arrive wait and then run together in
  * the next one, in one transaction with one commit. Nobody waits for a timer: alone, a command runs at once; under
- * load, batches grow by themselves up to {@code maxBatch}. One batch at a time, so batches never wait on each other's
- * locks. When a batch fails (an unexpected error in any of its commands), it rolls back as a whole and each of its
- * commands runs again alone, so one bad command fails only itself.
+ * load, batches grow by themselves up to {@code maxBatch}.
+ * <p>
+ * Commands are spread over {@code lanes} by their key (for payments, the payer), one batch at a time per lane, so
+ * batches of different lanes overlap their round trips to the database. A batch holds at most one command per key;
+ * the next command with the same key waits for the next batch, so that every command of a batch decides on state no
+ * other command of the batch changes. When a batch fails (an unexpected error in any of its commands) it rolls back
+ * as a whole and each of its commands runs again alone, so one bad command fails only itself.
  *
  * @param <C> a command
  * @param <R> its result, known when its transaction has committed
@@ -28,21 +32,32 @@ final class MicroBatcher<C, R> {
 
     private static final Logger log = LoggerFactory.getLogger(MicroBatcher.class);
 
-    private record Pending<C, R>(C command, Sinks.One<R> result) {
+    private record Pending<C, R>(C command, Object key, Sinks.One<R> result) {
     }
 
-    private final Queue<Pending<C, R>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final class Lane {
+        final ConcurrentLinkedDeque<Pending<C, R>> queue = new ConcurrentLinkedDeque<>();
+        final AtomicBoolean running = new AtomicBoolean();
+    }
+
+    private final List<Lane> lanes = new ArrayList<>();
     private final int maxBatch;
+    private final Function<C, Object> key;
     private final Function<List<C>, Mono<List<R>>> together;
     private final Function<C, Mono<R>> alone;
 
     /**
+     * @param key commands with the same key never share a batch and always share a lane
      * @param together runs commands in one transaction and emits their results in order, after the commit
      * @param alone runs one command in its own transaction
      */
-    MicroBatcher(int maxBatch, Function<List<C>, Mono<List<R>>> together, Function<C, Mono<R>> alone) {
+    MicroBatcher(int lanes, int maxBatch, Function<C, Object> key, Function<List<C>, Mono<List<R>>> together,
+            Function<C, Mono<R>> alone) {
+        for (var i = 0; i < Math.max(1, lanes); i++) {
+            this.lanes.add(new Lane());
+        }
         this.maxBatch = Math.max(1, maxBatch);
+        this.key = key;
         this.together = together;
         this.alone = alone;
     }
@@ -50,36 +65,53 @@ final class MicroBatcher<C, R> {
     Mono<R> submit(C command) {
         return Mono.defer(() -> {
             var result = Sinks.<R>one();
-            queue.add(new Pending<>(command, result));
-            runNextBatchIfIdle();
+            var k = key.apply(command);
+            var lane = lanes.get(Math.floorMod(k.hashCode(), lanes.size()));
+            lane.queue.addLast(new Pending<>(command, k, result));
+            runNextBatchIfIdle(lane);
             return result.asMono();
         });
     }
 
-    private void runNextBatchIfIdle() {
-        while (!queue.isEmpty() && running.compareAndSet(false, true)) {
-            var batch = new ArrayList<Pending<C, R>>();
-            Pending<C, R> next;
-            while (batch.size() < maxBatch && (next = queue.poll()) != null) {
-                batch.add(next);
-            }
+    private void runNextBatchIfIdle(Lane lane) {
+        while (!lane.queue.isEmpty() && lane.running.compareAndSet(false, true)) {
+            var batch = nextBatch(lane);
             if (batch.isEmpty()) {
-                running.set(false);
+                lane.running.set(false);
                 continue;
             }
             run(batch).doFinally(signal -> {
-                running.set(false);
-                runNextBatchIfIdle();
+                lane.running.set(false);
+                runNextBatchIfIdle(lane);
             }).subscribe();
             return;
         }
+    }
+
+    /** Only the lane's running batch takes from its queue; others only add at its end. */
+    private List<Pending<C, R>> nextBatch(Lane lane) {
+        var batch = new ArrayList<Pending<C, R>>();
+        var keys = new HashSet<>();
+        var later = new ArrayList<Pending<C, R>>();
+        Pending<C, R> next;
+        while (batch.size() < maxBatch && (next = lane.queue.pollFirst()) != null) {
+            if (keys.add(next.key())) {
+                batch.add(next);
+            } else {
+                later.add(next);
+            }
+        }
+        for (var i = later.size() - 1; i >= 0; i--) {
+            lane.queue.addFirst(later.get(i));
+        }
+        return batch;
     }
 
     private Mono<Void> run(List<Pending<C, R>> batch) {
         if (batch.size() == 1) {
             return runAlone(batch.getFirst());
         }
-        return together.apply(batch.stream().map(Pending::command).toList())
+        return Mono.defer(() -> together.apply(batch.stream().map(Pending::command).toList()))
                 .doOnNext(results -> {
                     for (var i = 0; i < batch.size(); i++) {
                         batch.get(i).result().tryEmitValue(results.get(i));
@@ -93,7 +125,7 @@ final class MicroBatcher<C, R> {
     }
 
     private Mono<Void> runAlone(Pending<C, R> pending) {
-        return alone.apply(pending.command())
+        return Mono.defer(() -> alone.apply(pending.command()))
                 .doOnSuccess(result -> {
                     if (result == null) {
                         pending.result().tryEmitEmpty();

@@ -70,7 +70,8 @@ class PaymentConfirmations {
         this.outbox = outbox;
         this.properties = properties;
         this.transactional = TransactionalOperator.create(transactions);
-        this.batches = new MicroBatcher<>(properties.confirmationBatch(), this::confirmTogether, this::confirmAlone);
+        this.batches = new MicroBatcher<>(properties.confirmationLanes(), properties.confirmationBatch(),
+                Confirmation::caller, this::confirmTogether, this::confirmAlone);
     }
 
     /**
@@ -87,8 +88,17 @@ class PaymentConfirmations {
         });
     }
 
+    /** One payer per batch (the batcher's key), so each decides on its own payer's wallet and daily total. */
     private Mono<List<Outcome>> confirmTogether(List<Confirmation> batch) {
-        return transactional.transactional(Flux.fromIterable(batch).concatMap(this::lockAndDecide).collectList());
+        var ids = batch.stream().map(Confirmation::payment).toList();
+        var callers = batch.stream().map(Confirmation::caller).toList();
+        var decisions = payments.lockForConfirmations(ids, callers, properties.zone())
+                .collectMap(locked -> locked.payment().id())
+                .flatMap(locked -> Flux.fromIterable(batch).concatMap(c -> {
+                    var mine = locked.get(c.payment());
+                    return mine == null ? notYours(c.caller(), c.payment()).map(Outcome.Refused::new) : decide(c.caller(), mine, c.pin());
+                }).collectList());
+        return transactional.transactional(decisions);
     }
 
     private Mono<Outcome> confirmAlone(Confirmation confirmation) {
