@@ -1,5 +1,7 @@
 package io.piaf.payments;
 
+import java.util.List;
+
 import io.piaf.identity.UserId;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +29,13 @@ public interface Ledger {
      * without one, so that the transfer commits with the events that announce it (and the caller's own state).
      */
     Mono<TransferResult> post(Transfer transfer);
+
+    /**
+     * Posts several transfers in one round trip, in order, each as {@link #post} would (every leg or none, each
+     * seeing the balances the ones before it left); one result per transfer, in the same order. For callers that
+     * commit a batch of independent operations together.
+     */
+    Mono<List<TransferResult>> postAll(List<Transfer> transfers);
 
     /** The account's balance, read from its maintained balance (no history scan); empty when there is no account. */
     Mono<Money> balance(AccountId account);

@@ -1,6 +1,7 @@
 package io.piaf.payments.internal;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -60,36 +61,55 @@ class LedgerService implements Ledger {
 
     @Override
     public Mono<TransferResult> post(Transfer transfer) {
+        return inTransaction("post(" + transfer.kind() + " " + transfer.reference() + ")").then(postInTransaction(transfer));
+    }
+
+    private static Mono<Void> inTransaction(String what) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .filter(TransactionSynchronizationManager::isActualTransactionActive)
                 .onErrorResume(NoTransactionException.class, e -> Mono.empty())
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Ledger.post(" + transfer.kind() + " " + transfer.reference()
-                        + ") needs a transaction: a transfer commits with the events that announce it")))
-                .then(postInTransaction(transfer));
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Ledger." + what
+                        + " needs a transaction: a transfer commits with the events that announce it")))
+                .then();
+    }
+
+    @Override
+    public Mono<List<TransferResult>> postAll(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return inTransaction("postAll(" + transfers.size() + " transfers)")
+                .then(store.postAll(transfers))
+                .flatMap(outcomes -> Flux.range(0, transfers.size())
+                        .concatMap(i -> announce(transfers.get(i), outcomes.get(i)))
+                        .collectList());
     }
 
     private Mono<TransferResult> postInTransaction(Transfer transfer) {
-        return store.post(transfer).flatMap(outcome -> {
-            if (!outcome.found()) {
-                return Mono.just(new TransferResult.UnknownAccount());
+        return store.post(transfer).flatMap(outcome -> announce(transfer, outcome));
+    }
+
+    /** What a posting's outcome means, and its wallet events appended when it moved money. */
+    private Mono<TransferResult> announce(Transfer transfer, LedgerStore.Outcome outcome) {
+        if (!outcome.found()) {
+            return Mono.just(new TransferResult.UnknownAccount());
+        }
+        if (!outcome.funded()) {
+            return Mono.just(new TransferResult.InsufficientFunds(new AccountId(outcome.shortAccount())));
+        }
+        if (outcome.at() == null) {
+            return Mono.just(new TransferResult.AlreadyPosted(transfer.kind(), transfer.reference()));
+        }
+        var postings = new ArrayList<TransferResult.Posting>();
+        var events = new ArrayList<Object>();
+        for (var line : outcome.lines()) {
+            postings.add(new TransferResult.Posting(line.account(), Money.eur(line.amount()), Money.eur(line.balanceAfter())));
+            if (line.userId() != null) {
+                events.add(walletEvent(transfer, outcome, line));
             }
-            if (!outcome.funded()) {
-                return Mono.just(new TransferResult.InsufficientFunds(new AccountId(outcome.shortAccount())));
-            }
-            if (outcome.at() == null) {
-                return Mono.just(new TransferResult.AlreadyPosted(transfer.kind(), transfer.reference()));
-            }
-            var postings = new ArrayList<TransferResult.Posting>();
-            var events = new ArrayList<Object>();
-            for (var line : outcome.lines()) {
-                postings.add(new TransferResult.Posting(line.account(), Money.eur(line.amount()), Money.eur(line.balanceAfter())));
-                if (line.userId() != null) {
-                    events.add(walletEvent(transfer, outcome, line));
-                }
-            }
-            var posted = new TransferResult.Posted(transfer.id(), outcome.at(), postings);
-            return Flux.fromIterable(events).concatMap(outbox::append).then(Mono.just(posted));
-        });
+        }
+        var posted = new TransferResult.Posted(transfer.id(), outcome.at(), postings);
+        return Flux.fromIterable(events).concatMap(outbox::append).then(Mono.just(posted));
     }
 
     private static Object walletEvent(Transfer transfer, LedgerStore.Outcome outcome, LedgerStore.Line line) {

@@ -3,6 +3,7 @@ package io.piaf.payments.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -104,12 +105,56 @@ class LedgerStore {
                 .map(LedgerStore::row)
                 .all()
                 .collectList()
-                .map(rows -> {
-                    var first = rows.getFirst();
-                    var lines = new ArrayList<Line>();
-                    rows.stream().filter(r -> r.line() != null).forEach(r -> lines.add(r.line()));
-                    return new Outcome(first.found(), first.funded(), first.shortAccount(), first.at(), lines);
+                .map(LedgerStore::outcome);
+    }
+
+    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V3); one outcome each. */
+    Mono<List<Outcome>> postAll(List<Transfer> transfers) {
+        var legTransfer = new ArrayList<Integer>();
+        var legAccounts = new ArrayList<UUID>();
+        var legAmounts = new ArrayList<Long>();
+        var legMemos = new ArrayList<String>();
+        for (var i = 0; i < transfers.size(); i++) {
+            for (var leg : transfers.get(i).legs()) {
+                legTransfer.add(i + 1);
+                legAccounts.add(leg.account().value());
+                legAmounts.add(leg.amount().minorUnits());
+                legMemos.add(leg.memo() == null ? "" : leg.memo());
+            }
+        }
+        return db.sql("select * from payments.post_transfers($1, $2, $3, $4, $5, $6, $7)")
+                .bind(0, transfers.stream().map(t -> t.id().value()).toArray(UUID[]::new))
+                .bind(1, transfers.stream().map(Transfer::kind).toArray(String[]::new))
+                .bind(2, transfers.stream().map(Transfer::reference).toArray(String[]::new))
+                .bind(3, legTransfer.toArray(Integer[]::new)).bind(4, legAccounts.toArray(UUID[]::new))
+                .bind(5, legAmounts.toArray(Long[]::new)).bind(6, legMemos.toArray(String[]::new))
+                .map(r -> Map.entry(r.get("transfer_index", Integer.class), new Row(
+                        Boolean.TRUE.equals(r.get("is_found", Boolean.class)), Boolean.TRUE.equals(r.get("is_funded", Boolean.class)),
+                        uuid(r.get("short_account", String.class)), r.get("posted_at", Instant.class),
+                        r.get("leg_account", UUID.class) == null ? null : new Line(new AccountId(r.get("leg_account", UUID.class)),
+                                r.get("leg_amount", Long.class), r.get("balance_after", Long.class), r.get("leg_memo", String.class),
+                                r.get("wallet_user", UUID.class) == null ? null : new UserId(r.get("wallet_user", UUID.class)),
+                                r.get("wallet_handle", String.class), r.get("counterparty_handle", String.class)))))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byTransfer -> {
+                    var outcomes = new ArrayList<Outcome>();
+                    for (var i = 1; i <= transfers.size(); i++) {
+                        outcomes.add(outcome(List.copyOf(byTransfer.get(i))));
+                    }
+                    return outcomes;
                 });
+    }
+
+    private static Outcome outcome(List<Row> rows) {
+        var first = rows.getFirst();
+        var lines = new ArrayList<Line>();
+        rows.stream().filter(r -> r.line() != null).forEach(r -> lines.add(r.line()));
+        return new Outcome(first.found(), first.funded(), first.shortAccount(), first.at(), lines);
+    }
+
+    private static UUID uuid(String text) {
+        return text == null ? null : UUID.fromString(text);
     }
 
     private record Row(boolean found, boolean funded, UUID shortAccount, Instant at, Line line) {

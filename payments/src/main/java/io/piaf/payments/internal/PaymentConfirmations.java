@@ -1,5 +1,8 @@
 package io.piaf.payments.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -82,13 +85,19 @@ class PaymentConfirmations {
         if (pin == null || !PIN.matcher(pin).matches()) {
             return Mono.error(ProblemException.badRequest("invalid_pin_format", "A PIN is 4 to 6 digits."));
         }
-        return batches.submit(new Confirmation(caller, id, pin)).flatMap(outcome -> switch (outcome) {
+        var confirmation = new Confirmation(caller, id, pin);
+        var outcome = properties.confirmationBatch() > 1 ? batches.submit(confirmation) : confirmAlone(confirmation);
+        return outcome.flatMap(decided -> switch (decided) {
             case Outcome.Done done -> Mono.just(done.payment());
             case Outcome.Refused refused -> Mono.error(refused.problem());
         });
     }
 
-    /** One payer per batch (the batcher's key), so each decides on its own payer's wallet and daily total. */
+    /**
+     * A batch, one payer per confirmation (the batcher's key), so each decides on its own payer's wallet and daily
+     * total: lock them all (two statements), screen each (the PIN), post the transfers of the accepted ones in one
+     * call, complete those in one statement. Whatever the batch size, about eight round trips and one commit.
+     */
     private Mono<List<Outcome>> confirmTogether(List<Confirmation> batch) {
         var ids = batch.stream().map(Confirmation::payment).toList();
         var callers = batch.stream().map(Confirmation::caller).toList();
@@ -96,8 +105,10 @@ class PaymentConfirmations {
                 .collectMap(locked -> locked.payment().id())
                 .flatMap(locked -> Flux.fromIterable(batch).concatMap(c -> {
                     var mine = locked.get(c.payment());
-                    return mine == null ? notYours(c.caller(), c.payment()).map(Outcome.Refused::new) : decide(c.caller(), mine, c.pin());
-                }).collectList());
+                    return mine == null ? notYours(c.caller(), c.payment()).map(problem -> (Step) new Step.Decided(new Outcome.Refused(problem)))
+                            : screen(c.caller(), mine, c.pin());
+                }).collectList())
+                .flatMap(this::payAll);
         return transactional.transactional(decisions);
     }
 
@@ -107,59 +118,104 @@ class PaymentConfirmations {
 
     private Mono<Outcome> lockAndDecide(Confirmation c) {
         return payments.lockForConfirmation(c.payment(), c.caller(), properties.zone())
-                .flatMap(locked -> decide(c.caller(), locked, c.pin()))
+                .flatMap(locked -> screen(c.caller(), locked, c.pin()))
+                .flatMap(step -> payAll(List.of(step)).map(List::getFirst))
                 .switchIfEmpty(Mono.defer(() -> notYours(c.caller(), c.payment()).map(Outcome.Refused::new)));
     }
 
-    private Mono<Outcome> decide(UserId caller, Locked locked, String pin) {
+    /** Where a confirmation stands after its checks: decided, or to pay with this transfer. */
+    private sealed interface Step {
+        record Decided(Outcome outcome) implements Step {
+        }
+
+        record ToPay(Locked locked, Transfer transfer) implements Step {
+        }
+    }
+
+    /** Everything but the money: state, expiry, challenge, PIN, caps (under the wallet lock). */
+    private Mono<Step> screen(UserId caller, Locked locked, String pin) {
         var payment = locked.payment();
         if (payment.status() == PaymentStatus.COMPLETED) {
-            return done(payment); // a retried confirmation: nothing moves again
+            return decided(done(payment)); // a retried confirmation: nothing moves again
         }
         if (payment.status().isFinal()) {
-            return refused(notPending(payment));
+            return decided(refused(notPending(payment)));
         }
         if (locked.expired()) {
-            return end(payment, PaymentStatus.EXPIRED, "expired", null).then(refused(expired(payment)));
+            return decided(end(payment, PaymentStatus.EXPIRED, "expired", null).then(refused(expired(payment))));
         }
         if (!payment.termsMatchChallenge()) {
             log.error("Payment {} no longer matches the challenge its payer was shown; failing it", payment.id());
-            return end(payment, PaymentStatus.FAILED, "challenge_mismatch", null)
-                    .then(refused(ProblemException.conflict("challenge_mismatch", "This payment's terms changed; it was not made.")));
+            return decided(end(payment, PaymentStatus.FAILED, "challenge_mismatch", null)
+                    .then(refused(ProblemException.conflict("challenge_mismatch", "This payment's terms changed; it was not made."))));
         }
         return identity.checkPin(caller, pin).flatMap(check -> switch (check) {
-            case PinCheck.Accepted a -> pay(locked);
-            case PinCheck.Rejected r -> refused(new ProblemException(422, "invalid_pin", "Wrong PIN.",
-                    Map.of("attemptsLeft", r.attemptsLeft())));
-            case PinCheck.Locked l -> end(payment, PaymentStatus.CANCELLED, CancellationReason.PIN_LOCKED.name(), CancellationReason.PIN_LOCKED)
+            case PinCheck.Accepted a -> toPay(locked);
+            case PinCheck.Rejected r -> decided(refused(new ProblemException(422, "invalid_pin", "Wrong PIN.",
+                    Map.of("attemptsLeft", r.attemptsLeft()))));
+            case PinCheck.Locked l -> decided(end(payment, PaymentStatus.CANCELLED, CancellationReason.PIN_LOCKED.name(), CancellationReason.PIN_LOCKED)
                     .then(refused(new ProblemException(423, "pin_locked", "Too many wrong PINs: the PIN is locked until "
                             + l.until() + " and this payment is cancelled.",
-                            Map.of("lockedUntil", l.until().toString(), "status", PaymentStatus.CANCELLED.name()))));
-            case PinCheck.NotSet n -> refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying."));
+                            Map.of("lockedUntil", l.until().toString(), "status", PaymentStatus.CANCELLED.name())))));
+            case PinCheck.NotSet n -> decided(refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying.")));
         });
     }
 
-    /** The PIN is right: checks the caps under the wallet lock, then moves the money (the ledger checks the funds). */
-    private Mono<Outcome> pay(Locked locked) {
+    /** The PIN is right: the caps, checked under the wallet lock, then the transfer to post (the ledger checks the funds). */
+    private Mono<Step> toPay(Locked locked) {
         var payment = locked.payment();
         var breach = properties.limits().check(payment.amount(), payment.donation(), locked.sentSoFarToday());
         if (breach.isPresent()) {
-            return refused(breach.get());
+            return decided(refused(breach.get()));
         }
         var transfer = Transfer.between(TransferId.random(), payment.donation() ? "DONATION" : "PAYMENT", payment.id().toString(),
                 payment.payerWallet().account(), Receipts.debitLine(payment.payeeHandle(), payment.note(), payment.donation()),
                 payment.payeeWallet().account(), Receipts.creditLine(payment.payerHandle(), payment.note(), payment.donation()),
                 Money.eur(payment.amount()));
-        return ledger.post(transfer).flatMap(result -> switch (result) {
-            case TransferResult.Posted posted -> payments.complete(payment.id(), posted.id(), locked.today())
-                    .map(at -> payment.withStatus(PaymentStatus.COMPLETED, null, at, posted.id()))
-                    .flatMap(completed -> outbox.append(PaymentEvents.completed(completed)).then(done(completed)));
-            case TransferResult.InsufficientFunds short_ -> refused(ProblemException.unprocessable("insufficient_funds",
-                    "Your balance is too low for this payment; top up and confirm again before it expires."));
-            case TransferResult.UnknownAccount unknown -> end(payment, PaymentStatus.FAILED, "wallet_missing", null)
-                    .then(refused(ProblemException.conflict("payment_failed", "A wallet of this payment no longer exists.")));
-            case TransferResult.AlreadyPosted already -> Mono.error(new IllegalStateException(
-                    "Payment " + payment.id() + " is pending but its transfer was posted"));
+        return Mono.just(new Step.ToPay(locked, transfer));
+    }
+
+    /** Posts the accepted transfers in one call, completes the posted payments in one statement; outcomes in order. */
+    private Mono<List<Outcome>> payAll(List<Step> steps) {
+        var toPay = steps.stream().filter(Step.ToPay.class::isInstance).map(Step.ToPay.class::cast).toList();
+        return ledger.postAll(toPay.stream().map(Step.ToPay::transfer).toList()).flatMap(results -> {
+            var posted = new ArrayList<Step.ToPay>();
+            var transfers = new ArrayList<TransferId>();
+            var refusals = new HashMap<Step.ToPay, Mono<Outcome>>();
+            for (var i = 0; i < toPay.size(); i++) {
+                var step = toPay.get(i);
+                var payment = step.locked().payment();
+                switch (results.get(i)) {
+                    case TransferResult.Posted p -> {
+                        posted.add(step);
+                        transfers.add(p.id());
+                    }
+                    case TransferResult.InsufficientFunds short_ -> refusals.put(step, refused(ProblemException.unprocessable("insufficient_funds",
+                            "Your balance is too low for this payment; top up and confirm again before it expires.")));
+                    case TransferResult.UnknownAccount unknown -> refusals.put(step, end(payment, PaymentStatus.FAILED, "wallet_missing", null)
+                            .then(refused(ProblemException.conflict("payment_failed", "A wallet of this payment no longer exists."))));
+                    case TransferResult.AlreadyPosted already -> {
+                        return Mono.error(new IllegalStateException("Payment " + payment.id() + " is pending but its transfer was posted"));
+                    }
+                }
+            }
+            var today = posted.isEmpty() ? null : posted.getFirst().locked().today();
+            var completions = posted.isEmpty() ? Mono.just(Map.<PaymentId, Instant>of())
+                    : payments.completeAll(posted.stream().map(s -> s.locked().payment().id()).toList(), transfers, today)
+                            .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+            return completions.flatMap(decidedAt -> Flux.fromIterable(steps).concatMap(step -> switch (step) {
+                case Step.Decided d -> Mono.just(d.outcome());
+                case Step.ToPay p when refusals.containsKey(p) -> refusals.get(p);
+                case Step.ToPay p -> {
+                    var payment = p.locked().payment();
+                    var at = decidedAt.get(payment.id());
+                    if (at == null) {
+                        yield Mono.<Outcome>error(new IllegalStateException("Payment " + payment.id() + " was posted but not completed"));
+                    }
+                    var completed = payment.withStatus(PaymentStatus.COMPLETED, null, at, transfers.get(posted.indexOf(p)));
+                    yield outbox.append(PaymentEvents.completed(completed)).then(done(completed));
+                }
+            }).collectList());
         });
     }
 
@@ -232,6 +288,10 @@ class PaymentConfirmations {
 
     private static Mono<Outcome> done(PaymentRow payment) {
         return Mono.just(new Outcome.Done(payment));
+    }
+
+    private static Mono<Step> decided(Mono<Outcome> outcome) {
+        return outcome.map(Step.Decided::new);
     }
 
     private static Mono<Outcome> refused(ProblemException problem) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -101,10 +101,8 @@ class PaymentStore {
     }
 
     /**
-     * Locks a batch of payments for their confirmation, each by its payer, in the one order every transaction that
-     * moves a payer's money follows: the payers' wallets (by id), the payments, then the accounts of both sides (by
-     * id). Batches of several lanes then queue behind each other instead of deadlocking, and the ledger's own locks
-     * later in the transaction are already held. Three statements for the whole batch.
+     * Locks a batch of payments for their confirmation, each by its payer: the payers' wallets first (by id, the
+     * order a single confirmation takes them in too), then the payments. Two statements for the whole batch.
      *
      * @param payments the payments to confirm; {@code payers} holds each one's caller, at the same index
      */
@@ -120,14 +118,33 @@ class PaymentStore {
                 for no key update of p""")
                 .bind(0, ids).bind(1, callers).bind(2, zone.getId())
                 .map(PaymentStore::locked)
-                .all()
-                .collectList();
-        return wallets.then(locked).flatMapMany(rows -> {
-            var accounts = rows.stream().flatMap(l -> Stream.of(l.payment().payerWallet().value(), l.payment().payeeWallet().value()))
-                    .distinct().toArray(UUID[]::new);
-            return db.sql("select id from payments.account where id = any($1) order by id for no key update")
-                    .bind(0, accounts).fetch().rowsUpdated().thenMany(Flux.fromIterable(rows));
-        });
+                .all();
+        return wallets.thenMany(locked);
+    }
+
+    /**
+     * Completes locked payments and adds each to its payer's total of today; one statement for the batch. Emits each
+     * completed payment's id and decision time.
+     */
+    Flux<Map.Entry<PaymentId, Instant>> completeAll(List<PaymentId> payments, List<TransferId> transfers, LocalDate today) {
+        return db.sql("""
+                with paid as (
+                    update payments.payment p set status = 'COMPLETED', decided_at = now(), transfer_id = d.transfer_id
+                    from unnest($1::uuid[], $2::uuid[]) as d(id, transfer_id)
+                    where p.id = d.id and p.status = 'PENDING_CONFIRMATION'
+                    returning p.id, p.payer_wallet, p.amount, p.decided_at
+                ), spent as (
+                    update payments.wallet w
+                    set sent_today = case when w.sent_day = $3 then w.sent_today else 0 end + s.total, sent_day = $3
+                    from (select payer_wallet, sum(amount) as total from paid group by payer_wallet) s
+                    where w.id = s.payer_wallet
+                )
+                select id, decided_at from paid""")
+                .bind(0, payments.stream().map(PaymentId::value).toArray(UUID[]::new))
+                .bind(1, transfers.stream().map(TransferId::value).toArray(UUID[]::new))
+                .bind(2, today)
+                .map(r -> Map.entry(new PaymentId(r.get("id", UUID.class)), r.get("decided_at", Instant.class)))
+                .all();
     }
 
     /** Completes a locked payment and adds it to its payer's total of today; one statement. */
