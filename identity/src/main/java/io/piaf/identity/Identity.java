@@ -27,4 +27,10 @@ public interface Identity {
      * comparison.
      */
     Mono<PinCheck> checkPin(UserId id, String pin);
+
+    /**
+     * {@link #checkPin} for several users at once (one read for all, a write only for each wrong PIN): a batch of
+     * payment confirmations checks its payers' PINs in one round trip. One user appears once.
+     */
+    Mono<Map<UserId, PinCheck>> checkPins(Map<UserId, String> pins);
 }

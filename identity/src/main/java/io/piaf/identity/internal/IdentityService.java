@@ -2,6 +2,7 @@ package io.piaf.identity.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -153,24 +154,42 @@ class IdentityService implements Identity {
 
     @Override
     public Mono<PinCheck> checkPin(UserId id, String pin) {
-        return users.find(id).flatMap(row -> {
-            if (row.pinHash() == null) {
-                return Mono.just((PinCheck) new PinCheck.NotSet());
-            }
-            if (row.pinLockedUntil() != null && row.pinLockedUntil().isAfter(Instant.now())) {
-                return Mono.just((PinCheck) new PinCheck.Locked(row.pinLockedUntil()));
-            }
-            var correct = pin != null && PIN.matcher(pin).matches() && keys.pins().matches(id, pin, row.pinHash());
-            if (correct) {
-                // The usual case, no failure to forget, costs no write (and no round trip on the payment's path).
-                return row.pinFailedAttempts() == 0 ? Mono.just((PinCheck) new PinCheck.Accepted())
-                        : users.resetPinFailures(id).thenReturn((PinCheck) new PinCheck.Accepted());
-            }
-            return users.recordPinFailure(id, properties.pinAttempts(), properties.pinLock()).map(failure ->
-                    failure.lockedUntil() != null && failure.lockedUntil().isAfter(Instant.now())
-                            ? new PinCheck.Locked(failure.lockedUntil())
-                            : new PinCheck.Rejected(properties.pinAttempts() - failure.failedAttempts()));
-        }).switchIfEmpty(Mono.fromSupplier(PinCheck.NotSet::new));
+        return users.find(id).flatMap(row -> check(row, pin)).switchIfEmpty(Mono.fromSupplier(PinCheck.NotSet::new));
+    }
+
+    @Override
+    public Mono<Map<UserId, PinCheck>> checkPins(Map<UserId, String> pins) {
+        if (pins.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return users.findAll(pins.keySet())
+                .concatMap(row -> check(row, pins.get(row.id())).map(check -> Map.entry(row.id(), check)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(found -> {
+                    var checks = new HashMap<>(found);
+                    pins.keySet().forEach(id -> checks.putIfAbsent(id, new PinCheck.NotSet()));
+                    return Map.copyOf(checks);
+                });
+    }
+
+    private Mono<PinCheck> check(UserRow row, String pin) {
+        var id = row.id();
+        if (row.pinHash() == null) {
+            return Mono.just((PinCheck) new PinCheck.NotSet());
+        }
+        if (row.pinLockedUntil() != null && row.pinLockedUntil().isAfter(Instant.now())) {
+            return Mono.just((PinCheck) new PinCheck.Locked(row.pinLockedUntil()));
+        }
+        var correct = pin != null && PIN.matcher(pin).matches() && keys.pins().matches(id, pin, row.pinHash());
+        if (correct) {
+            // The usual case, no failure to forget, costs no write (and no round trip on the payment's path).
+            return row.pinFailedAttempts() == 0 ? Mono.just((PinCheck) new PinCheck.Accepted())
+                    : users.resetPinFailures(id).thenReturn((PinCheck) new PinCheck.Accepted());
+        }
+        return users.recordPinFailure(id, properties.pinAttempts(), properties.pinLock()).map(failure ->
+                failure.lockedUntil() != null && failure.lockedUntil().isAfter(Instant.now())
+                        ? new PinCheck.Locked(failure.lockedUntil())
+                        : new PinCheck.Rejected(properties.pinAttempts() - failure.failedAttempts()));
     }
 
     private static String displayName(String input) {

@@ -94,8 +94,8 @@ class PaymentConfirmations {
     }
 
     /**
-     * A batch, one payer per confirmation (the batcher's key), so each decides on its own payer's wallet and daily
-     * total: lock them all (two statements), screen each (the PIN), post the transfers of the accepted ones in one
+     * A batch, one payer per confirmation (the batcher's key), so each decides on its own payer's wallet, daily total
+     * and PIN: lock them all (two statements), check their PINs (one), post the transfers of the accepted ones in one
      * call, complete those in one statement. Whatever the batch size, about eight round trips and one commit.
      */
     private Mono<List<Outcome>> confirmTogether(List<Confirmation> batch) {
@@ -103,11 +103,18 @@ class PaymentConfirmations {
         var callers = batch.stream().map(Confirmation::caller).toList();
         var decisions = payments.lockForConfirmations(ids, callers, properties.zone())
                 .collectMap(locked -> locked.payment().id())
-                .flatMap(locked -> Flux.fromIterable(batch).concatMap(c -> {
-                    var mine = locked.get(c.payment());
-                    return mine == null ? notYours(c.caller(), c.payment()).map(problem -> (Step) new Step.Decided(new Outcome.Refused(problem)))
-                            : screen(c.caller(), mine, c.pin());
-                }).collectList())
+                .flatMap(locked -> {
+                    var pins = new HashMap<UserId, String>();
+                    batch.stream().filter(c -> locked.containsKey(c.payment()) && needsPin(locked.get(c.payment())))
+                            .forEach(c -> pins.put(c.caller(), c.pin()));
+                    return identity.checkPins(pins).flatMap(checks -> Flux.fromIterable(batch).concatMap(c -> {
+                        var mine = locked.get(c.payment());
+                        if (mine == null) {
+                            return notYours(c.caller(), c.payment()).map(problem -> (Step) new Step.Decided(new Outcome.Refused(problem)));
+                        }
+                        return needsPin(mine) ? afterPin(mine, checks.get(c.caller())) : withoutPin(mine);
+                    }).collectList());
+                })
                 .flatMap(this::payAll);
         return transactional.transactional(decisions);
     }
@@ -134,6 +141,17 @@ class PaymentConfirmations {
 
     /** Everything but the money: state, expiry, challenge, PIN, caps (under the wallet lock). */
     private Mono<Step> screen(UserId caller, Locked locked, String pin) {
+        return needsPin(locked) ? identity.checkPin(caller, pin).flatMap(check -> afterPin(locked, check)) : withoutPin(locked);
+    }
+
+    /** Pending, in time and as shown to the payer: the PIN decides. */
+    private static boolean needsPin(Locked locked) {
+        var payment = locked.payment();
+        return payment.status() == PaymentStatus.PENDING_CONFIRMATION && !locked.expired() && payment.termsMatchChallenge();
+    }
+
+    /** A confirmation decided before its PIN is looked at. */
+    private Mono<Step> withoutPin(Locked locked) {
         var payment = locked.payment();
         if (payment.status() == PaymentStatus.COMPLETED) {
             return decided(done(payment)); // a retried confirmation: nothing moves again
@@ -144,12 +162,14 @@ class PaymentConfirmations {
         if (locked.expired()) {
             return decided(end(payment, PaymentStatus.EXPIRED, "expired", null).then(refused(expired(payment))));
         }
-        if (!payment.termsMatchChallenge()) {
-            log.error("Payment {} no longer matches the challenge its payer was shown; failing it", payment.id());
-            return decided(end(payment, PaymentStatus.FAILED, "challenge_mismatch", null)
-                    .then(refused(ProblemException.conflict("challenge_mismatch", "This payment's terms changed; it was not made."))));
-        }
-        return identity.checkPin(caller, pin).flatMap(check -> switch (check) {
+        log.error("Payment {} no longer matches the challenge its payer was shown; failing it", payment.id());
+        return decided(end(payment, PaymentStatus.FAILED, "challenge_mismatch", null)
+                .then(refused(ProblemException.conflict("challenge_mismatch", "This payment's terms changed; it was not made."))));
+    }
+
+    private Mono<Step> afterPin(Locked locked, PinCheck check) {
+        var payment = locked.payment();
+        return switch (check) {
             case PinCheck.Accepted a -> toPay(locked);
             case PinCheck.Rejected r -> decided(refused(new ProblemException(422, "invalid_pin", "Wrong PIN.",
                     Map.of("attemptsLeft", r.attemptsLeft()))));
@@ -158,7 +178,7 @@ class PaymentConfirmations {
                             + l.until() + " and this payment is cancelled.",
                             Map.of("lockedUntil", l.until().toString(), "status", PaymentStatus.CANCELLED.name())))));
             case PinCheck.NotSet n -> decided(refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying.")));
-        });
+        };
     }
 
     /** The PIN is right: the caps, checked under the wallet lock, then the transfer to post (the ledger checks the funds). */
