@@ -79,7 +79,7 @@ class PaymentRequests {
             if (!from.pinSet()) {
                 throw ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying.");
             }
-            return Mono.zip(wallets.walletOf(from.id()), wallets.walletOf(to.id())).flatMap(pair -> {
+            return wallets.walletsOf(from.id(), to.id()).flatMap(pair -> {
                 var payerWallet = pair.getT1();
                 properties.limits().check(request.amount(), toCharity, payerWallet.sentSoFarToday()).ifPresent(breach -> {
                     throw breach;

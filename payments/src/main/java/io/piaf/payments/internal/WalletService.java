@@ -11,6 +11,7 @@ import io.piaf.identity.UserId;
 import io.piaf.payments.Payments;
 import io.piaf.payments.WalletId;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /** Wallets: opened for each registered user, read with their limits, and their statements. */
 @Service
@@ -40,6 +41,15 @@ class WalletService implements Payments {
                 .switchIfEmpty(Mono.defer(() -> identity.find(user)
                         .flatMap(u -> wallets.open(u.id(), u.handle(), u.displayName(), u.kind()))
                         .then(wallets.findByUser(user, properties.zone()))));
+    }
+
+    /** The wallets of a payer and a payee, read together (one round trip on a payment's creation). */
+    Mono<Tuple2<WalletRow, WalletRow>> walletsOf(UserId payer, UserId payee) {
+        return wallets.findByUsers(List.of(payer, payee), properties.zone())
+                .collectMap(WalletRow::userId)
+                .flatMap(found -> Mono.zip(
+                        found.containsKey(payer) ? Mono.just(found.get(payer)) : walletOf(payer),
+                        found.containsKey(payee) ? Mono.just(found.get(payee)) : walletOf(payee)));
     }
 
     record WalletView(String id, MoneyJson balance, Limits limits) {

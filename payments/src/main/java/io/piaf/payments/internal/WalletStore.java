@@ -3,6 +3,7 @@ package io.piaf.payments.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -49,6 +50,12 @@ class WalletStore {
         return db.sql("select " + columns(2) + " from payments.wallet w join payments.account a on a.id = w.id where w.user_id = $1")
                 .bind(0, user.value()).bind(1, zone.getId())
                 .map(WalletStore::read).one();
+    }
+
+    Flux<WalletRow> findByUsers(List<UserId> users, ZoneId zone) {
+        return db.sql("select " + columns(2) + " from payments.wallet w join payments.account a on a.id = w.id where w.user_id = any($1)")
+                .bind(0, users.stream().map(UserId::value).toArray(UUID[]::new)).bind(1, zone.getId())
+                .map(WalletStore::read).all();
     }
 
     Flux<WalletRow> charities(ZoneId zone) {
