@@ -105,6 +105,41 @@ class ConcurrencyTests {
         assertThat(ring.stream().map(wallets::balance)).containsOnly("10.00"); // each sent 9.00 and received 9.00
     }
 
+    @Test
+    void a_payee_confirming_alongside_its_payer_never_completes_the_payment_with_their_own_pin() {
+        // Busy batches around them, so that the payer's and the payee's confirmations of one payment share a batch.
+        var crowd = new ArrayList<Map.Entry<Api.User, String>>();
+        for (var i = 0; i < 16; i++) {
+            var payer = wallets.payer("crowd", "10.00");
+            crowd.add(Map.entry(payer, wallets.request(payer, payees(1).getFirst().handle(), "1.00")));
+        }
+        var targets = new ArrayList<Map.Entry<Api.User, Api.User>>();
+        var ids = new ArrayList<String>();
+        for (var i = 0; i < 6; i++) {
+            var payer = wallets.payer("victim", "50.00");
+            var payee = wallets.payer("grabber", "1.00"); // has a PIN of their own
+            targets.add(Map.entry(payer, payee));
+            ids.add(wallets.request(payer, payee.handle(), "40.00"));
+        }
+
+        var outcomes = Concurrently.run(crowd.size() + 2 * ids.size(), i -> {
+            if (i < crowd.size()) {
+                return outcome(crowd.get(i).getKey(), crowd.get(i).getValue());
+            }
+            var t = (i - crowd.size()) / 2;
+            var payerWithAWrongPin = (i - crowd.size()) % 2 == 0;
+            return payerWithAWrongPin ? "payer:" + outcome(targets.get(t).getKey(), ids.get(t), "1357")
+                    : "payee:" + outcome(targets.get(t).getValue(), ids.get(t), Wallets.PIN);
+        });
+
+        assertThat(outcomes).filteredOn(o -> o.startsWith("payer:")).containsOnly("payer:invalid_pin");
+        assertThat(outcomes).filteredOn(o -> o.startsWith("payee:")).containsOnly("payee:not_the_payer");
+        targets.forEach(t -> {
+            assertThat(wallets.balance(t.getKey())).isEqualTo("50.00");
+            assertThat(wallets.balance(t.getValue())).isEqualTo("1.00");
+        });
+    }
+
     private java.util.List<Api.User> payees(int n) {
         var payees = new ArrayList<Api.User>();
         for (var i = 0; i < n; i++) {
@@ -115,7 +150,11 @@ class ConcurrencyTests {
 
     /** COMPLETED, or the problem's code. */
     private String outcome(Api.User payer, String id) {
-        var result = wallets.confirm(payer, id, Wallets.PIN).expectBody(Map.class).returnResult();
+        return outcome(payer, id, Wallets.PIN);
+    }
+
+    private String outcome(Api.User caller, String id, String pin) {
+        var result = wallets.confirm(caller, id, pin).expectBody(Map.class).returnResult();
         var body = result.getResponseBody();
         return result.getStatus().value() == 200 ? (String) body.get("status") : (String) body.get("code");
     }

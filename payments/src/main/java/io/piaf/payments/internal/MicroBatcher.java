@@ -112,6 +112,9 @@ final class MicroBatcher<C, R> {
             return runAlone(batch.getFirst());
         }
         return Mono.defer(() -> together.apply(batch.stream().map(Pending::command).toList()))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("A batch of " + batch.size() + " gave no results")))
+                .filter(results -> results.size() == batch.size())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("A batch of " + batch.size() + " gave another number of results")))
                 .doOnNext(results -> {
                     for (var i = 0; i < batch.size(); i++) {
                         batch.get(i).result().tryEmitValue(results.get(i));

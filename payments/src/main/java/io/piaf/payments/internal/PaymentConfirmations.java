@@ -105,10 +105,10 @@ class PaymentConfirmations {
                 .collectMap(locked -> locked.payment().id())
                 .flatMap(locked -> {
                     var pins = new HashMap<UserId, String>();
-                    batch.stream().filter(c -> locked.containsKey(c.payment()) && needsPin(locked.get(c.payment())))
+                    batch.stream().filter(c -> lockedFor(c, locked) != null && needsPin(lockedFor(c, locked)))
                             .forEach(c -> pins.put(c.caller(), c.pin()));
                     return identity.checkPins(pins).flatMap(checks -> Flux.fromIterable(batch).concatMap(c -> {
-                        var mine = locked.get(c.payment());
+                        var mine = lockedFor(c, locked);
                         if (mine == null) {
                             return notYours(c.caller(), c.payment()).map(problem -> (Step) new Step.Decided(new Outcome.Refused(problem)));
                         }
@@ -117,6 +117,15 @@ class PaymentConfirmations {
                 })
                 .flatMap(this::payAll);
         return transactional.transactional(decisions);
+    }
+
+    /**
+     * The locked payment this confirmation may decide: only its payer's. The payee (or anyone who knows the id) may
+     * confirm the same payment in the same batch; the row locked for the payer must never be decided with their PIN.
+     */
+    private static Locked lockedFor(Confirmation c, Map<PaymentId, Locked> locked) {
+        var row = locked.get(c.payment());
+        return row != null && row.payment().payerId().equals(c.caller()) ? row : null;
     }
 
     private Mono<Outcome> confirmAlone(Confirmation confirmation) {
