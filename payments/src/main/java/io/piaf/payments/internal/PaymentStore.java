@@ -101,8 +101,10 @@ class PaymentStore {
     }
 
     /**
-     * Locks a batch of payments for their confirmation, each by its payer: the payers' wallets first (by id, the
-     * order a single confirmation takes them in too), then the payments. Two statements for the whole batch.
+     * Locks a batch of payments for their confirmation, each by its payer: the payers' wallets first (by id), then
+     * the payments. Two statements for the whole batch. (A single confirmation locks its payment and wallet in one
+     * statement, in whatever order the join takes: batches and singles of one lane never overlap, across instances a
+     * deadlock is possible and retried.)
      *
      * @param payments the payments to confirm; {@code payers} holds each one's caller, at the same index
      */
