@@ -18,9 +18,12 @@ class WalletController {
     private final WalletStore store;
     private final Identity identity;
     private final PaymentsProperties properties;
+    private final LedgerStore ledgerStore;
 
-    WalletController(WalletService wallets, WalletStore store, Identity identity, PaymentsProperties properties) {
+    WalletController(WalletService wallets, WalletStore store, Identity identity, PaymentsProperties properties,
+            LedgerStore ledgerStore) {
         this.wallets = wallets;
+        this.ledgerStore = ledgerStore;
         this.store = store;
         this.identity = identity;
         this.properties = properties;
@@ -35,6 +38,23 @@ class WalletController {
     Mono<WalletService.Page> transactions(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return wallets.statement(Callers.user(jwt), limit, cursor);
+    }
+
+    record Hold(String id, MoneyJson amount, String description, String createdAt) {
+    }
+
+    record Holds(MoneyJson total, List<Hold> items) {
+    }
+
+    /** The wallet's active holds (card authorizations not cleared yet), newest first: what balance - available is. */
+    @GetMapping("/api/wallet/holds")
+    Mono<Holds> holds(@AuthenticationPrincipal Jwt jwt) {
+        return wallets.wallet(Callers.user(jwt))
+                .flatMapMany(w -> ledgerStore.activeHolds(w.account(), 100))
+                .collectList()
+                .map(holds -> new Holds(MoneyJson.of(holds.stream().mapToLong(LedgerStore.ActiveHold::remaining).sum()),
+                        holds.stream().map(h -> new Hold(h.id().toString(), MoneyJson.of(h.remaining()), h.memo(),
+                                h.at().toString())).toList()));
     }
 
     record Charity(String handle, String displayName) {

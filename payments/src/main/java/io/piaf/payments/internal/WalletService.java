@@ -54,7 +54,7 @@ class WalletService implements Payments {
                         .collectMap(WalletRow::userId, w -> w, () -> new HashMap<>(found)));
     }
 
-    record WalletView(String id, MoneyJson balance, Limits limits) {
+    record WalletView(String id, MoneyJson balance, MoneyJson available, Limits limits) {
     }
 
     record Limits(MoneyJson perPaymentToPerson, MoneyJson perPaymentToCharity, MoneyJson daily, MoneyJson sentToday,
@@ -63,7 +63,7 @@ class WalletService implements Payments {
 
     Mono<WalletView> view(UserId user) {
         var limits = properties.limits();
-        return existing(user).map(w -> new WalletView(w.id().toString(), MoneyJson.of(w.balance()), new Limits(
+        return existing(user).map(w -> new WalletView(w.id().toString(), MoneyJson.of(w.balance()), MoneyJson.of(w.available()), new Limits(
                 MoneyJson.of(limits.perPaymentToPerson()), MoneyJson.of(limits.perPaymentToCharity()),
                 MoneyJson.of(limits.daily()), MoneyJson.of(w.sentSoFarToday()),
                 MoneyJson.of(limits.remainingToday(w.sentSoFarToday())), MoneyJson.of(properties.maxTopUpCents()))));
