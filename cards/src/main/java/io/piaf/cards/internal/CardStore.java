@@ -87,7 +87,7 @@ class CardStore {
         return db.sql("""
                 update cards.card set per_transaction = $3, daily = $4, blocked_mcc = $5, online = $6, contactless = $7,
                     blocked_countries = $8
-                where id = $1 and user_id = $2 returning """ + COLUMNS)
+                where id = $1 and user_id = $2""" + " returning " + COLUMNS)
                 .bind(0, id).bind(1, user.value()).bind(2, c.perTransaction()).bind(3, c.daily())
                 .bind(4, c.blockedMcc().toArray(String[]::new)).bind(5, c.online()).bind(6, c.contactless())
                 .bind(7, c.blockedCountries().toArray(String[]::new))
