@@ -9,7 +9,7 @@
 
 alter table payments.account add column held bigint not null default 0;
 alter table payments.account add constraint held_is_not_negative check (held >= 0);
-alter table payments.account add constraint user_accounts_hold_within_balance check (kind = 'SYSTEM' or balance - held >= 0);
+alter table payments.account add constraint user_holds_within_balance check (kind = 'SYSTEM' or balance - held >= 0);
 
 create table payments.hold (
     id          uuid        primary key,
