@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { CardScreen, CardsScreen } from "./screens/Cards";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
@@ -60,6 +61,8 @@ export function App() {
               <Route path="/messages/:handle" component={ConversationScreen} />
               <Route path="/notifications" component={NotificationsScreen} />
               <Route path="/wallet" component={WalletScreen} />
+              <Route path="/cards" component={CardsScreen} />
+              <Route path="/cards/:id" component={CardScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/settings" component={SettingsScreen} />

@@ -52,7 +52,7 @@ export type Message = {
 
 export type Conversation = { id: string; with: UserBrief; lastMessage?: Message };
 
-export type Wallet = { id: string; balance: Money; limits?: Record<string, unknown> };
+export type Wallet = { id: string; balance: Money; available?: Money; limits?: Record<string, unknown> };
 
 export type Transaction = {
   id: string;

@@ -51,9 +51,26 @@ function payment(n: Notification, i18n: I18n, me: string | undefined): Described
   return { text: i18n.t("notif.payment_completed", { amount, who: payee ? `@${payee}` : "" }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };
 }
 
+/** A card notification: a held purchase, a decline with its reason in plain words, a refund. */
+function card(n: Notification, i18n: I18n): Described {
+  const data = n.data ?? {};
+  const vars = { amount: data.amount ? i18n.money(data.amount) : "", merchant: data.merchant?.name ?? "", last4: data.card?.last4 ?? "" };
+  const href = data.card?.id ? `/cards/${data.card.id}` : "/cards";
+  if (n.type === "card_declined") {
+    const key = `cards.decline.${data.reason}`;
+    const reason = i18n.has(key) ? i18n.t(key as MessageKey) : data.explanation ?? data.reason ?? "";
+    return { text: i18n.t("notif.card_declined", { ...vars, reason }), href, action: "notif.view", tone: "error", icon: "pay" };
+  }
+  if (n.type === "card_refunded") {
+    return { text: i18n.t("notif.card_refunded", vars), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };
+  }
+  return { text: i18n.t("notif.card_authorized", vars), href, action: "notif.view", tone: "info", icon: "pay" };
+}
+
 /** A notification as one sentence in the user's language, with where it leads. */
 export function describe(n: Notification, i18n: I18n, me?: string): Described {
   const data = n.data ?? {};
+  if (n.type.startsWith("card_")) return card(n, i18n);
   if (/payment|donation|receipt/.test(n.type)) return payment(n, i18n, me?.toLowerCase());
   if (/top_?up/.test(n.type)) {
     return { text: i18n.t("notif.top_up_succeeded", { amount: data.amount ? i18n.money(data.amount) : "" }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

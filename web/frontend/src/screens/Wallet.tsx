@@ -7,6 +7,7 @@ import { useMe } from "../auth/me";
 import { ArrowDownLeftIcon, ArrowUpRightIcon, CardIcon, PlusIcon, SendIcon } from "../components/icons";
 import { ErrorNote, Field, RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
+import { PendingHolds } from "./PendingHolds";
 
 type TopUp = { id: string; status: string; amount: Money; card?: { brand?: string; last4?: string } };
 
@@ -25,6 +26,9 @@ export function WalletScreen() {
       <section className="balance-hero" aria-labelledby="balance-label">
         <span id="balance-label" className="balance-label">{t("wallet.balance")}</span>
         <span className="balance-hero-amount" data-testid="wallet-balance">{wallet ? money(wallet.balance) : "—"}</span>
+        {wallet?.available && wallet.available.amount !== wallet.balance.amount && (
+          <span className="balance-hero-note" data-testid="wallet-available">{t("wallet.available", { amount: money(wallet.available) })}</span>
+        )}
         {perPayment && <span className="balance-hero-note">{t("wallet.limits", { amount: money(perPayment) })}</span>}
         <div className="row">
           <button type="button" className="button button-light" aria-expanded={topUpOpen} aria-controls="top-up"
@@ -35,6 +39,7 @@ export function WalletScreen() {
         </div>
       </section>
       {topUpOpen && <TopUpForm onDone={async () => { setTopUp(true); await refreshWallet(); await history.reload(); }} />}
+      <PendingHolds />
       <h2 className="section-title">{t("wallet.history")}</h2>
       <History history={history} />
     </div>
