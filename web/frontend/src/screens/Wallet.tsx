@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { api, ApiError, newIdempotencyKey } from "../api/client";
 import { handleOf, type Money, type Page, type Transaction } from "../api/types";
@@ -19,6 +19,10 @@ export function WalletScreen() {
   const [topUp, setTopUp] = useState<boolean | null>(null);
   const topUpOpen = topUp ?? (wallet !== undefined && Number(wallet.balance.amount) === 0);
   const history = useResource<Page<Transaction>>("tx", (signal) => api<Page<Transaction>>("/api/wallet/transactions?limit=30", { signal }));
+  // Card purchases move the balance without the user doing anything here: read it afresh when the wallet opens.
+  useEffect(() => {
+    refreshWallet();
+  }, [refreshWallet]);
 
   return (
     <div className="column">
