@@ -25,7 +25,11 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  * @param sweepInterval how often expired payments, stale top-ups and old keys are swept
  * @param topUpStaleAfter when a top-up still pending (its process died mid-way) is settled by asking the rail
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
+ * @param confirmationLanes how many batches of confirmations run side by side (payers are spread over them); they
+ *        lock wallets, then accounts, each in one global order, so they may queue on a shared account but never
+ *        deadlock
  * @param creationBatch the most payment creations committed together in one transaction (1: one transaction each)
+ * @param creationLanes how many batches of creations run side by side; creations lock nothing another waits for
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
  *        generated once and kept in the database when absent — production sets it from a secret store
  */
@@ -43,7 +47,9 @@ record PaymentsProperties(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("1m") Duration topUpStaleAfter,
         @DefaultValue("64") int confirmationBatch,
+        @DefaultValue("1") int confirmationLanes,
         @DefaultValue("64") int creationBatch,
+        @DefaultValue("1") int creationLanes,
         String fingerprintKey) {
 
     PaymentLimits limits() {
