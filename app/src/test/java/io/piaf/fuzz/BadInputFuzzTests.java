@@ -60,7 +60,7 @@ class BadInputFuzzTests {
     @BeforeEach
     void setUp() throws Exception {
         user = api.signUp("fuzzer");
-        api.put(user, "/api/me/pin", Map.of("pin", "1357")).exchange().expectStatus().isNoContent();
+        api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
     }
 

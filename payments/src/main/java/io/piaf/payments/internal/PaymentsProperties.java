@@ -29,7 +29,7 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  *        other can deadlock (PostgreSQL breaks it after a second and the batch is run again one by one)
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
- *        generated once and kept in the database when absent — production sets it from a secret store
+ *        when absent, read from the secret file {@code fingerprint-key} (generated there in development only)
  */
 @ConfigurationProperties("piaf.payments")
 record PaymentsProperties(

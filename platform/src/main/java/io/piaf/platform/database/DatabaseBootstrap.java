@@ -53,10 +53,10 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
             var props = new LinkedHashMap<String, Object>();
             props.put("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + server.port() + "/postgres");
             props.put("spring.r2dbc.username", "postgres");
-            props.put("spring.r2dbc.password", "");
+            props.put("spring.r2dbc.password", server.password());
             props.put("spring.flyway.url", "jdbc:postgresql://localhost:" + server.port() + "/postgres");
             props.put("spring.flyway.user", "postgres");
-            props.put("spring.flyway.password", "");
+            props.put("spring.flyway.password", server.password());
             env.getPropertySources().addFirst(new MapPropertySource("piafEmbeddedPostgres", props));
         } else {
             log.info("Using the external PostgreSQL at {}", env.getProperty("spring.r2dbc.url"));
@@ -68,7 +68,8 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
         }
         List<String> order = Arrays.asList(env.getProperty("piaf.database.module-order", DEFAULT_ORDER).split(","));
         ModuleMigrations.migrate(classLoader, jdbcUrl, env.getProperty("spring.flyway.user"),
-                env.getProperty("spring.flyway.password"), order);
+                env.getProperty("spring.flyway.password"), order,
+                java.util.Map.of("secrets_dir", env.getProperty("piaf.secrets.dir", "data/secrets")));
     }
 
     @Override

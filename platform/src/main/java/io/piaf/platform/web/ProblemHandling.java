@@ -76,6 +76,9 @@ class ProblemHandling implements WebExceptionHandler {
             // The rest of the body is still on the wire: close rather than let the next request read it.
             response.getHeaders().setConnection("close");
         }
+        if (problem.status() == 429 && problem.properties().get("retryAfter") instanceof Number seconds) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
         if (error instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
