@@ -33,8 +33,11 @@ import io.piaf.testing.Wallets;
         "piaf.rate-limits.policies.token-per-account.period=1h",
         "piaf.rate-limits.policies.pin-per-account.capacity=4",
         "piaf.rate-limits.policies.pin-per-account.period=1h",
-        "piaf.rate-limits.policies.top-up-per-account.capacity=2",
-        "piaf.rate-limits.policies.top-up-per-account.period=1h" })
+        "piaf.rate-limits.policies.top-up-per-account.capacity=4",
+        "piaf.rate-limits.policies.top-up-per-account.period=1h",
+        "piaf.payments.top-up-declines-per-day=3",
+        "piaf.payments.card-declines-per-day=3",
+        "piaf.payments.top-up-daily-cap=100.00" })
 class RateLimitTests {
 
     @Autowired Api api;
@@ -99,10 +102,49 @@ class RateLimitTests {
     void top_ups_are_limited_per_account() {
         var user = user("topups");
 
-        wallets.topUpRequest(user, "10.00", Wallets.VISA, UUID.randomUUID().toString()).expectStatus().isCreated();
+        for (int i = 0; i < 3; i++) {
+            wallets.topUpRequest(user, "10.00", Wallets.VISA, UUID.randomUUID().toString()).expectStatus().isCreated();
+        }
         wallets.topUpRequest(user, "10.00", Wallets.card("4000000000000002"), UUID.randomUUID().toString()).expectStatus().isEqualTo(402);
 
         expectRateLimited(wallets.topUpRequest(user, "10.00", Wallets.VISA, UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void an_account_with_too_many_declines_in_a_day_can_no_longer_top_up() {
+        var tester = user("cardtest");
+        var stolen = new String[] { "4000000000009995", "4000000000000069", "4111111111111111" };
+
+        for (var number : stolen) {
+            topUp(tester, "5.00", number).expectStatus().isEqualTo(402);
+        }
+
+        expectRateLimited(topUp(tester, "5.00", "4242424242424242"));
+    }
+
+    @Test
+    void a_card_declined_too_often_is_refused_whatever_the_account() {
+        for (int i = 0; i < 3; i++) {
+            topUp(user("guesser"), "5.00", "4000000000000127").expectStatus().isEqualTo(402);
+        }
+
+        expectRateLimited(topUp(user("guesser"), "5.00", "4000000000000127"));
+        topUp(user("honest"), "5.00", "4242424242424242").expectStatus().isCreated();
+    }
+
+    @Test
+    void top_ups_are_capped_per_day() {
+        var user = user("daily");
+        topUp(user, "60.00", "4242424242424242").expectStatus().isCreated();
+
+        topUp(user, "40.01", "5555555555554444").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("limit_exceeded").jsonPath("$.limitType").isEqualTo("daily_top_up")
+                .jsonPath("$.limit").isEqualTo("100.00");
+    }
+
+    private WebTestClient.ResponseSpec topUp(Api.User user, String amount, String number) {
+        return api.post(user, "/api/wallet/top-ups", Map.of("amount", Wallets.money(amount), "card", Wallets.card(number)))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Forwarded-For", address()).exchange();
     }
 
     /** A user signed up and signed in from an address of its own. */

@@ -28,6 +28,11 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  *        by default: a batch locks the accounts of all its payees as it goes, so two lanes whose payers pay each
  *        other can deadlock (PostgreSQL breaks it after a second and the batch is run again one by one)
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
+ * @param topUpDailyCap what an account may top up in total per calendar day of {@code zone}
+ * @param topUpDeclinesPerDay declined top-ups an account may have in 24 h; past it, top-ups are refused (card
+ *        testing: many stolen cards tried from one account)
+ * @param cardDeclinesPerDay declined top-ups one card may have in 24 h across all accounts; past it, that card is
+ *        refused (guessing a stolen card's expiry or security code from many accounts)
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
  *        when absent, read from the secret file {@code fingerprint-key} (generated there in development only)
  */
@@ -46,6 +51,9 @@ record PaymentsProperties(
         @DefaultValue("1m") Duration topUpStaleAfter,
         @DefaultValue("1") int confirmationLanes,
         @DefaultValue("64") int confirmationBatch,
+        @DefaultValue("2000.00") BigDecimal topUpDailyCap,
+        @DefaultValue("5") int topUpDeclinesPerDay,
+        @DefaultValue("5") int cardDeclinesPerDay,
         String fingerprintKey) {
 
     PaymentLimits limits() {
@@ -54,6 +62,10 @@ record PaymentsProperties(
 
     long maxTopUpCents() {
         return cents(maxTopUp);
+    }
+
+    long topUpDailyCapCents() {
+        return cents(topUpDailyCap);
     }
 
     private static long cents(BigDecimal euros) {
