@@ -32,6 +32,7 @@ class NotificationSignals implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationSignals.class);
 
     private final ConnectionFactory connections;
+    final io.piaf.outbox.ListenConnection listen = new io.piaf.outbox.ListenConnection();
     private final Map<UUID, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private volatile Disposable running;
 
@@ -81,13 +82,17 @@ class NotificationSignals implements SmartLifecycle {
                             var pg = (PostgresqlConnection) connection;
                             return pg.createStatement("LISTEN " + NotificationStore.CHANNEL).execute()
                                     .flatMap(r -> r.getRowsUpdated()).then()
+                                    .doOnSuccess(ok -> listen.connected())
                                     .thenMany(Flux.just("").concatWith(pg.getNotifications()
                                             .map(n -> n.getParameter() == null ? "" : n.getParameter())));
                         },
                         connection -> connection.close())
                 .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Notifications LISTEN connection lost, reconnecting: {}", s.failure().toString())));
+                        .doBeforeRetry(s -> {
+                            listen.lost(s.failure());
+                            log.warn("Notifications LISTEN connection lost, reconnecting: {}", s.failure().toString());
+                        }));
     }
 
     @Override

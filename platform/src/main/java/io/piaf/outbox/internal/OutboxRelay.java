@@ -30,6 +30,10 @@ class OutboxRelay implements SmartLifecycle {
     private final ConnectionFactory connections;
     private final OutboxProperties properties;
     private volatile Disposable running;
+    final io.piaf.outbox.ListenConnection listen = new io.piaf.outbox.ListenConnection();
+    // When a drain last started or finished a batch: a relay whose last progress is old is stuck (drains run one
+    // at a time, and the poll starts one every poll interval).
+    private volatile java.time.Instant lastProgress;
 
     OutboxRelay(DeliveryDispatcher dispatcher, OutboxWakeups wakeups, ConnectionFactory connections,
             OutboxProperties properties) {
@@ -59,6 +63,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Drains what the wake-ups asked for, until batches come back short: everything due now has been attempted. */
     Mono<Void> drain() {
+        lastProgress = java.time.Instant.now();
         var work = wakeups.takeWork();
         var delivered = work.everything() ? dispatcher.deliverDue() : dispatcher.deliverDue(Flux.fromIterable(work.listeners()));
         return delivered.flatMap(size -> {
@@ -79,6 +84,7 @@ class OutboxRelay implements SmartLifecycle {
                             var pg = (PostgresqlConnection) connection;
                             return pg.createStatement("LISTEN " + OutboxStore.CHANNEL).execute()
                                     .flatMap(r -> r.getRowsUpdated()).then()
+                                    .doOnSuccess(ok -> listen.connected())
                                     .thenMany(Flux.just(Boolean.TRUE).concatWith(pg.getNotifications()
                                             .filter(n -> !wakeups.instanceId.equals(n.getParameter()))
                                             .map(n -> Boolean.TRUE)));
@@ -86,7 +92,19 @@ class OutboxRelay implements SmartLifecycle {
                         connection -> connection.close())
                 .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Outbox LISTEN connection lost, reconnecting: {}", s.failure().toString())));
+                        .doBeforeRetry(s -> {
+                            listen.lost(s.failure());
+                            log.warn("Outbox LISTEN connection lost, reconnecting: {}", s.failure().toString());
+                        }));
+    }
+
+    /** When a drain last started or delivered a batch; null before the first drain. */
+    java.time.Instant lastProgress() {
+        return lastProgress;
+    }
+
+    boolean enabled() {
+        return properties.relayEnabled();
     }
 
     @Override

@@ -46,6 +46,11 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
             return;
         }
         if (!env.containsProperty("spring.r2dbc.url")) {
+            if (!env.getProperty("piaf.database.embedded.allowed", Boolean.class, true)) {
+                throw new IllegalStateException("No database configured: this profile (prod) does not start the embedded "
+                        + "PostgreSQL. Set SPRING_R2DBC_URL, SPRING_R2DBC_USERNAME, SPRING_R2DBC_PASSWORD and SPRING_FLYWAY_URL, "
+                        + "SPRING_FLYWAY_USER, SPRING_FLYWAY_PASSWORD to your PostgreSQL.");
+            }
             var dataDir = Path.of(env.getProperty("piaf.database.embedded.data-dir", "data/postgres"));
             var port = env.getProperty("piaf.database.embedded.port", Integer.class, 0);
             var clean = env.getProperty("piaf.database.embedded.clean", Boolean.class, false);

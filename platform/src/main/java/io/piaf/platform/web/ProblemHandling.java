@@ -59,6 +59,8 @@ class ProblemHandling implements WebExceptionHandler {
             return Mono.error(error);
         }
         var problem = toProblem(error, exchange);
+        // For metrics that count outcomes by code (e.g. payment confirmations).
+        exchange.getAttributes().put("io.piaf.problem.code", problem.code());
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "urn:piaf:problem:" + problem.code());
         body.put("title", title(problem.status()));
