@@ -23,6 +23,22 @@ class OperabilityTests {
     }
 
     @Test
+    void the_embedded_database_asks_for_the_password_kept_beside_its_data(@org.springframework.beans.factory.annotation.Value("${spring.flyway.url}") String url)
+            throws Exception {
+        var file = java.nio.file.Path.of("target/test-postgres/piaf.password");
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "").close())
+                .hasMessageContaining("password");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "postgres", "wrong").close())
+                .hasMessageContaining("password authentication failed");
+        try (var db = java.sql.DriverManager.getConnection(url, "postgres", java.nio.file.Files.readString(file).strip())) {
+            org.assertj.core.api.Assertions.assertThat(db.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
     void health_is_up_and_checks_the_database() {
         api.http().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()

@@ -9,11 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.piaf.testing.Api;
-import io.piaf.testing.PiafTest;
 import io.piaf.testing.Wallets;
 
 /**
@@ -22,22 +20,7 @@ import io.piaf.testing.Wallets;
  * Low limits in a context of their own; each test comes from its own client address (a proxy's X-Forwarded-For,
  * honoured here as in the prod profile).
  */
-@PiafTest
-@TestPropertySource(properties = {
-        "server.forward-headers-strategy=native",
-        "piaf.rate-limits.policies.sign-up-per-address.capacity=3",
-        "piaf.rate-limits.policies.sign-up-per-address.period=1h",
-        "piaf.rate-limits.policies.token-per-address.capacity=4",
-        "piaf.rate-limits.policies.token-per-address.period=1h",
-        "piaf.rate-limits.policies.token-per-account.capacity=3",
-        "piaf.rate-limits.policies.token-per-account.period=1h",
-        "piaf.rate-limits.policies.pin-per-account.capacity=4",
-        "piaf.rate-limits.policies.pin-per-account.period=1h",
-        "piaf.rate-limits.policies.top-up-per-account.capacity=4",
-        "piaf.rate-limits.policies.top-up-per-account.period=1h",
-        "piaf.payments.top-up-declines-per-day=3",
-        "piaf.payments.card-declines-per-day=3",
-        "piaf.payments.top-up-daily-cap=100.00" })
+@io.piaf.testing.ThrottledPiafTest
 class RateLimitTests {
 
     @Autowired Api api;
