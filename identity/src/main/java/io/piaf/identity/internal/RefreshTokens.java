@@ -102,12 +102,6 @@ class RefreshTokens {
         return find(hash(token)).flatMap(found -> revokeFamily(found.family())).then();
     }
 
-    /** Every session of a user, e.g. after a password change. */
-    Mono<Void> revokeAll(UserId user) {
-        return db.sql("update identity.refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null")
-                .bind(0, user.value()).then();
-    }
-
     /** Forgets families whose session has ended (a day later, so that a late replay is still recognised). */
     Mono<Long> purge() {
         return db.sql("delete from identity.refresh_token where session_expires_at < now() - interval '1 day'")
