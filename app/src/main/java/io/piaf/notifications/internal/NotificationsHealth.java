@@ -4,6 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import io.piaf.platform.background.PostgresChannels;
+
 /**
  * Readiness of live notifications ({@code notificationsListen} in health): without its LISTEN connection this
  * instance's open streams would hear of nothing new.
@@ -12,16 +14,17 @@ import org.springframework.stereotype.Component;
 class NotificationsHealth implements HealthIndicator {
 
     private final NotificationSignals signals;
+    private final PostgresChannels channels;
 
-    NotificationsHealth(NotificationSignals signals) {
+    NotificationsHealth(NotificationSignals signals, PostgresChannels channels) {
         this.signals = signals;
+        this.channels = channels;
     }
 
     @Override
     public Health health() {
-        var state = signals.listen.state();
-        return (state.connected() ? Health.up().withDetail("listen", "connected since " + state.since())
-                : Health.down().withDetail("listen", "down since " + state.since() + ": " + state.lastError()))
+        return (channels.isListening(NotificationStore.CHANNEL) ? Health.up().withDetail("listen", "connected")
+                : Health.down().withDetail("listen", "down (reconnecting)"))
                 .withDetail("openStreams", signals.streams())
                 .build();
     }

@@ -24,15 +24,13 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  *        taken over by a retry
  * @param sweepInterval how often expired payments, stale top-ups and old keys are swept
  * @param topUpStaleAfter when a top-up still pending (its process died mid-way) is settled by asking the rail
- * @param confirmationLanes how many batches of confirmations run side by side (payers are spread over them). One
- *        by default: a batch locks the accounts of all its payees as it goes, so two lanes whose payers pay each
- *        other can deadlock (PostgreSQL breaks it after a second and the batch is run again one by one)
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
  * @param topUpDailyCap what an account may top up in total per calendar day of {@code zone}
  * @param topUpDeclinesPerDay declined top-ups an account may have in 24 h; past it, top-ups are refused (card
  *        testing: many stolen cards tried from one account)
  * @param cardDeclinesPerDay declined top-ups one card may have in 24 h across all accounts; past it, that card is
  *        refused (guessing a stolen card's expiry or security code from many accounts)
+ * @param creationBatch the most payment creations committed together in one transaction (1: one transaction each)
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
  *        when absent, read from the secret file {@code fingerprint-key} (generated there in development only)
  */
@@ -49,11 +47,11 @@ record PaymentsProperties(
         @DefaultValue("1m") Duration idempotencyLease,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("1m") Duration topUpStaleAfter,
-        @DefaultValue("1") int confirmationLanes,
         @DefaultValue("64") int confirmationBatch,
         @DefaultValue("2000.00") BigDecimal topUpDailyCap,
         @DefaultValue("5") int topUpDeclinesPerDay,
         @DefaultValue("5") int cardDeclinesPerDay,
+        @DefaultValue("64") int creationBatch,
         String fingerprintKey) {
 
     PaymentLimits limits() {
