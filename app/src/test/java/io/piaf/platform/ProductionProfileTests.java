@@ -1,7 +1,6 @@
 package io.piaf.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -25,7 +22,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The prod profile fails closed: no start without an external database or without its secrets; when it runs,
  * actuator answers only on its own port, health shows no details to anonymous callers, info no JVM, Swagger UI is
- * off, and a request forwarded as HTTPS gets HSTS.
+ * off, and a request forwarded as HTTPS gets HSTS. Each start runs in a JVM of its own: a Spring context that closes
+ * disposes reactor-netty's global event loops, which would silently stop the servers of the other test contexts of
+ * this JVM (docs/traps.md).
  */
 class ProductionProfileTests {
 
@@ -43,16 +42,17 @@ class ProductionProfileTests {
     }
 
     @Test
-    void it_refuses_to_start_without_an_external_database() {
-        assertThatThrownBy(() -> run(prod(Path.of("does-not-matter"))))
-                .hasStackTraceContaining("does not start the embedded PostgreSQL").hasStackTraceContaining("SPRING_R2DBC_URL");
+    void it_refuses_to_start_without_an_external_database() throws Exception {
+        var refusal = refusedStart(prod(Path.of("does-not-matter")));
+
+        assertThat(refusal).contains("does not start the embedded PostgreSQL").contains("SPRING_R2DBC_URL");
     }
 
     @Test
     void it_refuses_to_start_without_its_secrets(@TempDir Path secrets) throws Exception {
-        assertThatThrownBy(() -> run(withDatabase(prod(secrets))))
-                .hasStackTraceContaining("The secret 'jwt-signing-keys' is missing")
-                .hasStackTraceContaining("PIAF_IDENTITY_SIGNING_KEYS");
+        var refusal = refusedStart(withDatabase(prod(secrets)));
+
+        assertThat(refusal).contains("The secret 'jwt-signing-keys' is missing").contains("PIAF_IDENTITY_SIGNING_KEYS");
         assertThat(secrets).isEmptyDirectory();
     }
 
@@ -62,9 +62,14 @@ class ProductionProfileTests {
         write(secrets, "pin-peppers", "1:" + Base64.getEncoder().encodeToString(new byte[32]));
         write(secrets, "fingerprint-key", Base64.getEncoder().encodeToString(new byte[32]));
 
-        try (ConfigurableApplicationContext app = run(withDatabase(prod(secrets)))) {
-            var api = client(app.getEnvironment().getProperty("local.server.port"));
-            var management = client(app.getEnvironment().getProperty("local.management.port"));
+        var ports = new int[] { freePort(), freePort() };
+        var args = withDatabase(prod(secrets));
+        args.addAll(java.util.List.of("--server.port=" + ports[0], "--management.server.port=" + ports[1]));
+        var app = start(args);
+        try {
+            var api = client(Integer.toString(ports[0]));
+            var management = client(Integer.toString(ports[1]));
+            awaitUp(management);
 
             management.get().uri("/actuator/health").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
@@ -81,14 +86,17 @@ class ProductionProfileTests {
             api.get().uri("/.well-known/jwks.json").header("X-Forwarded-Proto", "https").exchange()
                     .expectHeader().value("Strict-Transport-Security", hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
             api.get().uri("/.well-known/jwks.json").exchange().expectHeader().doesNotExist("Strict-Transport-Security");
+        } finally {
+            app.destroy();
+            app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         }
         assertThat(secrets.resolve("jwt-signing-keys")).exists();
     }
 
     /** Command-line arguments, which win over the profile's files as an operator's settings would. */
     private static java.util.List<String> prod(Path secrets) {
-        return new java.util.ArrayList<>(java.util.List.of("--spring.profiles.active=prod", "--server.port=0", "--management.server.port=0",
-                "--piaf.secrets.dir=" + secrets, "--logging.level.io.zonky=warn"));
+        return new java.util.ArrayList<>(java.util.List.of("--spring.profiles.active=prod",
+                "--piaf.secrets.dir=" + secrets, "--logging.level.io.zonky=warn", "--spring.main.banner-mode=off"));
     }
 
     private static java.util.List<String> withDatabase(java.util.List<String> args) {
@@ -100,8 +108,32 @@ class ProductionProfileTests {
         return args;
     }
 
-    private static ConfigurableApplicationContext run(java.util.List<String> args) {
-        return new SpringApplicationBuilder(PiafApplication.class).run(args.toArray(String[]::new));
+    private static Process start(java.util.List<String> args) throws java.io.IOException {
+        var command = new java.util.ArrayList<>(java.util.List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), PiafApplication.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** The output of a start that must fail: the process ends on its own, with an error. */
+    private static String refusedStart(java.util.List<String> args) throws Exception {
+        args.addAll(java.util.List.of("--server.port=0", "--management.server.port=0"));
+        var process = start(args);
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        return output;
+    }
+
+    private static void awaitUp(WebTestClient management) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(500))
+                .ignoreExceptions().untilAsserted(() -> management.get().uri("/actuator/health").exchange().expectStatus().isOk());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static WebTestClient client(String port) {
