@@ -91,7 +91,7 @@ class ChaosTests {
                 }
             }
 
-            try (var db = DriverManager.getConnection(piaf.jdbcUrl(), "postgres", "")) {
+            try (var db = DriverManager.getConnection(piaf.jdbcUrl(), "postgres", piaf.dbPassword())) {
                 awaitQuiet(db);
                 audit(db, users);
             }

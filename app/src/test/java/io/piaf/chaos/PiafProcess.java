@@ -39,6 +39,9 @@ final class PiafProcess implements AutoCloseable {
                 "--piaf.database.embedded.data-dir=" + dataDir,
                 "--piaf.database.embedded.port=" + pgPort,
                 "--piaf.outbox.poll-interval=200ms",
+                "--piaf.secrets.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-secrets"),
+                // crash safety is under test here, not throttling: clients hammer one account from one address
+                "--piaf.rate-limits.enabled=false",
                 // a key held by a killed request is freed after its lease: short here, so that retries end soon
                 "--piaf.payments.idempotency-lease=" + System.getProperty("chaos.lease", "5s"),
                 "--logging.level.io.zonky=warn"));
@@ -77,6 +80,11 @@ final class PiafProcess implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+    }
+
+    /** The password the embedded PostgreSQL asks for, generated beside its data. */
+    String dbPassword() throws java.io.IOException {
+        return java.nio.file.Files.readString(dataDir.resolve("piaf.password")).strip();
     }
 
     @Override

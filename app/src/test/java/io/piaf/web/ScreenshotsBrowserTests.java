@@ -112,7 +112,7 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
             call(pair[0], "PUT", "/api/users/" + handles.get(pair[1]) + "/follow", null);
         }
         for (var name : new String[] { "alice", "bob", "chloe" }) {
-            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN));
+            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN, "password", "password-" + name));
         }
         topUp("alice", "80.00");
         topUp("chloe", "60.00");

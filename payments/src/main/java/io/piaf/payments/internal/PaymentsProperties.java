@@ -28,10 +28,15 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  * @param confirmationLanes how many batches of confirmations run side by side (payers are spread over them); they
  *        lock wallets, then accounts, each in one global order, so they may queue on a shared account but never
  *        deadlock
+ * @param topUpDailyCap what an account may top up in total per calendar day of {@code zone}
+ * @param topUpDeclinesPerDay declined top-ups an account may have in 24 h; past it, top-ups are refused (card
+ *        testing: many stolen cards tried from one account)
+ * @param cardDeclinesPerDay declined top-ups one card may have in 24 h across all accounts; past it, that card is
+ *        refused (guessing a stolen card's expiry or security code from many accounts)
  * @param creationBatch the most payment creations committed together in one transaction (1: one transaction each)
  * @param creationLanes how many batches of creations run side by side; creations lock nothing another waits for
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
- *        generated once and kept in the database when absent — production sets it from a secret store
+ *        when absent, read from the secret file {@code fingerprint-key} (generated there in development only)
  */
 @ConfigurationProperties("piaf.payments")
 record PaymentsProperties(
@@ -48,6 +53,9 @@ record PaymentsProperties(
         @DefaultValue("1m") Duration topUpStaleAfter,
         @DefaultValue("64") int confirmationBatch,
         @DefaultValue("1") int confirmationLanes,
+        @DefaultValue("2000.00") BigDecimal topUpDailyCap,
+        @DefaultValue("5") int topUpDeclinesPerDay,
+        @DefaultValue("5") int cardDeclinesPerDay,
         @DefaultValue("64") int creationBatch,
         @DefaultValue("1") int creationLanes,
         String fingerprintKey) {
@@ -58,6 +66,10 @@ record PaymentsProperties(
 
     long maxTopUpCents() {
         return cents(maxTopUp);
+    }
+
+    long topUpDailyCapCents() {
+        return cents(topUpDailyCap);
     }
 
     private static long cents(BigDecimal euros) {

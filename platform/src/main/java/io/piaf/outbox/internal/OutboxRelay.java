@@ -28,6 +28,9 @@ class OutboxRelay extends BackgroundWork {
     private final OutboxWakeups wakeups;
     private final PostgresChannels channels;
     private final OutboxProperties properties;
+    // When a drain of any module last started: a relay whose last progress is old is stuck (the poll starts a drain
+    // of every module every poll interval).
+    private volatile java.time.Instant lastProgress;
 
     OutboxRelay(DeliveryDispatcher dispatcher, ListenerRegistry registry, OutboxWakeups wakeups, PostgresChannels channels,
             OutboxProperties properties) {
@@ -60,6 +63,7 @@ class OutboxRelay extends BackgroundWork {
 
     /** Drains what a module's wake-ups asked for, until batches come back short: everything due has been attempted. */
     Mono<Void> drain(String module) {
+        lastProgress = java.time.Instant.now();
         var work = wakeups.takeWork(module);
         var listeners = work.everything() ? dispatcher.dueListeners(module) : Flux.fromIterable(work.listeners());
         return dispatcher.deliverDue(listeners).flatMap(size -> {
@@ -68,6 +72,15 @@ class OutboxRelay extends BackgroundWork {
             }
             return Mono.<Void>empty();
         });
+    }
+
+    /** When a drain last started or delivered a batch; null before the first drain. */
+    java.time.Instant lastProgress() {
+        return lastProgress;
+    }
+
+    boolean enabled() {
+        return properties.relayEnabled();
     }
 
     @Override
