@@ -1,0 +1,10 @@
+package io.piaf.crypto;
+
+import java.time.Instant;
+
+import io.piaf.identity.UserId;
+import io.piaf.payments.Money;
+
+/** The first step of a buy committed: {@code paid} left the user's EUR wallet; {@code amount} is to be minted to them. */
+public record CryptoBuyRequested(CryptoTransactionId buyId, UserId userId, Money paid, TokenAmount amount, Instant at) {
+}

@@ -1,0 +1,13 @@
+package io.piaf.crypto;
+
+import java.time.Instant;
+
+import io.piaf.identity.UserId;
+
+/**
+ * An operation ended without effect: a buy whose mint failed (its euros refunded), a sell whose burn failed, a
+ * transfer reverted, cancelled or expired. {@code reason} is a stable code, e.g. {@code reverted}, {@code expired}.
+ */
+public record CryptoTransactionFailed(CryptoTransactionId id, UserId userId, CryptoKind kind, TokenAmount amount,
+        String status, String reason, Instant at) {
+}
