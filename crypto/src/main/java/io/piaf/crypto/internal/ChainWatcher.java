@@ -50,11 +50,19 @@ class ChainWatcher {
         this.properties = properties;
     }
 
+    private volatile long latestBlock;
+
+    /** The highest block seen by the last poll (confirmations shown to users are counted from it). */
+    long latestBlock() {
+        return latestBlock;
+    }
+
     Mono<Void> poll() {
         if (token.addressOrNull() == null) {
             return Mono.empty();
         }
         return chain.blockNumber()
+                .doOnNext(latest -> latestBlock = latest.longValueExact())
                 .flatMap(latest -> receipts(latest).then(incoming(latest)).then(confirmReceived(latest)))
                 .onErrorResume(ProblemException.class, unavailable -> Mono.empty());
     }
