@@ -38,6 +38,9 @@ final class PiafProcess implements AutoCloseable {
                 "--server.port=" + httpPort,
                 "--piaf.database.embedded.data-dir=" + dataDir,
                 "--piaf.database.embedded.port=" + pgPort,
+                // its own dev chain and custody key beside its database (the chain dies with the process it serves)
+                "--piaf.crypto.chain.data-dir=" + dataDir + "-chain",
+                "--piaf.crypto.secrets-dir=" + dataDir + "-secrets",
                 "--piaf.outbox.poll-interval=200ms",
                 // a key held by a killed request is freed after its lease: short here, so that retries end soon
                 "--piaf.payments.idempotency-lease=" + System.getProperty("chaos.lease", "5s"),

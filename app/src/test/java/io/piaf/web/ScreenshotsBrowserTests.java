@@ -190,4 +190,30 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         assertThat(phone.getByTestId("pin-locked")).isVisible();
         shot(phone, "pin-locked-phone-fr");
     }
+
+    @Test
+    void crypto_wallet() throws Exception {
+        Files.createDirectories(OUT);
+        user("dana", "Dana Leroy");
+        user("eli", "Eli Moreau");
+        call("dana", "PUT", "/api/me/pin", Map.of("pin", PIN));
+        topUp("dana", "100.00");
+        call("dana", "POST", "/api/crypto/buys", Map.of("amount", Map.of("amount", "40.00", "currency", "EUR")));
+        var dana = signIn("dana", "en-GB", WIDTH, HEIGHT);
+        dana.navigate("/crypto");
+        assertThat(dana.getByTestId("crypto-balance")).hasText("40.00 EURP");
+        dana.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("@" + handles.get("eli"));
+        dana.getByLabel("Amount in EURP", new Page.GetByLabelOptions().setExact(true)).last().fill("15");
+        dana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        dana.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill(PIN);
+        shot(dana, "crypto-confirm");
+        dana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+        assertThat(dana.getByTestId("crypto-balance")).hasText("25.00 EURP");
+        assertThat(dana.getByTestId("crypto-history").locator("li").first()).containsText("Confirmed");
+        shot(dana, "crypto-wallet");
+        var eli = signIn("eli", "fr-FR", 390, 844);
+        eli.navigate("/crypto");
+        assertThat(eli.getByTestId("crypto-balance")).hasText("15.00 EURP");
+        shot(eli, "crypto-received-phone-fr");
+    }
 }

@@ -41,7 +41,7 @@ class Chain {
     }
 
     private final Web3j web3j;
-    private final long chainId;
+    private volatile long chainId;
     private volatile Instant lastAnswer = Instant.EPOCH;
 
     Chain(Web3j web3j, long chainId) {
@@ -51,6 +51,14 @@ class Chain {
 
     long chainId() {
         return chainId;
+    }
+
+    /** Reads the chain id from the node (a node down at start-up was assumed to have the configured one). */
+    Mono<Long> refreshChainId() {
+        return call(web3j.ethChainId().sendAsync()).map(r -> {
+            chainId = r.getChainId().longValueExact();
+            return chainId;
+        });
     }
 
     Web3j web3j() {

@@ -59,10 +59,15 @@ class ChainJobs implements SmartLifecycle {
 
     /** A transaction sent but not mined for {@code stuck-after}: the same nonce again with a fee the node accepts. */
     Mono<Void> replaceStuck() {
-        return txs.stuck(properties.stuckAfter(), 20).concatMap(stuck -> chain.gasPrice().flatMap(price -> {
+        return replaceStuck(properties.stuckAfter());
+    }
+
+    Mono<Void> replaceStuck(Duration after) {
+        return txs.stuck(after, 20).concatMap(stuck -> chain.gasPrice().flatMap(price -> {
             var fee = Nonces.bumpedFee(stuck.gasPrice(), price);
             return transactional.transactional(txs.move(stuck.id(), "SENT", "REPLACED").flatMap(moved -> !moved ? Mono.<Void>empty()
                     : signer.replace(stuck, fee).flatMap(twin -> operations.carriedBy(stuck.id(), twin.id(), twin.hash())
+                            .then(AfterCommit.run(broadcaster::kick))
                             .doOnSuccess(v -> log.info("Replaced stuck {} by {} at fee {}", stuck, twin.hash(), fee)))));
         }), 1).then().onErrorResume(ProblemException.class, e -> Mono.empty());
     }

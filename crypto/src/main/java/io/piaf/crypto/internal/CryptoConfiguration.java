@@ -27,6 +27,7 @@ class CryptoConfiguration {
     /** The node: the configured URL (HTTP or WebSocket), or the dev chain started now. Closed with the context. */
     static final class Node implements DisposableBean {
         final Chain chain;
+        final String url;
         private final Web3j web3j;
         private final DevChainProcess devChain;
 
@@ -35,7 +36,7 @@ class CryptoConfiguration {
             this.devChain = settings.dev()
                     ? DevChainProcess.acquire(ganacheHome(settings), settings.dataDir(), settings.chainId(), settings.clean(), settings.blockTime())
                     : null;
-            var url = devChain != null ? devChain.url() : settings.url().strip();
+            this.url = devChain != null ? devChain.url() : settings.url().strip();
             Web3jService service;
             if (url.startsWith("ws://") || url.startsWith("wss://")) {
                 var ws = new WebSocketService(url, false);
@@ -50,8 +51,15 @@ class CryptoConfiguration {
             if (devChain != null) {
                 chainId = settings.chainId();
             } else {
-                chainId = web3j.ethChainId().sendAsync().join().getChainId().longValueExact();
-                log.info("Using the chain at {} (chain id {})", url.replaceAll("//[^@/]*@", "//***@"), chainId);
+                var shown = url.replaceAll("//[^@/]*@", "//***@");
+                try {
+                    chainId = web3j.ethChainId().sendAsync().get(5, java.util.concurrent.TimeUnit.SECONDS).getChainId().longValueExact();
+                    log.info("Using the chain at {} (chain id {})", shown, chainId);
+                } catch (Exception e) {
+                    // Piaf starts anyway: the crypto API answers 503 chain_unavailable until the node answers.
+                    chainId = settings.chainId();
+                    log.warn("The chain at {} does not answer ({}); assuming chain id {} until it does", shown, e.toString(), chainId);
+                }
             }
             this.chain = new Chain(web3j, chainId);
         }

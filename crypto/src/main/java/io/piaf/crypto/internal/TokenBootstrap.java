@@ -63,7 +63,7 @@ class TokenBootstrap implements SmartLifecycle {
     }
 
     Mono<Void> bootstrap() {
-        return accounts.insertOrGet(null, "TREASURY", vault.generate())
+        return chain.refreshChainId().then(accounts.insertOrGet(null, "TREASURY", vault.generate()))
                 .flatMap(treasury -> rewrapKeys().then(fundTreasury(treasury)).then(deployIfAbsent(treasury)))
                 .doOnNext(address -> {
                     token.ready(address);

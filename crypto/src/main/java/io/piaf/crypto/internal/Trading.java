@@ -60,11 +60,12 @@ class Trading {
     /** Buys tokens worth {@code cents}; {@code inTransaction} stores the idempotent response with it. */
     Mono<OperationRow> buy(UserId user, long cents, java.util.function.Function<OperationRow, Mono<Void>> inTransaction) {
         var amount = TokenAmounts.fromEuroCents(cents, Token.DECIMALS);
-        return token.address().then(chain.blockNumber()).then(custody.accountOf(user)).flatMap(account -> {
+        // The account is made in the buy's transaction: a refused buy leaves nothing behind.
+        return token.address().then(chain.blockNumber()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var op = new OperationRow(CryptoTransactionId.random(), user, CryptoKind.BUY, true, Token.SYMBOL, amount, cents,
                     null, account.address(), null, null, OperationStatus.PENDING, null, null, null, null, null, null, "API", null, null, now);
-            var firstStep = Mono.zip(payments.wallet(user), ledger.openSystemAccount(Settlement.TREASURY_ACCOUNT)).flatMap(accounts ->
+            return Mono.zip(payments.wallet(user), ledger.openSystemAccount(Settlement.TREASURY_ACCOUNT)).flatMap(accounts ->
                     operations.insert(op).then(ledger.post(Transfer.between(TransferId.random(), "CRYPTO_BUY", op.id().toString(),
                             accounts.getT1().account(), "Bought " + Token.amount(amount), accounts.getT2(), "EURP issued", Money.eur(cents)))))
                     .flatMap(result -> switch (result) {
@@ -74,25 +75,23 @@ class Trading {
                                 "Your EUR wallet holds less than " + Money.eur(cents) + "; top up first."));
                         default -> Mono.error(new IllegalStateException("Buy " + op.id() + " could not post: " + result));
                     });
-            return transactional.transactional(firstStep);
-        });
+        })));
     }
 
     /** Sells {@code amount} base units of EURP; refused when Piaf's view of the account holds less (minus what is on its way out). */
     Mono<OperationRow> sell(UserId user, BigInteger amount, java.util.function.Function<OperationRow, Mono<Void>> inTransaction) {
         var cents = TokenAmounts.euroCents(amount, Token.DECIMALS);
-        return token.address().then(chain.blockNumber()).then(custody.accountOf(user)).flatMap(account -> {
+        return token.address().then(chain.blockNumber()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var op = new OperationRow(CryptoTransactionId.random(), user, CryptoKind.SELL, false, Token.SYMBOL, amount, cents,
                     account.address(), null, null, null, OperationStatus.PENDING, null, null, null, null, null, null, "API", null, null, now);
-            var firstStep = locks.available(account.address())
+            return locks.available(account.address())
                     .flatMap(available -> available.compareTo(amount) < 0
                             ? Mono.error(ProblemException.unprocessable("insufficient_funds",
                                     "Your account holds " + Token.amount(available) + " available; you cannot sell " + Token.amount(amount) + "."))
                             : operations.insert(op)
                                     .then(outbox.append(new CryptoSellRequested(op.id(), user, Token.amount(amount), Money.eur(cents), now)))
                                     .then(inTransaction.apply(op)).thenReturn(op));
-            return transactional.transactional(firstStep);
-        });
+        })));
     }
 }

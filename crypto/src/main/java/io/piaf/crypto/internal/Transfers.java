@@ -81,7 +81,8 @@ class Transfers {
                     if (!sender.pinSet()) {
                         return Mono.error(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before sending."));
                     }
-                    return Mono.zip(custody.accountOf(sender.id()), payee(request.to(), sender.id())).flatMap(both -> {
+                    // Both custodial accounts are made in the transfer's transaction: a refused one leaves nothing.
+                    var created = Mono.zip(custody.accountOf(sender.id()), payee(request.to())).flatMap(both -> {
                         var from = both.getT1();
                         var payee = both.getT2();
                         if (payee.address().equals(from.address())) {
@@ -97,17 +98,18 @@ class Transfers {
                         var event = new CryptoTransferRequested(op.id(), sender.id(), sender.handle(), payee.userId(), payee.handle(),
                                 payee.address(), Token.amount(request.amount()), challenge, request.source(), request.sourceId(),
                                 op.expiresAt(), now);
-                        return transactional.transactional(operations.insert(op).flatMap(inserted -> inserted
+                        return operations.insert(op).flatMap(inserted -> inserted
                                 ? outbox.append(event).then(inTransaction.apply(op)).thenReturn(op)
-                                : operations.findBySource(request.source().name(), request.sourceId())));
+                                : operations.findBySource(request.source().name(), request.sourceId()));
                     });
+                    return transactional.transactional(created);
                 });
     }
 
     private record Payee(String address, UserId userId, String handle) {
     }
 
-    private Mono<Payee> payee(String to, UserId sender) {
+    private Mono<Payee> payee(String to) {
         if (to != null && to.strip().startsWith("0x")) {
             var address = Addresses.parse(to);
             return Mono.just(new Payee(address, null, null));
