@@ -8,11 +8,11 @@ import { ErrorNote, Field, ScreenTitle } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
 import { useNotifications } from "../live/notifications";
 import { CryptoHistory } from "./CryptoHistory";
-import { parseTokenAmount, type CryptoPage, type CryptoTx, type CryptoWallet } from "./cryptoApi";
+import { formatTokens, parseTokenAmount, type CryptoPage, type CryptoTx, type CryptoWallet } from "./cryptoApi";
 
 /** The crypto wallet: the custodial address (copy, QR code), the EURP balance, buy/sell, send, history. */
 export function CryptoScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { refreshWallet } = useMe();
   const wallet = useResource<CryptoWallet>("crypto-wallet", (signal) => api<CryptoWallet>("/api/crypto/wallet", { signal }));
   const history = useResource<CryptoPage>("crypto-tx", (signal) => api<CryptoPage>("/api/crypto/transactions?limit=30", { signal }));
@@ -40,7 +40,7 @@ export function CryptoScreen() {
       <ScreenTitle>{t("crypto.title")}</ScreenTitle>
       <section className="balance-hero" aria-labelledby="crypto-balance-label">
         <span id="crypto-balance-label" className="balance-label">{t("crypto.balance")}</span>
-        <span className="balance-hero-amount" data-testid="crypto-balance">{eurp ? `${eurp.amount} EURP` : "—"}</span>
+        <span className="balance-hero-amount" data-testid="crypto-balance">{eurp ? formatTokens(locale, eurp.amount, eurp.decimals) : "—"}</span>
         <span className="balance-hero-note">{t("crypto.peg")}</span>
       </section>
       {wallet.error != null && <ErrorNote onRetry={wallet.reload}>{t("crypto.unavailable")}</ErrorNote>}
@@ -82,7 +82,7 @@ function AddressCard({ wallet }: { wallet: CryptoWallet }) {
 }
 
 function TradeForm({ onDone, available }: { onDone(): Promise<void>; available?: string }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, locale } = useI18n();
   const [side, setSide] = useState<"buy" | "sell">("buy");
   const [amount, setAmount] = useState("10");
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +100,7 @@ function TradeForm({ onDone, available }: { onDone(): Promise<void>; available?:
     try {
       const body = side === "buy" ? { amount: { amount: parsed, currency: "EUR" } } : { token: "EURP", amount: parsed };
       await api(`/api/crypto/${side === "buy" ? "buys" : "sells"}`, { method: "POST", idempotencyKey: key, body });
-      setDone(t(side === "buy" ? "crypto.bought" : "crypto.sold", { amount: parsed }));
+      setDone(t(side === "buy" ? "crypto.bought" : "crypto.sold", { amount: formatTokens(locale, parsed) }));
       setKey(newIdempotencyKey());
       await onDone();
     } catch (e) {
@@ -123,7 +123,7 @@ function TradeForm({ onDone, available }: { onDone(): Promise<void>; available?:
       </fieldset>
       <Field label={t(side === "buy" ? "crypto.buyAmount" : "crypto.sellAmount")} name="trade-amount" inputMode="decimal"
         value={amount} onChange={(e) => setAmount(e.target.value)}
-        hint={side === "sell" && available ? t("crypto.available", { amount: available }) : t("crypto.peg")} />
+        hint={side === "sell" && available ? t("crypto.available", { amount: formatTokens(locale, available) }) : t("crypto.peg")} />
       {error && <ErrorNote>{error}</ErrorNote>}
       {done && <div className="note note-success" role="status">{done}</div>}
       <button type="submit" className="button button-primary button-block" disabled={busy}>

@@ -4,11 +4,12 @@ import { ArrowDownLeftIcon, ArrowUpRightIcon } from "../components/icons";
 import { ErrorNote, RelativeTime, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
-import { shortHash, type CryptoPage, type CryptoTx } from "./cryptoApi";
+import { formatTokens, shortHash, type CryptoPage, type CryptoTx } from "./cryptoApi";
 
 /** Buys, sells and transfers, newest first, with their status, confirmations and transaction hash. */
 export function CryptoHistory({ history, onConfirm }: { history: Resource<CryptoPage>; onConfirm(tx: CryptoTx): void }) {
-  const { t, errorText } = useI18n();
+  const i18n = useI18n();
+  const { t, errorText, locale } = i18n;
   const [copied, setCopied] = useState<string | null>(null);
   const rows = history.data?.items ?? [];
   if (history.loading && !history.data) return <Spinner />;
@@ -30,7 +31,7 @@ export function CryptoHistory({ history, onConfirm }: { history: Resource<Crypto
               <span className="list-row-title">{label}</span>
               <span className="muted small">
                 {t(`crypto.status.${tx.status}` as MessageKey)}
-                {tx.status === "CONFIRMED" || tx.status === "SUBMITTED" ? ` · ${t("crypto.confirmations", { n: String(tx.confirmations) })}` : ""}
+                {tx.status === "CONFIRMED" || tx.status === "SUBMITTED" ? ` · ${i18n.plural("crypto.confirmations", tx.confirmations, { n: String(tx.confirmations) })}` : ""}
                 {" · "}<RelativeTime iso={tx.createdAt} />
               </span>
               {tx.txHash && (
@@ -40,10 +41,10 @@ export function CryptoHistory({ history, onConfirm }: { history: Resource<Crypto
                 </button>
               )}
               {tx.status === "PENDING_CONFIRMATION" && (
-                <button type="button" className="button button-small button-primary" onClick={() => onConfirm(tx)}>{t("crypto.confirm")}</button>
+                <button type="button" className="button button-small button-primary crypto-row-confirm" onClick={() => onConfirm(tx)}>{t("crypto.confirm")}</button>
               )}
             </span>
-            <span className={`tx-amount ${incoming ? "in" : "out"}`}>{incoming ? "+" : "−"}{tx.amount} EURP</span>
+            <span className={`tx-amount ${incoming ? "in" : "out"}`}>{incoming ? "+" : "−"}{formatTokens(locale, tx.amount, tx.decimals, tx.token)}</span>
           </li>
         );
       })}

@@ -44,3 +44,12 @@ export function parseTokenAmount(input: string): string | null {
 export function shortHash(hash: string): string {
   return `${hash.slice(0, 10)}…${hash.slice(-6)}`;
 }
+
+/** "12.50" as the user's language writes it, with its decimals: "12.50 EURP", "12,50 EURP". */
+export function formatTokens(locale: string, amount: string | undefined, decimals = 2, token = "EURP"): string {
+  if (amount === undefined) return "—";
+  const [units, fraction = ""] = amount.split(".");
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(units));
+  const separator = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return `${whole}${decimals > 0 ? separator + fraction.padEnd(decimals, "0") : ""}\u00a0${token}`;
+}

@@ -70,7 +70,10 @@ class ChainWatcher {
     private Mono<Void> receipts(BigInteger latest) {
         return txs.inFlight(500).concatMap(tx -> chain.receipt(tx.hash()).flatMap(found -> {
             if (found.isEmpty()) {
-                return "MINED".equals(tx.status()) ? txs.move(tx.id(), "MINED", "SENT").then() : Mono.<Void>empty();
+                if ("MINED".equals(tx.status())) {
+                    return txs.move(tx.id(), "MINED", "SENT").then(); // its block was reorganised away: send it again
+                }
+                return resendIfForgotten(tx);
             }
             var receipt = found.get();
             var block = receipt.getBlockNumber();
@@ -85,6 +88,18 @@ class ChainWatcher {
             }
             return depth >= properties.confirmations() ? mined.then(settlement.confirmed(withBlock)) : mined;
         }), 1).then();
+    }
+
+    /**
+     * A sent transaction with no receipt after a while may have been forgotten by the node (a dev chain restarted: its
+     * pool is not kept): the same signed bytes again. A node that still has it answers "already known".
+     */
+    private Mono<Void> resendIfForgotten(ChainTxRow tx) {
+        var quiet = properties.pollInterval().multipliedBy(10);
+        if (!"SENT".equals(tx.status()) || tx.sentAt() == null || tx.sentAt().isAfter(Instant.now().minus(quiet))) {
+            return Mono.empty();
+        }
+        return chain.sendRaw(tx.raw()).then().onErrorResume(Chain.Rejected.class, e -> Mono.empty());
     }
 
     /** The original of a replaced transaction was mined after all: it carries the operation again. */
