@@ -69,7 +69,7 @@ public class CryptoLoad {
 
     /** N senders of a fresh EURP instance, each in a closed loop: sign, send raw, wait for the receipt. */
     static List<Long> baseline(Web3j web3j, long chainId, Credentials faucet, int senders, int seconds) throws Exception {
-        var receipts = new PollingTransactionReceiptProcessor(web3j, 20, 3000);
+        var receipts = new PollingTransactionReceiptProcessor(web3j, 50, 1200);
         var faucetTx = new RawTransactionManager(web3j, faucet, chainId, receipts);
         var price = web3j.ethGasPrice().send().getGasPrice();
         var token = EuroPiaf.deploy(web3j, faucetTx, new StaticGasProvider(price, BigInteger.valueOf(3_000_000)), faucet.getAddress()).send();
@@ -140,7 +140,7 @@ public class CryptoLoad {
                                 }
                                 break;
                             }
-                            Thread.sleep(20);
+                            Thread.sleep(50);
                         }
                     }
                     return null;

@@ -53,11 +53,12 @@ class Broadcaster {
         if (why.contains("already known") || why.contains("known transaction") || why.contains("already imported")) {
             return txs.move(tx.id(), "SIGNED", "SENT");
         }
-        if (why.contains("nonce too low") || why.contains("nonce is too low")) {
-            // Mined already (a send whose answer was lost), or the nonce was taken outside Piaf.
+        if (why.contains("nonce too low") || why.contains("nonce is too low") || why.contains("correct nonce")) {
+            // Mined already (a send whose answer was lost), or the nonce was taken by a transaction Piaf did not
+            // sign through its allocator (a deployment, a key used outside Piaf): the same call again, new nonce.
             return chain.receipt(tx.hash()).flatMap(receipt -> receipt.isPresent()
                     ? txs.move(tx.id(), "SIGNED", "SENT")
-                    : settlement.dropped(tx, "nonce_taken").thenReturn(true));
+                    : settlement.renonce(tx).thenReturn(true));
         }
         log.warn("The node refused {}: {} (retried)", tx, reason);
         return txs.failedAttempt(tx.id(), reason == null ? "refused" : reason).thenReturn(false);

@@ -31,7 +31,8 @@ import reactor.core.publisher.Mono;
  */
 class Chain {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Chain.class);
+
 
     /** The node refused a transaction (a JSON-RPC error): nonce too low, insufficient funds, underpriced… */
     static final class Rejected extends RuntimeException {
@@ -41,12 +42,29 @@ class Chain {
     }
 
     private final Web3j web3j;
+    private final Duration timeout;
+    private final Duration freshness;
     private volatile long chainId;
     private volatile Instant lastAnswer = Instant.EPOCH;
+    private volatile GasPrice gasPrice = new GasPrice(BigInteger.ZERO, Instant.EPOCH);
 
-    Chain(Web3j web3j, long chainId) {
+    private record GasPrice(BigInteger price, Instant at) {
+    }
+
+    /**
+     * @param timeout how long one call may take (a dev chain on a busy shared machine can take seconds)
+     * @param freshness how recent an answer proves the node is up, and how long a gas price is reused
+     */
+    Chain(Web3j web3j, long chainId, Duration timeout, Duration freshness) {
         this.web3j = web3j;
         this.chainId = chainId;
+        this.timeout = timeout;
+        this.freshness = freshness;
+    }
+
+    /** Fails with 503 unless the node answered within the freshness window (the watcher asks it every poll). */
+    Mono<Void> requireUp() {
+        return answeredWithin(freshness) ? Mono.empty() : blockNumber().then();
     }
 
     long chainId() {
@@ -79,8 +97,16 @@ class Chain {
         return call(web3j.ethBlockNumber().sendAsync()).map(r -> r.getBlockNumber());
     }
 
+    /** The node's gas price, asked at most once per freshness window. */
     Mono<BigInteger> gasPrice() {
-        return call(web3j.ethGasPrice().sendAsync()).map(r -> r.getGasPrice());
+        var known = gasPrice;
+        if (known.at().isAfter(Instant.now().minus(freshness))) {
+            return Mono.just(known.price());
+        }
+        return call(web3j.ethGasPrice().sendAsync()).map(r -> {
+            gasPrice = new GasPrice(r.getGasPrice(), Instant.now());
+            return r.getGasPrice();
+        });
     }
 
     Mono<BigInteger> pendingNonce(String address) {
@@ -142,14 +168,17 @@ class Chain {
     }
 
     private <T> Mono<T> call(CompletableFuture<T> future) {
-        return Mono.fromFuture(future).timeout(TIMEOUT).<T>flatMap(answer -> {
+        return Mono.fromFuture(future).timeout(timeout).<T>flatMap(answer -> {
             if (answer instanceof Response<?> response && response.hasError() && !(response instanceof org.web3j.protocol.core.methods.response.EthSendTransaction)
                     && !(response instanceof org.web3j.protocol.core.methods.response.EthEstimateGas)) {
                 return Mono.error(new IOException("JSON-RPC error: " + response.getError().getMessage()));
             }
             lastAnswer = Instant.now();
             return Mono.just(answer);
-        }).onErrorMap(Chain::isUnreachable, e -> unavailable());
+        }).onErrorMap(Chain::isUnreachable, e -> {
+            log.warn("The chain did not answer: {}", e.toString());
+            return unavailable();
+        });
     }
 
     private static boolean isUnreachable(Throwable e) {

@@ -16,9 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One loop drives the chain work, one round at a time: send what is signed, read receipts and new blocks, replace
- * stuck transactions. It runs every poll interval and at once when a signature commits. Safe on several instances:
- * every step is guarded by the row's status.
+ * Two loops drive the chain work. Sending: what is signed goes out at once when a signature commits (a kick) or on the
+ * next poll, and stuck transactions are replaced. Watching: receipts and new blocks every poll interval. Apart, so
+ * that a send never waits behind a round of receipts. Safe on several instances: every step is guarded by the row's
+ * status.
  */
 @Component
 class ChainJobs implements SmartLifecycle {
@@ -33,7 +34,8 @@ class ChainJobs implements SmartLifecycle {
     private final Chain chain;
     private final CryptoProperties properties;
     private final TransactionalOperator transactional;
-    private volatile Disposable running;
+    private volatile Disposable sending;
+    private volatile Disposable watching;
 
     ChainJobs(Broadcaster broadcaster, ChainWatcher watcher, ChainTxStore txs, OperationStore operations, Signer signer,
             Chain chain, CryptoProperties properties, ReactiveTransactionManager transactions) {
@@ -47,14 +49,18 @@ class ChainJobs implements SmartLifecycle {
         this.transactional = TransactionalOperator.create(transactions);
     }
 
-    Mono<Void> round() {
-        return broadcaster.sendDue()
-                .then(watcher.poll())
-                .then(replaceStuck())
-                .onErrorResume(e -> {
-                    log.warn("Chain round failed, the next one retries: {}", e.toString());
-                    return Mono.empty();
-                });
+    Mono<Void> sendRound() {
+        return broadcaster.sendDue().then(replaceStuck()).onErrorResume(ChainJobs::retried);
+    }
+
+    Mono<Void> watchRound() {
+        // a gas top-up just mined lets the transactions waiting for it go: send them now
+        return watcher.poll().doOnSuccess(v -> broadcaster.kick()).onErrorResume(ChainJobs::retried);
+    }
+
+    private static Mono<Void> retried(Throwable e) {
+        log.warn("Chain round failed, the next one retries: {}", e.toString());
+        return Mono.empty();
     }
 
     /** A transaction sent but not mined for {@code stuck-after}: the same nonce again with a fee the node accepts. */
@@ -74,23 +80,26 @@ class ChainJobs implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.merge(Flux.interval(properties.pollInterval()).map(t -> true), broadcaster.kicks())
+        sending = Flux.merge(Flux.interval(properties.pollInterval()).map(t -> true), broadcaster.kicks())
                 .onBackpressureLatest()
-                .concatMap(tick -> round(), 1)
+                .concatMap(tick -> sendRound(), 1)
                 .subscribe();
+        watching = Flux.interval(properties.pollInterval()).onBackpressureDrop().concatMap(tick -> watchRound(), 1).subscribe();
     }
 
     @Override
     public void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
+        if (sending != null) {
+            sending.dispose();
+            watching.dispose();
+            sending = null;
+            watching = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running != null;
+        return sending != null;
     }
 
     @Override

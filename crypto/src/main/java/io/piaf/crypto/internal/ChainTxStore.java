@@ -77,6 +77,11 @@ class ChainTxStore {
                 .bind(0, id).bind(1, block).bind(2, blockHash).then();
     }
 
+    /** Transactions waiting for {@code from} (a gas top-up) wait for {@code to} instead. */
+    Mono<Void> redirectDependents(UUID from, UUID to) {
+        return db.sql("update crypto.chain_tx set depends_on = $2 where depends_on = $1").bind(0, from).bind(1, to).then();
+    }
+
     Mono<Void> failedAttempt(UUID id, String error) {
         return db.sql("update crypto.chain_tx set attempts = attempts + 1, last_error = $2, updated_at = now() where id = $1")
                 .bind(0, id).bind(1, error.length() > 500 ? error.substring(0, 500) : error).then();

@@ -28,6 +28,7 @@ class ChainWatcher {
     private static final Logger log = LoggerFactory.getLogger(ChainWatcher.class);
     private static final String CURSOR = "scanned_block";
     private static final int MAX_BLOCKS = 500;
+    private static final int RECEIPTS_AT_ONCE = 4;
 
     private final Chain chain;
     private final ChainTxStore txs;
@@ -68,7 +69,9 @@ class ChainWatcher {
     }
 
     private Mono<Void> receipts(BigInteger latest) {
-        return txs.inFlight(500).concatMap(tx -> chain.receipt(tx.hash()).flatMap(found -> {
+        // Receipts are asked for several at once (each is a round trip to the node); transactions of one account are
+        // settled in any order, which is fine: each settles its own operations and rows are locked.
+        return txs.inFlight(500).flatMap(tx -> chain.receipt(tx.hash()).flatMap(found -> {
             if (found.isEmpty()) {
                 if ("MINED".equals(tx.status())) {
                     return txs.move(tx.id(), "MINED", "SENT").then(); // its block was reorganised away: send it again
@@ -87,7 +90,7 @@ class ChainWatcher {
                 return mined.then(settlement.reverted(withBlock));
             }
             return depth >= properties.confirmations() ? mined.then(settlement.confirmed(withBlock)) : mined;
-        }), 1).then();
+        }), RECEIPTS_AT_ONCE).then();
     }
 
     /**

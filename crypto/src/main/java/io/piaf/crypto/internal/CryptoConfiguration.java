@@ -43,7 +43,16 @@ class CryptoConfiguration {
                 ws.connect();
                 service = ws;
             } else {
-                service = new HttpService(url);
+                // OkHttp runs at most 5 asynchronous calls per host by default; Piaf's calls queued behind each
+                // other timed out under concurrent confirmations.
+                var dispatcher = new okhttp3.Dispatcher();
+                dispatcher.setMaxRequests(128);
+                dispatcher.setMaxRequestsPerHost(64);
+                // Read timeout above Piaf's own per-call timeout: a busy dev chain answers late rather than never.
+                var read = settings.timeout().multipliedBy(3);
+                service = new HttpService(url, new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher)
+                        .readTimeout(read).writeTimeout(read)
+                        .connectionPool(new okhttp3.ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES)).build());
             }
             // web3j polls every 15 s by default (mainnet block time); a dev chain mines at once.
             this.web3j = Web3j.build(service, properties.pollInterval().toMillis(), Executors.newScheduledThreadPool(1));
@@ -61,7 +70,7 @@ class CryptoConfiguration {
                     log.warn("The chain at {} does not answer ({}); assuming chain id {} until it does", shown, e.toString(), chainId);
                 }
             }
-            this.chain = new Chain(web3j, chainId);
+            this.chain = new Chain(web3j, chainId, settings.timeout(), properties.pollInterval().multipliedBy(5));
         }
 
         @Override

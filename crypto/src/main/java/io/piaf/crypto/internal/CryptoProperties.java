@@ -45,11 +45,12 @@ record CryptoProperties(
      * @param faucetKey a funded key on the dev chain that tops up the treasury's gas (Ganache's first well-known
      *        test account); never used on a configured chain unless set
      * @param blockTime seconds between dev chain blocks; 0 mines each transaction at once
+     * @param timeout how long one call to the node may take before it counts as unavailable
      */
     record Chain(String url, @DefaultValue("data/chain") Path dataDir, @DefaultValue("false") boolean clean,
             @DefaultValue("1337") long chainId, String ganacheHome,
             @DefaultValue("0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d") String faucetKey,
-            @DefaultValue("0") int blockTime) {
+            @DefaultValue("0") int blockTime, @DefaultValue("10s") java.time.Duration timeout) {
 
         boolean dev() {
             return url == null || url.isBlank();

@@ -9,13 +9,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The treasury pays for users' gas: before a user's account signs, if its ether (on chain, plus top-ups already on
- * their way) would not cover the transaction, the treasury signs a top-up worth ten such transactions, and the
+ * their way) would not cover the transaction, the treasury signs a top-up worth fifty such transactions, and the
  * user's transaction waits for it to be mined ({@code depends_on}).
  */
 @Component
 class GasStation {
 
-    private static final BigInteger ALLOWANCE = BigInteger.TEN;
+    private static final BigInteger ALLOWANCE = BigInteger.valueOf(50);
 
     private final Chain chain;
     private final AccountStore accounts;

@@ -67,8 +67,13 @@ class SagaSteps {
 
     /** Estimates, tops up gas if the payer is a user, signs and marks the operation submitted (caller's transaction). */
     Mono<Void> sign(ChainTxRow.Purpose purpose, OperationRow op, String from, String to, String data, boolean userPays) {
-        return Mono.zip(chain.gasPrice(), chain.estimateGas(from, to, data).map(g -> g.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)))
-                        .defaultIfEmpty(FALLBACK_GAS))
+        // An estimate the node cannot give (a revert it foresees, a slow answer) falls back to a limit that covers
+        // any EURP call: unused gas is not charged, and a revert is then seen on chain like any other.
+        var estimate = chain.estimateGas(from, to, data).map(g -> g.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)))
+                .timeout(java.time.Duration.ofSeconds(2), Mono.empty())
+                .onErrorResume(io.piaf.common.ProblemException.class, e -> Mono.empty())
+                .defaultIfEmpty(FALLBACK_GAS);
+        return Mono.zip(chain.gasPrice(), estimate)
                 .flatMap(fees -> (userPays ? gas.ensure(from, fees.getT2(), fees.getT1(), BigInteger.ZERO).map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty()) : Mono.just(java.util.Optional.<java.util.UUID>empty()))
                         .flatMap(dependsOn -> signer.sign(new Signer.Request(purpose, op.id().value(), from, to, BigInteger.ZERO, data,

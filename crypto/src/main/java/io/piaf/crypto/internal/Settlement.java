@@ -45,9 +45,10 @@ class Settlement {
     private final Identity identity;
     private final Outbox outbox;
     private final TransactionalOperator transactional;
+    private final Signer signer;
 
     Settlement(ChainTxStore txs, OperationStore operations, AccountStore accounts, Ledger ledger, Payments payments,
-            Identity identity, Outbox outbox, ReactiveTransactionManager transactions) {
+            Identity identity, Outbox outbox, ReactiveTransactionManager transactions, @org.springframework.context.annotation.Lazy Signer signer) {
         this.txs = txs;
         this.operations = operations;
         this.accounts = accounts;
@@ -56,6 +57,7 @@ class Settlement {
         this.identity = identity;
         this.outbox = outbox;
         this.transactional = TransactionalOperator.create(transactions);
+        this.signer = signer;
     }
 
     /** The transaction is deep enough: its operations are final and take effect. */
@@ -69,11 +71,19 @@ class Settlement {
                 : operations.byChainTx(tx.id()).concatMap(op -> fail(op, "reverted")).then()));
     }
 
-    /** Never accepted by the chain and abandoned: its operations fail (a buy is refunded). */
-    Mono<Void> dropped(ChainTxRow tx, String reason) {
-        log.warn("Dropping {}: {}", tx, reason);
+    /**
+     * A signed transaction whose nonce the chain has already used for another one: abandoned, and the same call
+     * signed again with the account's next nonce (read afresh from the chain); its operations follow the new one.
+     */
+    Mono<Void> renonce(ChainTxRow tx) {
         return transactional.transactional(txs.move(tx.id(), "SIGNED", "DROPPED").flatMap(moved -> !moved ? Mono.<Void>empty()
-                : accounts.forgetNonce(tx.from()).thenMany(operations.byChainTx(tx.id())).concatMap(op -> fail(op, reason)).then()));
+                : accounts.forgetNonce(tx.from())
+                        .then(signer.sign(new Signer.Request(tx.purpose(), tx.operationId(), tx.from(), tx.to(), tx.value(), tx.data(),
+                                tx.gasLimit(), tx.gasPrice(), null)))
+                        .flatMap(again -> {
+                            log.warn("Nonce {} of {} was taken on chain; {} signed again as {}", tx.nonce(), tx.from(), tx.purpose(), again.hash());
+                            return operations.carriedBy(tx.id(), again.id(), again.hash()).then(txs.redirectDependents(tx.id(), again.id()));
+                        })));
     }
 
     /** A buy whose mint never got signed in time: refunded (in the caller's transaction). */
@@ -87,9 +97,18 @@ class Settlement {
             var effect = switch (op.kind()) {
                 case BUY -> accounts.adjustBalance(op.toAddress(), op.amount());
                 case SELL -> accounts.adjustBalance(op.fromAddress(), op.amount().negate());
-                case TRANSFER -> accounts.adjustBalance(op.fromAddress(), op.amount().negate())
-                        .then(accounts.findByAddress(op.toAddress()).flatMap(to -> accounts.adjustBalance(to.address(), op.amount())
-                                .then(received(op, to, tx))));
+                case TRANSFER -> accounts.findByAddress(op.toAddress()).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()).flatMap(to -> {
+                            var debit = accounts.adjustBalance(op.fromAddress(), op.amount().negate());
+                            if (to.isEmpty()) {
+                                return debit;
+                            }
+                            // Accounts are updated in address order: two transfers settled at once, one each way
+                            // between the same two accounts, must not deadlock.
+                            var credit = accounts.adjustBalance(to.get().address(), op.amount());
+                            var both = op.fromAddress().compareTo(to.get().address()) < 0 ? debit.then(credit) : credit.then(debit);
+                            return both.then(received(op, to.get(), tx));
+                        });
             };
             var credit = step == Sagas.Step.COMPLETE_AND_CREDIT
                     ? euros(op, "CRYPTO_SELL", "Sold " + Token.amount(op.amount()), true) : Mono.<Void>empty();

@@ -61,7 +61,7 @@ class Trading {
     Mono<OperationRow> buy(UserId user, long cents, java.util.function.Function<OperationRow, Mono<Void>> inTransaction) {
         var amount = TokenAmounts.fromEuroCents(cents, Token.DECIMALS);
         // The account is made in the buy's transaction: a refused buy leaves nothing behind.
-        return token.address().then(chain.blockNumber()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
+        return token.address().then(chain.requireUp()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var op = new OperationRow(CryptoTransactionId.random(), user, CryptoKind.BUY, true, Token.SYMBOL, amount, cents,
                     null, account.address(), null, null, OperationStatus.PENDING, null, null, null, null, null, null, "API", null, null, now);
@@ -81,7 +81,7 @@ class Trading {
     /** Sells {@code amount} base units of EURP; refused when Piaf's view of the account holds less (minus what is on its way out). */
     Mono<OperationRow> sell(UserId user, BigInteger amount, java.util.function.Function<OperationRow, Mono<Void>> inTransaction) {
         var cents = TokenAmounts.euroCents(amount, Token.DECIMALS);
-        return token.address().then(chain.blockNumber()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
+        return token.address().then(chain.requireUp()).then(transactional.transactional(custody.accountOf(user).flatMap(account -> {
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var op = new OperationRow(CryptoTransactionId.random(), user, CryptoKind.SELL, false, Token.SYMBOL, amount, cents,
                     account.address(), null, null, null, OperationStatus.PENDING, null, null, null, null, null, null, "API", null, null, now);

@@ -130,7 +130,7 @@ class Transfers {
                 .switchIfEmpty(Mono.error(Transfers::notFound))
                 .flatMap(found -> found.status() != OperationStatus.PENDING_CONFIRMATION ? decided(found)
                         // the chain must answer before anything is decided: a 503 leaves the transfer pending
-                        : token.address().then(chain.blockNumber()).then(transactional.transactional(decide(caller, id, pin))))
+                        : token.address().then(chain.requireUp()).then(transactional.transactional(decide(caller, id, pin))))
                 .flatMap(outcome -> outcome.problem() != null ? Mono.error(outcome.problem()) : Mono.just(outcome.row()));
     }
 
