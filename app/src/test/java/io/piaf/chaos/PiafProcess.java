@@ -49,7 +49,9 @@ final class PiafProcess implements AutoCloseable {
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         var http = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // generous: a first start makes a PostgreSQL cluster, starts the dev chain and deploys the token, and this
+        // machine is shared (a new cluster alone took 37 s under other engineers' test suites)
+        var deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Piaf exited with " + process.exitValue() + "; see " + log);
