@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.piaf.testing.Api;
@@ -28,6 +29,10 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
     private static Locator byLabel(Page page, String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
+
+    /** What waits for the chain (a mint, a transfer, a burn to be confirmed) gets a minute: the machine is shared. */
+    private static final LocatorAssertions.HasTextOptions CHAIN = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+    private static final LocatorAssertions.ContainsTextOptions CHAIN_CONTAINS = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
     private static Locator button(Page page, String regex) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
@@ -56,9 +61,9 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
         step("Alice buys 30 EURP with her euros and sees them confirmed", () -> {
             byLabel(alicePage, "Amount in euros").fill("30");
             button(alicePage, "^Buy EURP$").click();
-            assertThat(alicePage.getByTestId("crypto-balance")).hasText(text("^30\\.00\\sEURP$"));
+            assertThat(alicePage.getByTestId("crypto-balance")).hasText(text("^30\\.00\\sEURP$"), CHAIN);
             assertThat(alicePage.getByTestId("crypto-history").locator("li").first()).containsText("Bought EURP");
-            assertThat(alicePage.getByTestId("crypto-history").locator("li").first()).containsText("Confirmed");
+            assertThat(alicePage.getByTestId("crypto-history").locator("li").first()).containsText("Confirmed", CHAIN_CONTAINS);
         });
 
         step("Alice sends 12.50 EURP to @bob and confirms with her PIN", () -> {
@@ -68,26 +73,26 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
             assertThat(alicePage.getByTestId("crypto-challenge")).hasText("Send 12.50 EURP to @" + bob.handle());
             byLabel(alicePage, "PIN").fill(PIN);
             alicePage.getByTestId("crypto-confirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm")).click();
-            assertThat(alicePage.getByTestId("crypto-balance")).hasText(text("^17\\.50\\sEURP$"));
+            assertThat(alicePage.getByTestId("crypto-balance")).hasText(text("^17\\.50\\sEURP$"), CHAIN);
             var sent = alicePage.getByTestId("crypto-history").locator("li").first();
             assertThat(sent).containsText("Sent to @" + bob.handle());
-            assertThat(sent).containsText("Confirmed");
+            assertThat(sent).containsText("Confirmed", CHAIN_CONTAINS);
             assertThat(sent.locator(".crypto-hash")).hasText(text("^0x[0-9a-f]{8}…[0-9a-f]{6}$"));
         });
 
         step("Bob sees them arrive, confirmed, and sells them back for euros", () -> {
             bobPage.navigate("/crypto");
-            assertThat(bobPage.getByTestId("crypto-balance")).hasText(text("^12,50\\sEURP$"));
+            assertThat(bobPage.getByTestId("crypto-balance")).hasText(text("^12,50\\sEURP$"), CHAIN);
             var received = bobPage.getByTestId("crypto-history").locator("li").first();
             assertThat(received).containsText("Reçu de @" + alice.handle());
-            assertThat(received).containsText("Confirmé");
+            assertThat(received).containsText("Confirmé", CHAIN_CONTAINS);
             assertThat(received).containsText(text("[1-9][0-9]* confirmations?"));
             button(bobPage, "^Vendre$").click();
             byLabel(bobPage, "Montant en EURP").first().fill("12,50");
             button(bobPage, "^Vendre des EURP$").click();
-            assertThat(bobPage.getByTestId("crypto-balance")).hasText(text("^0,00\\sEURP$"));
+            assertThat(bobPage.getByTestId("crypto-balance")).hasText(text("^0,00\\sEURP$"), CHAIN);
             bobPage.navigate("/wallet");
-            assertThat(bobPage.getByTestId("wallet-balance")).hasText(text("^12,50\\s€$"));
+            assertThat(bobPage.getByTestId("wallet-balance")).hasText(text("^12,50\\s€$"), CHAIN);
         });
     }
 }
