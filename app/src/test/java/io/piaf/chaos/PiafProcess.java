@@ -38,6 +38,9 @@ final class PiafProcess implements AutoCloseable {
                 "--server.port=" + httpPort,
                 "--piaf.database.embedded.data-dir=" + dataDir,
                 "--piaf.database.embedded.port=" + pgPort,
+                // its own dev chain and custody key beside its database (the chain dies with the process it serves)
+                "--piaf.crypto.chain.data-dir=" + dataDir + "-chain",
+                "--piaf.crypto.secrets-dir=" + dataDir + "-secrets",
                 "--piaf.outbox.poll-interval=200ms",
                 "--piaf.secrets.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-secrets"),
                 // crash safety is under test here, not throttling: clients hammer one account from one address
@@ -49,7 +52,9 @@ final class PiafProcess implements AutoCloseable {
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         var http = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // generous: a first start makes a PostgreSQL cluster, starts the dev chain and deploys the token, and this
+        // machine is shared (a new cluster alone took 37 s under other engineers' test suites)
+        var deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Piaf exited with " + process.exitValue() + "; see " + log);
