@@ -12,6 +12,7 @@ import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
 import { CardScreen, CardsScreen } from "./screens/Cards";
+import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
@@ -63,6 +64,7 @@ export function App() {
               <Route path="/wallet" component={WalletScreen} />
               <Route path="/cards" component={CardsScreen} />
               <Route path="/cards/:id" component={CardScreen} />
+              <Route path="/crypto" component={CryptoScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/settings" component={SettingsScreen} />

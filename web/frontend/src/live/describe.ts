@@ -71,6 +71,13 @@ function card(n: Notification, i18n: I18n): Described {
 export function describe(n: Notification, i18n: I18n, me?: string): Described {
   const data = n.data ?? {};
   if (n.type.startsWith("card_")) return card(n, i18n);
+  if (n.type.startsWith("crypto_")) {
+    const key = `notif.${n.type}`;
+    const text = i18n.has(key) ? i18n.t(key as MessageKey, { amount: data.amount ?? "" }) : i18n.t("notif.generic");
+    const tone = /failed|rejected/.test(n.type) ? "error" : n.type === "crypto_confirmed" ? "success" : "info";
+    const action = n.type === "crypto_transfer_requested" ? "notif.confirm" : "notif.view";
+    return { text, href: "/crypto", action, tone, icon: "pay" };
+  }
   if (/payment|donation|receipt/.test(n.type)) return payment(n, i18n, me?.toLowerCase());
   if (/top_?up/.test(n.type)) {
     return { text: i18n.t("notif.top_up_succeeded", { amount: data.amount ? i18n.money(data.amount) : "" }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

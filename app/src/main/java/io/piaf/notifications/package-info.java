@@ -5,5 +5,5 @@
  * idempotent {@code Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "cards", "platform::background" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "cards", "crypto", "platform::background" })
 package io.piaf.notifications;

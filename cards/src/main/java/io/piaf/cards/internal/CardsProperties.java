@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code piaf.cards.*}. Keys are secrets: set them from a secret store ({@code PIAF_CARDS_*} variables); when unset,
- * each is generated once into the secrets directory ({@code piaf.secrets.dir}, owner-only files) — never a table.
+ * each comes from platform's secret files ({@code piaf.secrets.dir}, generated in development only) — never a table.
  *
  * @param bin the issuer's BIN, the first six digits of every PAN (a test range)
  * @param brand the network brand cards show

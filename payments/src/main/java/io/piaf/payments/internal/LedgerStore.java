@@ -39,20 +39,21 @@ class LedgerStore {
 
     /**
      * Posts one transfer: {@link #postAll} with one. The posting statement lives once, in
-     * {@code payments.post_transfers} (migration V6): it locks the legs' accounts in id order (NO KEY UPDATE),
-     * checks that every account exists and that no USER account goes below zero (all legs or none), inserts the
-     * transfer unless its kind and reference were posted before, applies the legs and writes the entries.
+     * {@code payments.post_transfers} (migration V7): it locks every account of the call up front in id order
+     * (NO KEY UPDATE), checks that every account exists and that no USER account goes below its available balance
+     * (balance - holds; all legs or none), inserts the transfer unless its kind and reference were posted before,
+     * applies the legs and writes the entries.
      */
     Mono<Outcome> post(Transfer transfer) {
         return postAll(List.of(transfer)).map(List::getFirst);
     }
 
-    /** One transfer that also closes the active hold {@code capture} (migration V6). */
+    /** One transfer that also closes the active hold {@code capture} (migration V7). */
     Mono<Outcome> capture(HoldId capture, Transfer transfer) {
         return postAll(List.of(transfer), new UUID[] { capture.value() }).map(List::getFirst);
     }
 
-    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V6); one outcome each. */
+    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V7); one outcome each. */
     Mono<List<Outcome>> postAll(List<Transfer> transfers) {
         return postAll(transfers, new UUID[transfers.size()]);
     }

@@ -5,7 +5,7 @@
 --   * a USER account never holds more than its balance (check constraint);
 --   * every statement that changes a hold locks its account row first (NO KEY UPDATE), as postings do, so holds and
 --     postings on one account run one at a time and never deadlock (one account per hold).
--- Versioned 6: 4 is left free and 5 is taken on another branch, so the merged history stays in order.
+-- Versioned 7: main's payment history reached 6 (fingerprint key, top-up velocity, post_transfers locking up front).
 
 alter table payments.account add column held bigint not null default 0;
 alter table payments.account add constraint held_is_not_negative check (held >= 0);
@@ -92,7 +92,8 @@ $$;
 -- post_transfers again, with one more argument: per transfer, the hold it captures (or null). A capture releases
 -- the whole hold and posts the transfer in the same statement, and its funds check counts the hold's money as
 -- available to it: a capture above the hold (an over-capture) needs the difference in the available balance. Every
--- other debit of a USER account checks balance - held.
+-- other debit of a USER account checks balance - held. It keeps V6's lock of every account of the call up front,
+-- in id order.
 drop function payments.post_transfers(uuid[], text[], text[], int[], uuid[], bigint[], text[]);
 
 create function payments.post_transfers(
@@ -109,6 +110,7 @@ declare
     amounts bigint[];
     memos text[];
 begin
+    perform 1 from payments.account a where a.id = any(leg_accounts) order by a.id for no key update;
     for i in 1 .. coalesce(array_length(ids, 1), 0) loop
         select array_agg(l.a order by l.o), array_agg(l.m order by l.o), array_agg(l.t order by l.o)
           into accounts, amounts, memos
