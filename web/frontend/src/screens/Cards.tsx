@@ -87,6 +87,8 @@ export function CardScreen() {
   const history = useResource<{ items: CardTransaction[] }>(`card-tx-${id}`, (signal) => api(`/api/cards/${id}/transactions?limit=30`, { signal }));
   const [revealed, setRevealed] = useState<RevealedCard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The switch shows what was asked at once and stays still until the answer: no flicker back while the call runs.
+  const [frozenIntent, setFrozenIntent] = useState<boolean | null>(null);
 
   // The number shows for as long as the server allowed (60 s), then hides itself.
   useEffect(() => {
@@ -98,6 +100,14 @@ export function CardScreen() {
   if (card.loading && !card.data) return <Spinner />;
   if (card.error || !card.data) return <div className="column"><ErrorNote onRetry={card.reload}>{errorText(card.error)}</ErrorNote></div>;
   const c = card.data;
+
+  const frozen = frozenIntent ?? c.status === "FROZEN";
+
+  async function toggleFreeze(next: boolean) {
+    setFrozenIntent(next);
+    await act(next ? "freeze" : "unfreeze");
+    setFrozenIntent(null);
+  }
 
   async function act(action: "freeze" | "unfreeze" | "cancel") {
     setError(null);
@@ -119,8 +129,8 @@ export function CardScreen() {
       {c.status !== "CANCELLED" && (
         <div className="row">
           <label className="switch">
-            <input type="checkbox" role="switch" checked={c.status === "FROZEN"} data-testid="freeze-toggle"
-              onChange={() => act(c.status === "FROZEN" ? "unfreeze" : "freeze")} />
+            <input type="checkbox" role="switch" checked={frozen} data-testid="freeze-toggle" disabled={frozenIntent !== null}
+              onChange={() => toggleFreeze(!frozen)} />
             <span>{t("cards.frozen")}</span>
           </label>
           <button type="button" className="button button-ghost button-small" onClick={() => act("cancel")}>{t("cards.cancel")}</button>

@@ -64,7 +64,7 @@ class ChaosTests {
                 record(first, client.post(first.path(), user.get("token"), first.key(), first.body()), "id", 201);
                 cards.put(user, CardChaos.card(client, user));
             }
-            cardChaos = new CardChaos(piaf.base(), piaf.secretsDir().resolve("cards-network-secret"));
+            cardChaos = new CardChaos(java.net.URI.create(piaf.base()), piaf.secretsDir().resolve("cards-network-secret"));
 
             for (int round = 0; round < kills; round++) {
                 var running = new AtomicBoolean(true);
@@ -104,7 +104,8 @@ class ChaosTests {
             }
         }
         var total = acknowledged.size() + confirmedPayments.size() + acknowledgedPosts.size() + cardChaos.messages();
-        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged, %d problems%n", seed, kills, total, problems.size());
+        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged (%d card network messages), %d problems%n", seed, kills, total,
+                cardChaos.messages(), problems.size());
         assertThat(problems).as("seed " + seed).isEmpty();
         System.out.printf("%d acknowledged, 0 lost, 0 duplicated, invariants hold%n", total);
     }
