@@ -17,11 +17,11 @@ class IdempotencyHousekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyHousekeeping.class);
 
-    private final IdempotencyStore store;
+    private final KeyStore store;
     private final IdempotencyProperties properties;
     private volatile Disposable running;
 
-    IdempotencyHousekeeping(IdempotencyStore store, IdempotencyProperties properties) {
+    IdempotencyHousekeeping(KeyStore store, IdempotencyProperties properties) {
         this.store = store;
         this.properties = properties;
     }

@@ -28,17 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
  * stored only when the operation stores it itself (through {@link Completion}), i.e. when it followed an effect.
  */
 @Service
-class IdempotencyService implements IdempotentRequests {
+class IdempotentRequestsService implements IdempotentRequests {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final IdempotencyStore store;
+    private final KeyStore store;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
     private final SecretKeySpec fingerprintKey;
 
-    IdempotencyService(IdempotencyStore store, IdempotencyProperties properties, JsonMapper json) {
+    IdempotentRequestsService(KeyStore store, IdempotencyProperties properties, JsonMapper json) {
         this.store = store;
         this.properties = properties;
         this.json = json;
@@ -57,7 +57,7 @@ class IdempotencyService implements IdempotentRequests {
             return Mono.error(ProblemException.badRequest("invalid_idempotency_key",
                     "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID."));
         }
-        var deadline = Instant.now().plus(properties.wait());
+        var deadline = Instant.now().plus(properties.duplicateWait());
         return claim(owner, key, fingerprint, deadline).flatMap(owned -> owned
                 ? Mono.defer(() -> operation.apply((status, body) -> store.complete(owner, key, status, body)))
                         .onErrorResume(error -> store.release(owner, key).onErrorResume(e -> Mono.empty()).then(Mono.error(error)))

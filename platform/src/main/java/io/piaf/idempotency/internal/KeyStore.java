@@ -11,7 +11,7 @@ import io.r2dbc.postgresql.codec.Interval;
 import reactor.core.publisher.Mono;
 
 @Component
-class IdempotencyStore {
+class KeyStore {
 
     /**
      * Claims a key for one execution. A new key is inserted; an existing one is taken over only when its request died
@@ -35,7 +35,7 @@ class IdempotencyStore {
 
     private final DatabaseClient db;
 
-    IdempotencyStore(DatabaseClient db) {
+    KeyStore(DatabaseClient db) {
         this.db = db;
     }
 
