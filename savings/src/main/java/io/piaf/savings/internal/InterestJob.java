@@ -71,7 +71,9 @@ class InterestJob {
     /** Accrues (and credits) every finished day up to yesterday; returns the days it completed. */
     Mono<Long> catchUp() {
         var yesterday = properties.today(clock).minusDays(1);
+        var started = new AtomicLong();
         return store.lastCompletedDay()
+                .doOnSubscribe(s -> started.set(System.nanoTime()))
                 .filter(last -> !last.isBefore(yesterday))
                 .map(last -> 0L)
                 .switchIfEmpty(Mono.defer(() -> store.earliestAccrued()
@@ -80,7 +82,9 @@ class InterestJob {
                         .zipWith(rates.history())
                         .flatMap(t -> Flux.fromStream(t.getT1().datesUntil(yesterday.plusDays(1)))
                                 .concatMap(day -> day(day, t.getT2()).thenReturn(day))
-                                .count())));
+                                .count()
+                                .doOnNext(days -> log.info("Savings interest: caught up through {}, {} days in {} ms", yesterday, days,
+                                        (System.nanoTime() - started.get()) / 1_000_000)))));
     }
 
     /** One day: last month credited if it is the 1st, the day accrued, its month credited if it is the last. */
