@@ -13,7 +13,7 @@ export class ApiError extends Error {
 }
 
 type Options = {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Money-moving POSTs send one; a retry of the same action reuses it, so it never moves money twice. */
   idempotencyKey?: string;
@@ -27,8 +27,8 @@ export function whenSessionLost(handler: () => void) {
   onSessionLost = handler;
 }
 
-export async function api<T>(path: string, options: Options = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+export async function api<T>(path: string, options: Options & { accept?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: options.accept ?? "application/json" };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -54,6 +54,7 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.accept && options.accept !== "application/json") return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
