@@ -284,7 +284,7 @@ export const fr: Record<MessageKey, string> = {
   "savings.monthly": "Chaque mois",
   "savings.day": "Jour",
   "savings.shortMonths": "Les mois plus courts, le dernier jour du mois.",
-  "savings.saveSchedule": "Enregistrer",
+  "savings.saveSchedule": "Enregistrer la programmation",
   "savings.stopSchedule": "Arrêter",
   "savings.nameAndGoal": "Nom et objectif",
   "savings.goalClear": "Laissez vide pour retirer l'objectif.",

@@ -13,7 +13,7 @@ import { VaultSettings } from "./VaultSettings";
 
 /** One vault: its balance and goal, interest earned, moving money in and out, its history, statements and settings. */
 export function VaultScreen({ params }: { params: { id: string } }) {
-  const { t, money, errorText } = useI18n();
+  const { t, money, errorText, locale } = useI18n();
   const vault = useResource(`vault-${params.id}`, (signal) => api<Vault>(`/api/savings/vaults/${enc(params.id)}`, { signal }));
   const history = useResource(`vault-tx-${params.id}`, (signal) =>
     api<Page<VaultTransaction>>(`/api/savings/vaults/${enc(params.id)}/transactions?limit=50`, { signal }));
@@ -35,7 +35,7 @@ export function VaultScreen({ params }: { params: { id: string } }) {
         <span className="balance-hero-amount" data-testid="vault-balance">{money(v.balance)}</span>
         <span className="balance-hero-note" data-testid="interest-earned">
           {t("savings.interestEarned", { amount: money(v.interestEarned) })}
-          {open && v.interestAccrued && Number(v.interestAccrued.amount) > 0 && ` · ${t("savings.accrued", { amount: accrued(v.interestAccrued) })}`}
+          {open && v.interestAccrued && Number(v.interestAccrued.amount) > 0 && ` · ${t("savings.accrued", { amount: accrued(v.interestAccrued, locale) })}`}
         </span>
         {v.goal && <GoalProgress vault={v} />}
       </section>
@@ -49,8 +49,9 @@ export function VaultScreen({ params }: { params: { id: string } }) {
 }
 
 /** Accrued interest below the cent, e.g. "0,0123 €": four decimals are enough to see it grow. */
-function accrued(value: Money): string {
-  return `${Number(value.amount).toFixed(4)} €`;
+function accrued(value: Money, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency, minimumFractionDigits: 4, maximumFractionDigits: 4 })
+    .format(Number(value.amount));
 }
 
 function MoveForm({ vault, onDone }: { vault: Vault; onDone(): Promise<void> }) {

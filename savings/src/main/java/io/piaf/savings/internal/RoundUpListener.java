@@ -1,0 +1,28 @@
+package io.piaf.savings.internal;
+
+import org.springframework.stereotype.Component;
+
+import io.piaf.outbox.OutboxListener;
+import io.piaf.payments.WalletDebited;
+import io.piaf.savings.internal.domain.Cents;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rounds up what left a wallet: payments announce every debit of a wallet ({@link WalletDebited}), whatever caused it
+ * — a payment, a donation, and card purchases once cards post them through the same ledger.
+ */
+@Component
+class RoundUpListener {
+
+    private final RoundUps roundUps;
+
+    RoundUpListener(RoundUps roundUps) {
+        this.roundUps = roundUps;
+    }
+
+    @OutboxListener(id = "savings.RoundUp")
+    Mono<Void> on(WalletDebited debited) {
+        return roundUps.afterSpending(debited.userId(), debited.kind(), debited.transferId(),
+                Cents.parse(debited.amount(), debited.currency()));
+    }
+}
