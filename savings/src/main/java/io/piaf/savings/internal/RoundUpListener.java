@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.outbox.OutboxListener;
 import io.piaf.payments.WalletDebited;
-import io.piaf.savings.internal.domain.Cents;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,7 +21,8 @@ class RoundUpListener {
 
     @OutboxListener(id = "savings.RoundUp")
     Mono<Void> on(WalletDebited debited) {
-        return roundUps.afterSpending(debited.userId(), debited.kind(), debited.transferId(),
-                Cents.parse(debited.amount(), debited.currency()));
+        // payments writes the amount it debited: two decimals, positive
+        var cents = new java.math.BigDecimal(debited.amount()).movePointRight(2).longValueExact();
+        return roundUps.afterSpending(debited.userId(), debited.kind(), debited.transferId(), cents);
     }
 }

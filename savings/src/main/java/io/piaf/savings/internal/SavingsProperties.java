@@ -29,7 +29,7 @@ record SavingsProperties(
         @DefaultValue("2000-01-01") LocalDate rateEffectiveFrom,
         @DefaultValue("true") boolean jobsEnabled,
         @DefaultValue("1m") Duration jobInterval,
-        @DefaultValue("10000") int accrualChunk,
+        @DefaultValue("2500") int accrualChunk,
         @DefaultValue("500") int creditChunk,
         @DefaultValue("20") int maxOpenVaults) {
 
