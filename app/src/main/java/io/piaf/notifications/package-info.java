@@ -5,5 +5,5 @@
  * idempotent {@code Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "savings" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "savings", "platform::background" })
 package io.piaf.notifications;

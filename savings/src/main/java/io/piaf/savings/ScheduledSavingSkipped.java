@@ -3,6 +3,7 @@ package io.piaf.savings;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.piaf.common.EventVersion;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Money;
 
@@ -12,6 +13,7 @@ import io.piaf.payments.Money;
  *
  * @param reason the API's problem code, e.g. {@code insufficient_funds}
  */
+@EventVersion(1)
 public record ScheduledSavingSkipped(VaultId vaultId, UserId owner, String vaultName, Money amount, LocalDate scheduledFor,
         LocalDate nextRun, String reason, Instant at) {
 }

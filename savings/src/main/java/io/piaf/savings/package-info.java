@@ -4,5 +4,5 @@
  * {@code WalletDebited} events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Savings",
-        allowedDependencies = { "common", "outbox", "identity", "payments", "idempotency" })
+        allowedDependencies = { "common", "outbox", "identity", "payments", "idempotency", "platform::background" })
 package io.piaf.savings;

@@ -1,6 +1,7 @@
 package io.piaf.notifications.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -11,8 +12,11 @@ import io.piaf.messaging.Mention;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostPublished;
 import io.piaf.messaging.UserFollowed;
+import io.piaf.notifications.internal.Notifier.Notification;
+import io.piaf.outbox.Delivered;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.OutboxListener;
+
 import reactor.core.publisher.Mono;
 
 /** What messaging's events mean to their users: a new follower, a mention, a direct message. */
@@ -29,9 +33,9 @@ class MessagingNotifications {
 
     /** {@code new_follower}: {@code {"follower":{"id","handle"}}}. */
     @OutboxListener(id = "notifications.NewFollower")
-    Mono<Void> on(UserFollowed event, EventContext context) {
-        return notifier.notify(event.followeeId(), "new_follower",
-                Map.of("follower", user(event.followerId(), event.followerHandle())), context.eventId());
+    Mono<Void> onFollowed(List<Delivered<UserFollowed>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> new Notification(d.event().followeeId(), "new_follower",
+                Map.of("follower", user(d.event().followerId(), d.event().followerHandle())), d.context().eventId())).toList());
     }
 
     /**
@@ -55,13 +59,16 @@ class MessagingNotifications {
 
     /** {@code direct_message}: {@code {"conversationId","messageId","from":{"id","handle"},"text"}}. */
     @OutboxListener(id = "notifications.DirectMessage")
-    Mono<Void> on(DirectMessageSent event, EventContext context) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("conversationId", event.conversationId().toString());
-        data.put("messageId", event.messageId().toString());
-        data.put("from", user(event.senderId(), event.senderHandle()));
-        data.put("text", event.text());
-        return notifier.notify(event.recipientId(), "direct_message", data, context.eventId());
+    Mono<Void> onMessage(List<Delivered<DirectMessageSent>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> {
+            var event = d.event();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("conversationId", event.conversationId().toString());
+            data.put("messageId", event.messageId().toString());
+            data.put("from", user(event.senderId(), event.senderHandle()));
+            data.put("text", event.text());
+            return new Notification(event.recipientId(), "direct_message", data, d.context().eventId());
+        }).toList());
     }
 
     private static Map<String, String> user(UserId id, String handle) {

@@ -36,7 +36,7 @@ class PaymentViews {
         return payments.find(id)
                 .filterWhen(p -> p.isParty(viewer) ? Mono.just(true) : mayReadReceipt(viewer, p))
                 .map(p -> p.isParty(viewer) ? forParty(p, viewer) : receipt(p))
-                .switchIfEmpty(Mono.error(PaymentConfirmations::notFound));
+                .switchIfEmpty(Mono.error(PaymentProblems::notFound));
     }
 
     private Mono<Boolean> mayReadReceipt(UserId viewer, PaymentRow p) {

@@ -21,8 +21,7 @@ class RoundUpListener {
 
     @OutboxListener(id = "savings.RoundUp")
     Mono<Void> on(WalletDebited debited) {
-        // payments writes the amount it debited: two decimals, positive
-        var cents = new java.math.BigDecimal(debited.amount()).movePointRight(2).longValueExact();
-        return roundUps.afterSpending(debited.userId(), debited.kind(), debited.transferId(), cents);
+        var posting = debited.posting();
+        return roundUps.afterSpending(posting.owner().id(), posting.kind(), posting.transferId(), posting.amount().minorUnits());
     }
 }

@@ -4,10 +4,9 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
+import io.piaf.platform.background.BackgroundWork;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,14 +15,13 @@ import reactor.core.publisher.Mono;
  * schedules due. All state is in the database; any number of instances may run this.
  */
 @Component
-class SavingsJobs implements SmartLifecycle {
+class SavingsJobs extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(SavingsJobs.class);
 
     private final InterestJob interest;
     private final ScheduleJob schedules;
     private final SavingsProperties properties;
-    private volatile Disposable running;
 
     SavingsJobs(InterestJob interest, ScheduleJob schedules, SavingsProperties properties) {
         this.interest = interest;
@@ -43,26 +41,12 @@ class SavingsJobs implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Flux<Void> work() {
         if (!properties.jobsEnabled()) {
-            return;
+            return Flux.empty();
         }
-        running = Flux.interval(Duration.ofSeconds(2), properties.jobInterval())
+        return Flux.interval(Duration.ofSeconds(2), properties.jobInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> runOnce(), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+                .concatMap(tick -> runOnce(), 1);
     }
 }
