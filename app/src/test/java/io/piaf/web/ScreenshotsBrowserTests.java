@@ -31,6 +31,10 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
 
     @Autowired
     Api api;
+    @Autowired
+    io.piaf.testing.MovableClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final Map<String, String> handles = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -178,6 +182,12 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         call("alice", "PUT", "/api/savings/vaults/" + rainy + "/schedule", Map.of("amount", Map.of("amount", "5.00", "currency", "EUR"),
                 "frequency", "WEEKLY", "day", 5));
         pay("alice", "bob", "3.60", "coffee");
+        // the round-up is an event away
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(as("alice"), "/api/savings/vaults/" + trip)
+                .exchange().expectBody(String.class).returnResult().getResponseBody().contains("\"45.80\""));
+        // Six weeks later, so that the vault shows interest credited by the job.
+        clock.travelTo(clock.today().withDayOfMonth(1).plusMonths(2));
+        io.piaf.savings.internal.SavingsTestSupport.runJobs(context);
         alice.navigate("/savings");
         settle(alice.getByTestId("vault-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("45.80")));
         alice.reload();
