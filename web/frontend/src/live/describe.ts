@@ -54,6 +54,13 @@ function payment(n: Notification, i18n: I18n, me: string | undefined): Described
 /** A notification as one sentence in the user's language, with where it leads. */
 export function describe(n: Notification, i18n: I18n, me?: string): Described {
   const data = n.data ?? {};
+  if (n.type.startsWith("crypto_")) {
+    const key = `notif.${n.type}`;
+    const text = i18n.has(key) ? i18n.t(key as MessageKey, { amount: data.amount ?? "" }) : i18n.t("notif.generic");
+    const tone = /failed|rejected/.test(n.type) ? "error" : n.type === "crypto_confirmed" ? "success" : "info";
+    const action = n.type === "crypto_transfer_requested" ? "notif.confirm" : "notif.view";
+    return { text, href: "/crypto", action, tone, icon: "pay" };
+  }
   if (n.type === "goal_reached" || n.type === "interest_credited" || n.type === "scheduled_saving_skipped") {
     const amount = i18n.money(n.type === "goal_reached" ? data.goal : data.amount);
     return {

@@ -33,10 +33,13 @@ class IdentityController {
     record TokenRequest(String handle, String password) {
     }
 
-    record TokenResponse(String access_token, String token_type, long expires_in) {
+    record RefreshRequest(String refresh_token) {
     }
 
-    record PinRequest(String pin, String currentPin) {
+    record TokenResponse(String access_token, String token_type, long expires_in, String refresh_token) {
+    }
+
+    record PinRequest(String pin, String currentPin, String password) {
     }
 
     record SettingsRequest(String paymentVisibility) {
@@ -53,8 +56,18 @@ class IdentityController {
 
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<TokenResponse> token(@RequestBody TokenRequest request) {
-        return identity.token(request.handle(), request.password())
-                .map(t -> new TokenResponse(t.value(), "Bearer", t.expiresInSeconds()));
+        return identity.token(request.handle(), request.password()).map(IdentityController::response);
+    }
+
+    @PostMapping(path = "/api/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<TokenResponse> refresh(@RequestBody RefreshRequest request) {
+        return identity.refresh(request.refresh_token()).map(IdentityController::response);
+    }
+
+    @PostMapping(path = "/api/auth/logout", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> logout(@RequestBody RefreshRequest request) {
+        return identity.logout(request.refresh_token());
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,12 +78,16 @@ class IdentityController {
     @PutMapping(path = "/api/me/pin", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> setPin(@AuthenticationPrincipal Jwt jwt, @RequestBody PinRequest request) {
-        return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin());
+        return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin(), request.password());
     }
 
     @PutMapping(path = "/api/me/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Settings> settings(@AuthenticationPrincipal Jwt jwt, @RequestBody SettingsRequest request) {
         return identity.setPaymentVisibility(UserId.fromSubject(jwt.getSubject()), request.paymentVisibility())
                 .map(u -> new Settings(u.paymentVisibility().name()));
+    }
+
+    private static TokenResponse response(IdentityService.Session session) {
+        return new TokenResponse(session.access().value(), "Bearer", session.access().expiresInSeconds(), session.refresh().token());
     }
 }

@@ -7,9 +7,19 @@ import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
 import io.piaf.identity.UserSummary;
 
+/**
+ * @param pinPepperVersion the pepper version {@code pinHash} was made with
+ * @param pinLocks locks in a row since the last right PIN: each lasts longer than the one before
+ */
 record UserRow(UserId id, String handle, String displayName, String phone, AccountKind kind, String passwordHash,
-        byte[] pinHash, int pinFailedAttempts, Instant pinLockedUntil, PaymentVisibility paymentVisibility,
-        Instant createdAt) {
+        byte[] pinHash, int pinPepperVersion, int pinFailedAttempts, int pinLocks, Instant pinLockedUntil,
+        PaymentVisibility paymentVisibility, Instant createdAt) {
+
+    /** A new account: no PIN yet. */
+    static UserRow newAccount(UserId id, String handle, String displayName, String phone, AccountKind kind,
+            String passwordHash, PaymentVisibility paymentVisibility, Instant createdAt) {
+        return new UserRow(id, handle, displayName, phone, kind, passwordHash, null, 0, 0, 0, null, paymentVisibility, createdAt);
+    }
 
     UserSummary summary() {
         return new UserSummary(id, handle, displayName, kind, paymentVisibility, pinHash != null);
