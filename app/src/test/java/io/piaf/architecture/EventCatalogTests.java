@@ -120,6 +120,12 @@ class EventCatalogTests {
         if (raw == Instant.class) {
             return AT;
         }
+        if (raw == java.time.LocalDate.class) {
+            return java.time.LocalDate.of(2026, 12, 1);
+        }
+        if (raw == java.time.YearMonth.class) {
+            return java.time.YearMonth.of(2026, 11);
+        }
         if (raw == BigInteger.class) {
             return BigInteger.valueOf(500);
         }

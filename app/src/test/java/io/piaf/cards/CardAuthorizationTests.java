@@ -227,6 +227,24 @@ class CardAuthorizationTests {
         assertThat(wallets.balance(ines)).isEqualTo("5.00");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_cleared_card_purchase_is_rounded_up_into_savings_through_the_same_events() {
+        var kim = wallets.payer("kim", "50.00");
+        var vault = (String) api.post(kim, "/api/savings/vaults", Map.of("name", "Change")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        api.put(kim, "/api/savings/vaults/" + vault + "/round-ups", Map.of("enabled", true, "multiplier", 1)).exchange()
+                .expectStatus().isOk();
+        var auth = network.authorize(cards.card(kim), "3.50", Merchant.CAFE, "CONTACTLESS");
+        approved(auth);
+        approved(network.clearing(auth.authorizationId(), "3.50"));
+
+        // payments announces the capture as a wallet debit (CARD_PURCHASE); savings rounds it up to the next euro
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "0.50".equals(((Map<String, Object>) api.get(kim,
+                "/api/savings/vaults/" + vault).exchange().expectBody(Map.class).returnResult().getResponseBody().get("balance")).get("amount")));
+        assertThat(wallets.balance(kim)).isEqualTo("46.00");
+    }
+
     @SuppressWarnings("unchecked")
     private String cardIdOf(Api.User user) {
         var body = api.get(user, "/api/cards").exchange().expectBody(Map.class).returnResult().getResponseBody();
