@@ -1,5 +1,6 @@
 package io.piaf.app;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,7 @@ class MeController {
     record Me(String id, String handle, String displayName, String kind, boolean pinSet, String walletId, Settings settings) {
     }
 
-    record Settings(String paymentVisibility) {
+    record Settings(String paymentVisibility, @JsonProperty("protected") boolean protectedAccount) {
     }
 
     private final Identity identity;
@@ -36,6 +37,6 @@ class MeController {
                 .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
                 .flatMap(u -> payments.wallet(u.id()).map(w -> w.toString()).defaultIfEmpty("")
                         .map(wallet -> new Me(u.id().toString(), u.handle(), u.displayName(), u.kind().name(), u.pinSet(),
-                                wallet.isEmpty() ? null : wallet, new Settings(u.paymentVisibility().name()))));
+                                wallet.isEmpty() ? null : wallet, new Settings(u.paymentVisibility().name(), u.protectedAccount()))));
     }
 }

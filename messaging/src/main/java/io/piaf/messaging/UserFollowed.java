@@ -4,7 +4,12 @@ import java.time.Instant;
 
 import io.piaf.identity.UserId;
 
-/** {@code followerId} now follows {@code followeeId}. Not published again when a follow is repeated. */
+/**
+ * {@code followerId} now follows {@code followeeId}. Not published again when a follow is repeated.
+ *
+ * @param approved whether the followee approved a follow request (a protected account) rather than being followed
+ *        at once; false in events published before protected accounts existed
+ */
 public record UserFollowed(UserId followerId, String followerHandle, UserId followeeId, String followeeHandle,
-        Instant followedAt) {
+        Instant followedAt, boolean approved) {
 }

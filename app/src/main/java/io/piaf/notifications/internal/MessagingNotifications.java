@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.identity.UserId;
 import io.piaf.messaging.DirectMessageSent;
+import io.piaf.messaging.FollowRequested;
 import io.piaf.messaging.Mention;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostPublished;
@@ -15,7 +16,10 @@ import io.piaf.outbox.EventContext;
 import io.piaf.outbox.OutboxListener;
 import reactor.core.publisher.Mono;
 
-/** What messaging's events mean to their users: a new follower, a mention, a direct message. */
+/**
+ * What messaging's events mean to their users: a new follower, a follow request and its approval, a mention, a
+ * direct message.
+ */
 @Component
 class MessagingNotifications {
 
@@ -27,11 +31,25 @@ class MessagingNotifications {
         this.audience = audience;
     }
 
-    /** {@code new_follower}: {@code {"follower":{"id","handle"}}}. */
+    /**
+     * {@code new_follower} to the followee: {@code {"follower":{"id","handle"}}}; or, when the followee approved a
+     * request (and so knows already), {@code follow_approved} to the follower: {@code {"followee":{"id","handle"}}}.
+     */
     @OutboxListener(id = "notifications.NewFollower")
     Mono<Void> on(UserFollowed event, EventContext context) {
+        if (event.approved()) {
+            return notifier.notify(event.followerId(), "follow_approved",
+                    Map.of("followee", user(event.followeeId(), event.followeeHandle())), context.eventId());
+        }
         return notifier.notify(event.followeeId(), "new_follower",
                 Map.of("follower", user(event.followerId(), event.followerHandle())), context.eventId());
+    }
+
+    /** {@code follow_requested} to the protected account: {@code {"follower":{"id","handle"}}}. */
+    @OutboxListener(id = "notifications.FollowRequested")
+    Mono<Void> on(FollowRequested event, EventContext context) {
+        return notifier.notify(event.targetId(), "follow_requested",
+                Map.of("follower", user(event.requesterId(), event.requesterHandle())), context.eventId());
     }
 
     /**

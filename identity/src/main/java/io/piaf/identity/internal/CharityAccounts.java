@@ -35,7 +35,7 @@ class CharityAccounts implements SmartLifecycle {
         for (var charity : properties.charitiesOrNone()) {
             var handle = Handle.parse(charity.handle());
             var created = identity.register(new UserRow(UserId.random(), handle.value(), charity.displayName(), null,
-                    AccountKind.CHARITY, null, null, 0, null, PaymentVisibility.PUBLIC, Instant.now())).block();
+                    AccountKind.CHARITY, null, null, 0, null, PaymentVisibility.PUBLIC, Instant.now(), false)).block();
             if (created != null) {
                 log.info("Verified charity @{} ({}) created", handle, charity.displayName());
             }

@@ -2,6 +2,7 @@ package io.piaf.identity.internal;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,10 +40,10 @@ class IdentityController {
     record PinRequest(String pin, String currentPin) {
     }
 
-    record SettingsRequest(String paymentVisibility) {
+    record SettingsRequest(String paymentVisibility, @JsonProperty("protected") Boolean protectedAccount) {
     }
 
-    record Settings(String paymentVisibility) {
+    record Settings(String paymentVisibility, @JsonProperty("protected") boolean protectedAccount) {
     }
 
     @PostMapping(path = "/api/auth/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +71,7 @@ class IdentityController {
 
     @PutMapping(path = "/api/me/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Settings> settings(@AuthenticationPrincipal Jwt jwt, @RequestBody SettingsRequest request) {
-        return identity.setPaymentVisibility(UserId.fromSubject(jwt.getSubject()), request.paymentVisibility())
-                .map(u -> new Settings(u.paymentVisibility().name()));
+        return identity.updateSettings(UserId.fromSubject(jwt.getSubject()), request.paymentVisibility(), request.protectedAccount())
+                .map(u -> new Settings(u.paymentVisibility().name(), u.protectedAccount()));
     }
 }

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 class UserStore {
 
     private static final String COLUMNS = "id, handle, display_name, phone, kind, password_hash, pin_hash, "
-            + "pin_failed_attempts, pin_locked_until, payment_visibility, created_at";
+            + "pin_failed_attempts, pin_locked_until, payment_visibility, created_at, protected";
 
     private final DatabaseClient db;
 
@@ -80,6 +80,11 @@ class UserStore {
                 .bind(0, id.value()).bind(1, visibility.name()).then();
     }
 
+    Mono<Void> setProtected(UserId id, boolean protectedAccount) {
+        return db.sql("update identity.users set protected = $2 where id = $1")
+                .bind(0, id.value()).bind(1, protectedAccount).then();
+    }
+
     Mono<Void> resetPinFailures(UserId id) {
         return db.sql("update identity.users set pin_failed_attempts = 0 where id = $1 and pin_failed_attempts > 0")
                 .bind(0, id.value()).then();
@@ -111,6 +116,6 @@ class UserStore {
                 row.get("pin_hash", byte[].class), row.get("pin_failed_attempts", Integer.class),
                 row.get("pin_locked_until", Instant.class),
                 PaymentVisibility.valueOf(row.get("payment_visibility", String.class)),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("protected", Boolean.class));
     }
 }

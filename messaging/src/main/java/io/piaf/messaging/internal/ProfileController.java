@@ -3,6 +3,7 @@ package io.piaf.messaging.internal;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,10 +40,16 @@ class ProfileController {
         return posts.byAuthor(UserId.fromSubject(jwt.getSubject()), handle, limit, cursor);
     }
 
+    record FollowRequestStatus(String status) {
+    }
+
+    /** 204 once following; 202 while a protected account has the request to approve (the 204 contract holds for others). */
     @PutMapping("/api/users/{handle}/follow")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> follow(@AuthenticationPrincipal Jwt jwt, @PathVariable String handle) {
-        return follows.follow(UserId.fromSubject(jwt.getSubject()), handle);
+    Mono<ResponseEntity<FollowRequestStatus>> follow(@AuthenticationPrincipal Jwt jwt, @PathVariable String handle) {
+        return follows.follow(UserId.fromSubject(jwt.getSubject()), handle).map(state -> switch (state) {
+            case FOLLOWING -> ResponseEntity.noContent().build();
+            case REQUESTED -> ResponseEntity.accepted().body(new FollowRequestStatus(state.name()));
+        });
     }
 
     @DeleteMapping("/api/users/{handle}/follow")

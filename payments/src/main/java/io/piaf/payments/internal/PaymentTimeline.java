@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.piaf.identity.Identity;
-import io.piaf.identity.PaymentVisibility;
+import io.piaf.identity.UserSummary;
 import io.piaf.messaging.Messaging;
 import io.piaf.messaging.PostId;
 import io.piaf.messaging.TimelineItem;
@@ -34,10 +34,12 @@ class PaymentTimeline {
 
     private final Messaging messaging;
     private final Identity identity;
+    private final PaymentStore payments;
 
-    PaymentTimeline(Messaging messaging, Identity identity) {
+    PaymentTimeline(Messaging messaging, Identity identity, PaymentStore payments) {
         this.messaging = messaging;
         this.identity = identity;
+        this.payments = payments;
     }
 
     @OutboxListener(id = "payments.AnnotateRequestedPost")
@@ -55,25 +57,30 @@ class PaymentTimeline {
         return annotate(event.source(), event.sourceId(), event.paymentId(), "EXPIRED");
     }
 
-    /** The receipt, and the post's status. */
+    /**
+     * The receipt, and the post's status. The receipt's visibility is decided here, from the parties' settings of
+     * now, and kept on the payment too, so that {@code GET /api/payments/{id}} shows it to whoever the timelines do.
+     */
     @OutboxListener(id = "payments.PublishReceipt")
     Mono<Void> on(PaymentCompleted event) {
         var receipt = identity.findAll(List.of(event.payerId(), event.payeeId())).flatMap(users -> {
-            var payer = users.get(event.payerId());
-            var payee = users.get(event.payeeId());
-            var visibility = Receipts.visibility(payer == null ? PaymentVisibility.PRIVATE : payer.paymentVisibility(),
-                    payee == null ? PaymentVisibility.PRIVATE : payee.paymentVisibility(), event.requestedVisibility(),
-                    event.source() == PaymentSource.DM);
+            var visibility = Receipts.visibility(party(users.get(event.payerId())), party(users.get(event.payeeId())),
+                    event.requestedVisibility(), event.source() == PaymentSource.DM);
             var details = new LinkedHashMap<String, String>();
             details.put("paymentId", event.paymentId().toString());
             details.put("amount", event.amount());
             details.put("currency", event.currency());
-            return messaging.publish(new TimelineItem(event.paymentId().value(), "payment_receipt", event.payerId(),
-                    Set.of(event.payerId(), event.payeeId()), Visibility.valueOf(visibility.name()),
-                    Receipts.text(event.payerHandle(), event.payeeHandle(), event.note(), event.donation()),
-                    details, event.completedAt()));
+            return payments.setReceiptVisibility(event.paymentId(), visibility)
+                    .then(messaging.publish(new TimelineItem(event.paymentId().value(), "payment_receipt", event.payerId(),
+                            Set.of(event.payerId(), event.payeeId()), Visibility.valueOf(visibility.name()),
+                            Receipts.text(event.payerHandle(), event.payeeHandle(), event.note(), event.donation()),
+                            details, event.completedAt())));
         });
         return receipt.then(annotate(event.source(), event.sourceId(), event.paymentId(), "COMPLETED"));
+    }
+
+    static Receipts.Party party(UserSummary user) {
+        return user == null ? Receipts.Party.UNKNOWN : new Receipts.Party(user.paymentVisibility(), user.protectedAccount());
     }
 
     private Mono<Void> annotate(PaymentSource source, String sourceId, PaymentId payment, String status) {

@@ -1,17 +1,24 @@
 package io.piaf.payments.internal;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
+import io.piaf.identity.Identity;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
 import io.piaf.payments.PaymentId;
+import io.piaf.payments.PaymentSource;
 import io.piaf.payments.internal.domain.PaymentStatus;
+import io.piaf.payments.internal.domain.Receipts;
 import reactor.core.publisher.Mono;
 
 /**
  * What {@code GET /api/payments/{id}} shows: the parties see everything; anyone else sees the receipt — who paid
  * whom, the note, never the amount — when the receipt's visibility lets them (PUBLIC: everyone; FOLLOWERS: the
- * followers of either party); otherwise the payment does not exist for them (404).
+ * followers of either party); otherwise the payment does not exist for them (404). The receipt's visibility is the
+ * one its timeline item got ({@link PaymentTimeline}); while a payment is pending, its parties are told the
+ * visibility its receipt would get now, so the payer knows who will see it before confirming.
  */
 @Component
 class PaymentViews {
@@ -26,17 +33,32 @@ class PaymentViews {
 
     private final PaymentStore payments;
     private final FollowCopyStore follows;
+    private final Identity identity;
 
-    PaymentViews(PaymentStore payments, FollowCopyStore follows) {
+    PaymentViews(PaymentStore payments, FollowCopyStore follows, Identity identity) {
         this.payments = payments;
         this.follows = follows;
+        this.identity = identity;
     }
 
     Mono<PaymentView> view(UserId viewer, PaymentId id) {
         return payments.find(id)
                 .filterWhen(p -> p.isParty(viewer) ? Mono.just(true) : mayReadReceipt(viewer, p))
-                .map(p -> p.isParty(viewer) ? forParty(p, viewer) : receipt(p))
+                .flatMap(p -> !p.isParty(viewer) ? Mono.just(receipt(p))
+                        : p.status() == PaymentStatus.PENDING_CONFIRMATION ? pendingForParty(p, viewer)
+                        : Mono.just(forParty(p, viewer)))
                 .switchIfEmpty(Mono.error(PaymentConfirmations::notFound));
+    }
+
+    private Mono<PaymentView> pendingForParty(PaymentRow p, UserId viewer) {
+        return identity.findAll(List.of(p.payerId(), p.payeeId())).map(users -> {
+            var visibility = Receipts.visibility(PaymentTimeline.party(users.get(p.payerId())),
+                    PaymentTimeline.party(users.get(p.payeeId())), p.requestedVisibility(), p.source() == PaymentSource.DM);
+            var view = forParty(p, viewer);
+            return new PaymentView(view.id(), view.status(), view.from(), view.to(), view.amount(), view.note(),
+                    view.donation(), view.source(), view.createdAt(), view.expiresAt(), view.completedAt(),
+                    view.endedAt(), view.reason(), view.challenge(), visibility.name());
+        });
     }
 
     private Mono<Boolean> mayReadReceipt(UserId viewer, PaymentRow p) {

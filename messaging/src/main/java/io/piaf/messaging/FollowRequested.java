@@ -1,0 +1,13 @@
+package io.piaf.messaging;
+
+import java.time.Instant;
+
+import io.piaf.identity.UserId;
+
+/**
+ * {@code requesterId} asked to follow the protected account {@code targetId}; they follow it once it approves. Not
+ * published again while the request is pending.
+ */
+public record FollowRequested(UserId requesterId, String requesterHandle, UserId targetId, String targetHandle,
+        Instant requestedAt) {
+}
