@@ -6,20 +6,37 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Payments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/me}: the caller's profile, wallet id and settings. */
 @RestController
+@Tag(name = "Identity")
 class MeController {
 
-    record Me(String id, String handle, String displayName, String kind, boolean pinSet, String walletId, Settings settings) {
+    record Me(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 50) String displayName,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PERSON", "CHARITY" }) String kind,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Whether a payment PIN is set: needed to pay") boolean pinSet,
+            @Schema(format = "uuid", description = "Absent for the instant between sign-up and the wallet's opening") String walletId,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Settings settings) {
     }
 
-    record Settings(String paymentVisibility, @JsonProperty("protected") boolean protectedAccount) {
+    /** The same schema as identity's answer to {@code PUT /api/me/settings}. */
+    @Schema(name = "Settings")
+    record Settings(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PUBLIC", "FOLLOWERS", "PRIVATE" }) String paymentVisibility,
+            @JsonProperty("protected") @Schema(requiredMode = RequiredMode.REQUIRED) boolean protectedAccount) {
     }
 
     private final Identity identity;
@@ -31,6 +48,7 @@ class MeController {
     }
 
     @GetMapping("/api/me")
+    @Operation(summary = "Get your profile, wallet id and settings")
     Mono<Me> me(@AuthenticationPrincipal Jwt jwt) {
         var id = UserId.fromSubject(jwt.getSubject());
         return identity.find(id)

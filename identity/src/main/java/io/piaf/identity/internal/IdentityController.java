@@ -1,5 +1,6 @@
 package io.piaf.identity.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,10 +15,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
+import io.piaf.common.ProblemResponse;
 import io.piaf.identity.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Tag(name = "Identity")
 class IdentityController {
 
     private final IdentityService identity;
@@ -28,48 +40,113 @@ class IdentityController {
         this.keys = keys;
     }
 
-    record SignedUp(String id, String handle, String displayName) {
+    @Schema(name = "SignUp")
+    record SignUpRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE_INPUT, maxLength = ApiFormats.HANDLE_INPUT_MAX,
+                    description = "3 to 20 letters, digits or _, stored in lower case", example = "alice") String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "password", minLength = 8, maxLength = 128) String password,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 50, pattern = ApiFormats.LINE,
+                    description = "1 to 50 characters once trimmed", example = "Alice Martin") String displayName,
+            @Schema(pattern = "^\\+[1-9][0-9]{6,14}$", maxLength = 16, description = "International form", example = "+33612345678")
+            String phone) {
     }
 
-    record TokenRequest(String handle, String password) {
+    record SignedUp(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 50, pattern = ApiFormats.LINE) String displayName) {
     }
 
-    record TokenResponse(String access_token, String token_type, long expires_in) {
+    record TokenRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE_INPUT, maxLength = ApiFormats.HANDLE_INPUT_MAX) String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "password", maxLength = 128) String password) {
     }
 
-    record PinRequest(String pin, String currentPin) {
+    @Schema(name = "Token")
+    record TokenResponse(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 4096, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
+                    description = "A JWT (JWS, RS256) for the Authorization: Bearer header") String access_token,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "Bearer") String token_type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "86400", description = "Seconds the token is valid for")
+            long expires_in) {
     }
 
-    record SettingsRequest(String paymentVisibility, @JsonProperty("protected") Boolean protectedAccount) {
+    @Schema(name = "PinChange")
+    record PinRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password") String pin,
+            @Schema(pattern = ApiFormats.PIN, maxLength = 6, format = "password", description = "Required to change a PIN that is set")
+            String currentPin) {
     }
 
-    record Settings(String paymentVisibility, @JsonProperty("protected") boolean protectedAccount) {
+    @Schema(name = "SettingsChange", description = "The settings to change; at least one")
+    record SettingsRequest(
+            @Schema(allowableValues = { "PUBLIC", "FOLLOWERS", "PRIVATE" },
+                    description = "Who sees your payment receipts by default: everyone, your followers and the other party's, or only the two of you")
+            String paymentVisibility,
+            @JsonProperty("protected") @Schema(description = "Whether following you takes your approval (a follow request)")
+            Boolean protectedAccount) {
+    }
+
+    record Settings(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PUBLIC", "FOLLOWERS", "PRIVATE" }) String paymentVisibility,
+            @JsonProperty("protected") @Schema(requiredMode = RequiredMode.REQUIRED) boolean protectedAccount) {
+    }
+
+    @Schema(description = "A JSON Web Key Set (RFC 7517) of the public keys that verify Piaf's tokens")
+    record Jwks(@ArraySchema(maxItems = 10, schema = @Schema(implementation = Jwk.class)) List<Jwk> keys) {
+    }
+
+    @Schema(description = "An RSA public key")
+    record Jwk(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "RSA") String kty,
+            @Schema(maxLength = 100, pattern = "^[A-Za-z0-9_.:-]+$") String kid,
+            @Schema(allowableValues = "sig") String use,
+            @Schema(allowableValues = "RS256") String alg,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$", description = "Modulus, base64url") String n,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 16, pattern = "^[A-Za-z0-9_-]+$", description = "Exponent, base64url") String e) {
     }
 
     @PostMapping(path = "/api/auth/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<SignedUp> signUp(@RequestBody IdentityService.SignUp request) {
-        return identity.signUp(request).map(u -> new SignedUp(u.id().toString(), u.handle(), u.displayName()));
+    @Operation(summary = "Create an account", description = "The account's payments are private until it chooses otherwise.")
+    @SecurityRequirements
+    @ProblemResponse(status = 400, codes = { "invalid_handle", "weak_password", "invalid_display_name", "invalid_phone" })
+    @ProblemResponse(status = 409, codes = "handle_taken")
+    Mono<SignedUp> signUp(@RequestBody SignUpRequest request) {
+        var signUp = new IdentityService.SignUp(request.handle(), request.password(), request.displayName(), request.phone());
+        return identity.signUp(signUp).map(u -> new SignedUp(u.id().toString(), u.handle(), u.displayName()));
     }
 
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Get an access token with a handle and a password")
+    @SecurityRequirements
+    @ProblemResponse(status = 401, codes = "bad_credentials", description = "Unknown handle or wrong password: the same answer for both.")
     Mono<TokenResponse> token(@RequestBody TokenRequest request) {
         return identity.token(request.handle(), request.password())
                 .map(t -> new TokenResponse(t.value(), "Bearer", t.expiresInSeconds()));
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Get the public keys that verify Piaf's tokens",
+            responses = @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Jwks.class))))
+    @SecurityRequirements
     Map<String, Object> jwks() {
         return keys.publicJwks();
     }
 
     @PutMapping(path = "/api/me/pin", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set or change the payment PIN", description = "Changing a PIN that is set needs the current one.")
+    @ProblemResponse(status = 400, codes = { "invalid_pin_format", "current_pin_required" })
+    @ProblemResponse(status = 422, codes = "invalid_pin", description = "The current PIN is wrong; `attemptsLeft` says how many tries remain.")
+    @ProblemResponse(status = 423, codes = "pin_locked", description = "Too many wrong PINs; `lockedUntil` says until when.")
     Mono<Void> setPin(@AuthenticationPrincipal Jwt jwt, @RequestBody PinRequest request) {
         return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin());
     }
 
     @PutMapping(path = "/api/me/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change settings: who sees your payments, whether your account is protected")
+    @ProblemResponse(status = 400, codes = { "invalid_visibility", "invalid_settings" })
     Mono<Settings> settings(@AuthenticationPrincipal Jwt jwt, @RequestBody SettingsRequest request) {
         return identity.updateSettings(UserId.fromSubject(jwt.getSubject()), request.paymentVisibility(), request.protectedAccount())
                 .map(u -> new Settings(u.paymentVisibility().name(), u.protectedAccount()));

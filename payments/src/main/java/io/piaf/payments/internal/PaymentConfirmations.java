@@ -185,7 +185,7 @@ class PaymentConfirmations {
             case PinCheck.Locked l -> decided(end(payment, PaymentStatus.CANCELLED, CancellationReason.PIN_LOCKED.name(), CancellationReason.PIN_LOCKED)
                     .then(refused(new ProblemException(423, "pin_locked", "Too many wrong PINs: the PIN is locked until "
                             + l.until() + " and this payment is cancelled.",
-                            Map.of("lockedUntil", l.until().toString(), "status", PaymentStatus.CANCELLED.name())))));
+                            Map.of("lockedUntil", l.until().toString(), "paymentStatus", PaymentStatus.CANCELLED.name())))));
             case PinCheck.NotSet n -> decided(refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying.")));
         };
     }
@@ -307,12 +307,12 @@ class PaymentConfirmations {
 
     private static ProblemException expired(PaymentRow p) {
         return new ProblemException(409, "payment_expired", "This payment expired at " + p.expiresAt() + " without confirmation; nothing was paid.",
-                Map.of("status", PaymentStatus.EXPIRED.name()));
+                Map.of("paymentStatus", PaymentStatus.EXPIRED.name()));
     }
 
     private static ProblemException notPending(PaymentRow p) {
         return new ProblemException(409, p.status() == PaymentStatus.EXPIRED ? "payment_expired" : "payment_not_pending",
-                "This payment is " + p.status() + "; it can no longer be confirmed or cancelled.", Map.of("status", p.status().name()));
+                "This payment is " + p.status() + "; it can no longer be confirmed or cancelled.", Map.of("paymentStatus", p.status().name()));
     }
 
     private static Mono<Outcome> done(PaymentRow payment) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.identity.Identity;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
@@ -11,6 +12,8 @@ import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.internal.domain.PaymentStatus;
 import io.piaf.payments.internal.domain.Receipts;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,12 +26,38 @@ import reactor.core.publisher.Mono;
 @Component
 class PaymentViews {
 
-    record ChallengeView(MoneyJson amount, String payee, String text) {
+    @Schema(name = "Challenge", description = "What the payer's PIN confirms: this amount to this payee")
+    record ChallengeView(
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String payee,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 200, example = "Pay 12.50 EUR to @bob")
+            String text) {
     }
 
-    record PaymentView(String id, String status, String from, String to, MoneyJson amount, String note, Boolean donation,
-            String source, String createdAt, String expiresAt, String completedAt, String endedAt, String reason,
-            ChallengeView challenge, String visibility) {
+    @Schema(name = "Payment", description = "A payment as its parties see it; others see its receipt: id, status, from, to, "
+            + "note, donation, completedAt and visibility, never the amount")
+    record PaymentView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING_CONFIRMATION", "COMPLETED", "CANCELLED", "EXPIRED", "FAILED" })
+            String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The payer")
+            String from,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The payee")
+            String to,
+            @Schema(description = "Parties only") MoneyJson amount,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280) String note,
+            @Schema(description = "Whether the payee is a verified charity") Boolean donation,
+            @Schema(allowableValues = { "API", "POST", "DM" }, description = "Parties only: where the payment was asked for") String source,
+            @Schema(format = "date-time", description = "Parties only") String createdAt,
+            @Schema(format = "date-time", description = "Parties only: a pending payment expires then") String expiresAt,
+            @Schema(format = "date-time") String completedAt,
+            @Schema(format = "date-time", description = "Parties only: when it was cancelled, expired or failed") String endedAt,
+            @Schema(allowableValues = { "BY_PAYER", "PIN_LOCKED", "expired", "challenge_mismatch", "wallet_missing" },
+                    description = "Parties only: why it ended without being paid") String reason,
+            @Schema(description = "The payer, while pending") ChallengeView challenge,
+            @Schema(allowableValues = { "PUBLIC", "FOLLOWERS", "PRIVATE" }, description = "Who besides the parties sees the receipt "
+                    + "(the parties' settings and the request decide it); while pending, GET tells the parties what it would be now")
+            String visibility) {
     }
 
     private final PaymentStore payments;
