@@ -129,6 +129,11 @@ final class OpenApiConventions implements OpenApiCustomizer {
     }
 
     @SuppressWarnings("rawtypes")
+    static boolean isInteger(Schema schema) {
+        return schema != null && ("integer".equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains("integer")));
+    }
+
+    @SuppressWarnings("rawtypes")
     private static void fixLength(Schema schema) {
         var length = schema.getFormat() == null ? null : LENGTH_OF_FORMAT.get(schema.getFormat());
         var isString = "string".equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains("string"));

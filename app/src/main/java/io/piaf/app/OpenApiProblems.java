@@ -46,6 +46,9 @@ final class OpenApiProblems implements OperationCustomizer {
             if ("query".equals(parameter.getIn()) && Set.of("limit", "cursor").contains(parameter.getName())) {
                 problems.get(400).add("", "invalid_" + parameter.getName());
             }
+            if (OpenApiConventions.isInteger(parameter.getSchema())) {
+                problems.get(400).add("", "malformed_request"); // a parameter that is not a number
+            }
         }
         if (secured(operation)) {
             problems.computeIfAbsent(401, s -> new Codes()).add("No valid bearer token.", "unauthenticated");
@@ -54,6 +57,11 @@ final class OpenApiProblems implements OperationCustomizer {
                 "internal_error");
         var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         problems.forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), response(status, codes)));
+        // springdoc gives a 204 the body of the method's return type (e.g. ResponseEntity<X> that also answers 202).
+        var noContent = responses.get("204");
+        if (noContent != null) {
+            noContent.setContent(null);
+        }
         operation.setResponses(responses);
         return operation;
     }

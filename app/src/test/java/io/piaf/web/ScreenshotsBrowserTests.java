@@ -113,7 +113,13 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         }
         for (var name : new String[] { "alice", "bob", "chloe" }) {
             call(name, "PUT", "/api/me/pin", Map.of("pin", PIN));
+            // Payments are private by default; these friends show theirs to their followers.
+            call(name, "PUT", "/api/me/settings", Map.of("paymentVisibility", "FOLLOWERS"));
         }
+        // Alice approves who follows her; someone new asks.
+        user("dan", "Dan Moreau");
+        call("alice", "PUT", "/api/me/settings", Map.of("protected", true));
+        call("dan", "PUT", "/api/users/" + handles.get("alice") + "/follow", null);
         topUp("alice", "80.00");
         topUp("chloe", "60.00");
         call("bob", "POST", "/api/posts", Map.of("text", "Who's up for a picnic at the Buttes-Chaumont on Sunday? #weekend"));
@@ -159,6 +165,7 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         assertThat(alice.getByTestId("message")).hasCount(2);
         shot(alice, "messages");
         alice.navigate("/settings");
+        assertThat(alice.getByTestId("follow-request")).isVisible();
         shot(alice, "settings");
 
         var bob = signIn("bob", "en-GB", WIDTH, HEIGHT);

@@ -22,8 +22,8 @@ final class MessagingSchemas {
     @Schema(description = "A user as others see them")
     record UserRef(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
-            @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 50) String displayName) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 50) String displayName) {
     }
 
     record Mention(
