@@ -165,8 +165,10 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         assertThat(alice.getByTestId("message")).hasCount(2);
         shot(alice, "messages");
         alice.navigate("/settings");
-        assertThat(alice.getByTestId("follow-request")).isVisible();
         shot(alice, "settings");
+        alice.getByTestId("follow-requests").scrollIntoViewIfNeeded();
+        assertThat(alice.getByTestId("follow-request")).isVisible();
+        shot(alice, "follow-requests");
 
         var bob = signIn("bob", "en-GB", WIDTH, HEIGHT);
         bob.navigate("/notifications");
