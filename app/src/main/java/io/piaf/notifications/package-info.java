@@ -5,5 +5,5 @@
  * idempotent {@code Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "platform::background" })
 package io.piaf.notifications;

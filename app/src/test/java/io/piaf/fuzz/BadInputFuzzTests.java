@@ -344,7 +344,7 @@ class BadInputFuzzTests {
 
         Map<String, Long> quiescentSnapshot() {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> db.sql("select count(*) from outbox.delivery where last_error is null and listener not like 'test.%' and listener not like 'bench.%'").map(r -> r.get(0, Long.class)).one().block() == 0);
+                    .until(() -> db.sql("select count(*) from outbox.delivery where last_error is null and listener not like 'outbox.test.%' and listener not like 'bench.%'").map(r -> r.get(0, Long.class)).one().block() == 0);
             var tables = db.sql("""
                     select table_schema || '.' || table_name from information_schema.tables
                     where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'outbox', 'public', 'outbox_test')

@@ -66,7 +66,7 @@ class SignUpAndTokenTests {
     void sign_up_publishes_user_registered_in_the_same_transaction() {
         var user = api.signUp("announced");
 
-        var events = db.sql("select count(*) from outbox.event where type = 'identity.UserRegistered' and payload->'userId'->>'value' = $1")
+        var events = db.sql("select count(*) from outbox.event where type = 'identity.UserRegistered' and payload->>'userId' = $1")
                 .bind(0, user.id()).map(r -> r.get(0, Long.class)).one().block();
 
         assertThat(events).isEqualTo(1);

@@ -88,7 +88,7 @@ class DirectMessageTests {
         var message = send(alice, bob, "#envoyer 20€");
 
         var count = db.sql("select count(*) from outbox.event where type = 'messaging.DirectMessageSent' "
-                + "and payload -> 'messageId' ->> 'value' = $1 and payload ->> 'recipientHandle' = $2 and payload ->> 'text' = '#envoyer 20€'")
+                + "and payload ->> 'messageId' = $1 and payload ->> 'recipientHandle' = $2 and payload ->> 'text' = '#envoyer 20€'")
                 .bind(0, message.get("id")).bind(1, bob.handle()).map(r -> r.get(0, Long.class)).one().block();
         assertThat(count).isEqualTo(1);
     }

@@ -122,7 +122,7 @@ class ProfileAndFollowTests {
     }
 
     long events(String type, String field, String userId) {
-        return db.sql("select count(*) from outbox.event where type = $1 and payload -> $2 ->> 'value' = $3")
+        return db.sql("select count(*) from outbox.event where type = $1 and payload ->> $2 = $3")
                 .bind(0, type).bind(1, field).bind(2, userId).map(r -> r.get(0, Long.class)).one().block();
     }
 }

@@ -174,9 +174,9 @@ class NotificationStreamTests {
     void awaitDelivered(String listener, String postId) {
         await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("""
                 select count(*) from outbox.delivery d join outbox.event e on e.seq = d.seq
-                where d.listener = $1 and e.payload -> 'postId' ->> 'value' = $2""")
+                where d.listener = $1 and e.payload ->> 'postId' = $2""")
                 .bind(0, listener).bind(1, postId).map(r -> r.get(0, Long.class)).one().block() == 0
-                && db.sql("select count(*) from outbox.event where payload -> 'postId' ->> 'value' = $1").bind(0, postId)
+                && db.sql("select count(*) from outbox.event where payload ->> 'postId' = $1").bind(0, postId)
                         .map(r -> r.get(0, Long.class)).one().block() == 1);
     }
 

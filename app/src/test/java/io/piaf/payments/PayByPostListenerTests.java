@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +23,13 @@ import io.piaf.messaging.MessageId;
 import io.piaf.messaging.PostId;
 import io.piaf.messaging.PostPublished;
 import io.piaf.messaging.Visibility;
+import io.piaf.outbox.EventTypes;
 import io.piaf.outbox.Outbox;
 import io.piaf.testing.Api;
 import io.piaf.testing.LedgerInvariants;
 import io.piaf.testing.PiafTest;
 import io.piaf.testing.Wallets;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Payments' side of pay by post and in a DM, driven by the events messaging publishes (appended here as messaging
@@ -38,10 +39,14 @@ import io.piaf.testing.Wallets;
 @ExtendWith(LedgerInvariants.class)
 class PayByPostListenerTests {
 
+    /** Where the post or message id sits: in the payment's details, or at the top of a rejection. */
+    private static final String SOURCE_ID = "coalesce(payload->'payment'->>'sourceId', payload->>'sourceId')";
+
     @Autowired Api api;
     @Autowired DatabaseClient db;
     @Autowired Outbox outbox;
     @Autowired ReactiveTransactionManager transactions;
+    @Autowired JsonMapper json;
     Wallets wallets;
 
     @BeforeEach
@@ -59,15 +64,18 @@ class PayByPostListenerTests {
         publish(event);
         publish(event); // delivered twice (a second event for the same post): still one payment
 
-        var requested = awaitEvent("PaymentRequested", post.toString());
-        assertThat(requested).containsEntry("amount", "12.50").containsEntry("currency", "EUR")
-                .containsEntry("payerHandle", alice.handle()).containsEntry("payeeHandle", michel.handle())
-                .containsEntry("note", "@piaf merci !").containsEntry("source", "POST")
-                .containsEntry("challenge", "Pay 12.50 EUR to @" + michel.handle());
-        var id = (String) ((Map<?, ?>) requested.get("paymentId")).get("value");
+        var requested = awaitEvent(PaymentRequested.class, post.toString());
+        var payment = requested.payment();
+        assertThat(payment.amount()).isEqualTo(Money.eur(1250));
+        assertThat(payment.payer()).isEqualTo(new Party(id(alice), alice.handle()));
+        assertThat(payment.payee()).isEqualTo(new Party(id(michel), michel.handle()));
+        assertThat(payment.note()).isEqualTo("@piaf merci !");
+        assertThat(payment.source()).isEqualTo(PaymentSource.POST);
+        assertThat(requested.challenge()).isEqualTo("Pay 12.50 EUR to @" + michel.handle());
+        var id = payment.paymentId().toString();
         await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("select count(*) from outbox.delivery where listener = 'payments.PayByPost'")
                 .map(r -> r.get(0, Long.class)).one().block() == 0);
-        assertThat(count("PaymentRequested", post.toString())).isEqualTo(1);
+        assertThat(count(PaymentRequested.class, post.toString())).isEqualTo(1);
         assertThat(db.sql("select count(*) from payments.payment where source = 'POST' and source_id = $1").bind(0, post.toString())
                 .map(r -> r.get(0, Long.class)).one().block()).isEqualTo(1);
 
@@ -86,10 +94,12 @@ class PayByPostListenerTests {
         publish(new DirectMessageSent(message, new ConversationId(UUID.randomUUID()), id(alice), alice.handle(), id(bob), bob.handle(),
                 "#envoyer 20€ pour le loyer", Instant.now()));
 
-        var requested = awaitEvent("PaymentRequested", message.toString());
-        assertThat(requested).containsEntry("payeeHandle", bob.handle()).containsEntry("amount", "20.00")
-                .containsEntry("note", "le loyer").containsEntry("source", "DM");
-        var id = (String) ((Map<?, ?>) requested.get("paymentId")).get("value");
+        var payment = awaitEvent(PaymentRequested.class, message.toString()).payment();
+        assertThat(payment.payee().handle()).isEqualTo(bob.handle());
+        assertThat(payment.amount()).isEqualTo(Money.eur(2000));
+        assertThat(payment.note()).isEqualTo("le loyer");
+        assertThat(payment.source()).isEqualTo(PaymentSource.DM);
+        var id = payment.paymentId().toString();
         assertThat(db.sql("select requested_visibility from payments.payment where id = $1").bind(0, UUID.fromString(id))
                 .map(r -> r.get(0, String.class)).one().block()).isEqualTo("PRIVATE");
     }
@@ -115,14 +125,15 @@ class PayByPostListenerTests {
         for (var c : cases) {
             var post = new PostId(UUID.randomUUID());
             publish(post(alice, post, c.get(0), Visibility.PUBLIC));
-            var rejected = awaitEvent("PaymentCommandRejected", post.toString());
-            assertThat(rejected.get("code")).as(c.get(0)).isEqualTo(c.get(1));
-            assertThat((String) rejected.get("detail")).isNotBlank();
-            assertThat(rejected).containsEntry("payerHandle", alice.handle()).containsEntry("source", "POST");
+            var rejected = awaitEvent(PaymentCommandRejected.class, post.toString());
+            assertThat(rejected.code()).as(c.get(0)).isEqualTo(c.get(1));
+            assertThat(rejected.detail()).isNotBlank();
+            assertThat(rejected.author().handle()).isEqualTo(alice.handle());
+            assertThat(rejected.source()).isEqualTo(PaymentSource.POST);
         }
         var post = new PostId(UUID.randomUUID());
         publish(post(noPin, post, "#envoyer 5€ " + b, Visibility.PUBLIC));
-        assertThat(awaitEvent("PaymentCommandRejected", post.toString())).containsEntry("code", "pin_not_set");
+        assertThat(awaitEvent(PaymentCommandRejected.class, post.toString()).code()).isEqualTo("pin_not_set");
 
         assertThat(db.sql("select count(*) from payments.payment where payer_id = any($1)")
                 .bind(0, new UUID[] { UUID.fromString(alice.id()), UUID.fromString(noPin.id()) })
@@ -137,8 +148,8 @@ class PayByPostListenerTests {
         var marker = new PostId(UUID.randomUUID());
         publish(post(alice, marker, "#envoyer 1€", Visibility.PUBLIC)); // delivered after the first one
 
-        awaitEvent("PaymentCommandRejected", marker.toString());
-        assertThat(count("PaymentRequested", post.toString()) + count("PaymentCommandRejected", post.toString())).isZero();
+        awaitEvent(PaymentCommandRejected.class, marker.toString());
+        assertThat(count(PaymentRequested.class, post.toString()) + count(PaymentCommandRejected.class, post.toString())).isZero();
     }
 
     @Test
@@ -148,8 +159,7 @@ class PayByPostListenerTests {
         var post = new PostId(UUID.randomUUID());
         publish(post(alice, post, "#pay 1 EUR @" + bob.handle() + " for coffee", Visibility.FOLLOWERS));
 
-        var requested = awaitEvent("PaymentRequested", post.toString());
-        assertThat(requested).containsEntry("note", "coffee");
+        assertThat(awaitEvent(PaymentRequested.class, post.toString()).payment().note()).isEqualTo("coffee");
         assertThat(db.sql("select requested_visibility from payments.payment where source_id = $1").bind(0, post.toString())
                 .map(r -> r.get(0, String.class)).one().block()).isEqualTo("FOLLOWERS");
     }
@@ -166,18 +176,18 @@ class PayByPostListenerTests {
         TransactionalOperator.create(transactions).transactional(outbox.append(event)).block();
     }
 
-    /** The payload of the first payments event of this type about this post or message, once it exists. */
-    private Map<String, Object> awaitEvent(String type, String sourceId) {
+    /** The first payments event of this type about this post or message, once it exists, read as its consumers do. */
+    private <E> E awaitEvent(Class<E> type, String sourceId) {
         await().atMost(Duration.ofSeconds(15)).until(() -> count(type, sourceId) > 0);
-        return db.sql("select payload::text from outbox.event where type = $1 and payload->>'sourceId' = $2 order by seq limit 1")
-                .bind(0, "payments." + type).bind(1, sourceId)
+        return db.sql("select payload::text from outbox.event where type = $1 and " + SOURCE_ID + " = $2 order by seq limit 1")
+                .bind(0, EventTypes.nameOf(type)).bind(1, sourceId)
                 .map(r -> r.get(0, String.class)).one()
-                .map(json -> tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() { }))
+                .map(payload -> json.readValue(payload, type))
                 .block();
     }
 
-    private long count(String type, String sourceId) {
-        return db.sql("select count(*) from outbox.event where type = $1 and payload->>'sourceId' = $2")
-                .bind(0, "payments." + type).bind(1, sourceId).map(r -> r.get(0, Long.class)).one().block();
+    private long count(Class<?> type, String sourceId) {
+        return db.sql("select count(*) from outbox.event where type = $1 and " + SOURCE_ID + " = $2")
+                .bind(0, EventTypes.nameOf(type)).bind(1, sourceId).map(r -> r.get(0, Long.class)).one().block();
     }
 }

@@ -202,7 +202,7 @@ class PaymentFlowTests {
     private long events(String type, String paymentId) {
         return db.sql("""
                 select count(*) from outbox.event where type = $1
-                and (payload->>'reference' = $2 or payload->'paymentId'->>'value' = $2)""")
+                and (payload->'posting'->>'reference' = $2 or payload->'payment'->>'paymentId' = $2)""")
                 .bind(0, type).bind(1, paymentId).map(r -> r.get(0, Long.class)).one().block();
     }
 }

@@ -1,21 +1,28 @@
 package io.piaf.messaging;
 
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 /**
  * Commands other modules give messaging. They run inside the caller's R2DBC transaction when there is one, so that
- * e.g. a receipt enters timelines in the same transaction as the listener that reacts to a completed payment.
+ * e.g. a receipt enters timelines in the same transaction as the listener that reacts to a completed payment. The
+ * batch forms write a whole relay batch with one statement per table.
  */
 public interface Messaging {
 
-    /** Publishes an item into the timelines its visibility allows. Idempotent on {@link TimelineItem#id()}. */
-    Mono<Void> publish(TimelineItem item);
+    /** Publishes items into the timelines their visibility allows. Idempotent on {@link TimelineItem#id()}. */
+    Mono<Void> publishAll(List<TimelineItem> items);
 
-    /**
-     * Attaches (or replaces) a named annotation on a post, shown only to the post's author, e.g.
-     * {@code "payment" -> {"id": ..., "status": "PENDING_CONFIRMATION"}} on a pay-by-post post.
-     */
-    Mono<Void> annotatePost(PostId post, String key, Map<String, String> value);
+    /** Attaches (or replaces) annotations on posts; an annotation of a post that does not exist is dropped. */
+    Mono<Void> annotatePosts(List<PostAnnotation> annotations);
+
+    default Mono<Void> publish(TimelineItem item) {
+        return publishAll(List.of(item));
+    }
+
+    default Mono<Void> annotatePost(PostId post, String key, Map<String, String> value) {
+        return annotatePosts(List.of(new PostAnnotation(post, key, value)));
+    }
 }

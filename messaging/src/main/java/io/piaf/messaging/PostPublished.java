@@ -3,6 +3,7 @@ package io.piaf.messaging;
 import java.time.Instant;
 import java.util.List;
 
+import io.piaf.common.EventVersion;
 import io.piaf.identity.UserId;
 
 /**
@@ -12,6 +13,7 @@ import io.piaf.identity.UserId;
  * @param mentions the {@code @handles} of the text that name existing users, in order of appearance
  * @param tags the {@code #tags} of the text, lower-cased, in order of appearance
  */
+@EventVersion(1)
 public record PostPublished(PostId postId, UserId authorId, String authorHandle, String text, List<Mention> mentions,
         List<String> tags, Visibility visibility, Instant publishedAt) {
 }

@@ -2,14 +2,16 @@ package io.piaf.messaging;
 
 import java.time.Instant;
 
+import io.piaf.common.EventVersion;
 import io.piaf.identity.UserId;
 
 /**
  * {@code followerId} now follows {@code followeeId}. Not published again when a follow is repeated.
  *
  * @param approved whether the followee approved a follow request (a protected account) rather than being followed
- *        at once; false in events published before protected accounts existed
+ *        at once; absent (false) in version 1
  */
+@EventVersion(2)
 public record UserFollowed(UserId followerId, String followerHandle, UserId followeeId, String followeeHandle,
         Instant followedAt, boolean approved) {
 }

@@ -2,10 +2,9 @@ package io.piaf.payments;
 
 import java.time.Instant;
 
-import io.piaf.identity.UserId;
+import io.piaf.common.EventVersion;
 
 /** A pending payment was cancelled before any money moved. */
-public record PaymentCancelled(PaymentId paymentId, UserId payerId, String payerHandle, UserId payeeId,
-        String payeeHandle, String amount, String currency, CancellationReason reason, PaymentSource source,
-        String sourceId, Instant cancelledAt) {
+@EventVersion(2)
+public record PaymentCancelled(PaymentDetails payment, CancellationReason reason, Instant cancelledAt) {
 }

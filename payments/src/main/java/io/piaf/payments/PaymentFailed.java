@@ -2,10 +2,9 @@ package io.piaf.payments;
 
 import java.time.Instant;
 
-import io.piaf.identity.UserId;
+import io.piaf.common.EventVersion;
 
-/** A pending payment can never complete (e.g. its payee's wallet is gone); no money moved. */
-public record PaymentFailed(PaymentId paymentId, UserId payerId, String payerHandle, UserId payeeId,
-        String payeeHandle, String amount, String currency, String code, PaymentSource source, String sourceId,
-        Instant failedAt) {
+/** A pending payment can never complete (e.g. its payee's wallet is gone); no money moved. {@code code} says why. */
+@EventVersion(2)
+public record PaymentFailed(PaymentDetails payment, String code, Instant failedAt) {
 }

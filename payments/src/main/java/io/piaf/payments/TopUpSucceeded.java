@@ -2,9 +2,13 @@ package io.piaf.payments;
 
 import java.time.Instant;
 
-import io.piaf.identity.UserId;
+import io.piaf.common.EventVersion;
 
 /** A card was charged and the wallet credited. Only the card's brand and last four digits are ever kept. */
-public record TopUpSucceeded(TopUpId topUpId, WalletId walletId, UserId userId, String handle, String amount,
-        String currency, String cardBrand, String cardLast4, Instant at) {
+@EventVersion(2)
+public record TopUpSucceeded(TopUpId topUpId, WalletId walletId, Party owner, Money amount, CardSummary card, Instant at) {
+
+    /** The card as a receipt shows it, e.g. VISA ···· 4242. */
+    public record CardSummary(String brand, String last4) {
+    }
 }

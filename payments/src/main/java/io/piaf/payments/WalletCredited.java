@@ -1,18 +1,12 @@
 package io.piaf.payments;
 
-import java.time.Instant;
-
-import io.piaf.identity.UserId;
+import io.piaf.common.EventVersion;
 
 /**
- * Money reached a wallet (a top-up, a payment received). Amounts are decimal strings.
+ * Money reached a wallet (a top-up, a payment received): one per wallet leg of a posted transfer.
  *
- * @param kind the transfer's kind, e.g. {@code TOP_UP}, {@code PAYMENT}, {@code DONATION}
- * @param reference what caused it, e.g. the payment or top-up id
- * @param counterpartyHandle the other wallet's handle, or null (a top-up)
- * @param description the statement line, e.g. {@code "Payment from @alice · pizza"}
+ * @param posting what moved and why, the same for credits and debits
  */
-public record WalletCredited(WalletId walletId, UserId userId, String handle, String amount, String currency,
-        String balanceAfter, TransferId transferId, String kind, String reference, String counterpartyHandle,
-        String description, Instant at) {
+@EventVersion(2)
+public record WalletCredited(WalletPosting posting) {
 }

@@ -8,8 +8,9 @@ import java.util.UUID;
  *
  * @param eventId unique per appended event; the key for idempotent side effects
  * @param type the event's logical name, e.g. {@code payments.PaymentCompleted}
+ * @param version the version of its JSON shape ({@link io.piaf.common.EventVersion})
  * @param occurredAt when the event was appended
  * @param attempt 1 for the first delivery to this listener
  */
-public record EventContext(UUID eventId, String type, Instant occurredAt, int attempt) {
+public record EventContext(UUID eventId, String type, int version, Instant occurredAt, int attempt) {
 }

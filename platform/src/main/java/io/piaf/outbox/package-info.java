@@ -3,5 +3,5 @@
  * transaction, and a relay delivers each event to each {@link io.piaf.outbox.OutboxListener} at least once, applied
  * once. Generic: it never knows a module's event types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outbox")
+@org.springframework.modulith.ApplicationModule(displayName = "Outbox", allowedDependencies = { "common", "platform::batching", "platform::background" })
 package io.piaf.outbox;

@@ -1,6 +1,7 @@
 package io.piaf.notifications.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -12,8 +13,11 @@ import io.piaf.messaging.Mention;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostPublished;
 import io.piaf.messaging.UserFollowed;
+import io.piaf.notifications.internal.Notifier.Notification;
+import io.piaf.outbox.Delivered;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.OutboxListener;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,20 +40,22 @@ class MessagingNotifications {
      * request (and so knows already), {@code follow_approved} to the follower: {@code {"followee":{"id","handle"}}}.
      */
     @OutboxListener(id = "notifications.NewFollower")
-    Mono<Void> on(UserFollowed event, EventContext context) {
-        if (event.approved()) {
-            return notifier.notify(event.followerId(), "follow_approved",
-                    Map.of("followee", user(event.followeeId(), event.followeeHandle())), context.eventId());
-        }
-        return notifier.notify(event.followeeId(), "new_follower",
-                Map.of("follower", user(event.followerId(), event.followerHandle())), context.eventId());
+    Mono<Void> onFollowed(List<Delivered<UserFollowed>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> {
+            var event = d.event();
+            return event.approved()
+                    ? new Notification(event.followerId(), "follow_approved",
+                            Map.of("followee", user(event.followeeId(), event.followeeHandle())), d.context().eventId())
+                    : new Notification(event.followeeId(), "new_follower",
+                            Map.of("follower", user(event.followerId(), event.followerHandle())), d.context().eventId());
+        }).toList());
     }
 
     /** {@code follow_requested} to the protected account: {@code {"follower":{"id","handle"}}}. */
     @OutboxListener(id = "notifications.FollowRequested")
-    Mono<Void> on(FollowRequested event, EventContext context) {
-        return notifier.notify(event.targetId(), "follow_requested",
-                Map.of("follower", user(event.requesterId(), event.requesterHandle())), context.eventId());
+    Mono<Void> onFollowRequested(List<Delivered<FollowRequested>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> new Notification(d.event().targetId(), "follow_requested",
+                Map.of("follower", user(d.event().requesterId(), d.event().requesterHandle())), d.context().eventId())).toList());
     }
 
     /**
@@ -73,13 +79,16 @@ class MessagingNotifications {
 
     /** {@code direct_message}: {@code {"conversationId","messageId","from":{"id","handle"},"text"}}. */
     @OutboxListener(id = "notifications.DirectMessage")
-    Mono<Void> on(DirectMessageSent event, EventContext context) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("conversationId", event.conversationId().toString());
-        data.put("messageId", event.messageId().toString());
-        data.put("from", user(event.senderId(), event.senderHandle()));
-        data.put("text", event.text());
-        return notifier.notify(event.recipientId(), "direct_message", data, context.eventId());
+    Mono<Void> onMessage(List<Delivered<DirectMessageSent>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> {
+            var event = d.event();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("conversationId", event.conversationId().toString());
+            data.put("messageId", event.messageId().toString());
+            data.put("from", user(event.senderId(), event.senderHandle()));
+            data.put("text", event.text());
+            return new Notification(event.recipientId(), "direct_message", data, d.context().eventId());
+        }).toList());
     }
 
     private static Map<String, String> user(UserId id, String handle) {

@@ -1,6 +1,5 @@
 package io.piaf.notifications.internal;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -8,17 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.piaf.identity.UserId;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
+import io.piaf.platform.background.BackgroundWork;
+import io.piaf.platform.background.PostgresChannels;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Tells this instance's open streams that their user has something new. The only source is PostgreSQL: one LISTEN
@@ -27,16 +22,15 @@ import reactor.util.retry.Retry;
  * repeated signal costs a query, never an item. After a reconnect every stream reads again.
  */
 @Component
-class NotificationSignals implements SmartLifecycle {
+class NotificationSignals extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSignals.class);
 
-    private final ConnectionFactory connections;
+    private final PostgresChannels channels;
     private final Map<UUID, Set<Runnable>> listeners = new ConcurrentHashMap<>();
-    private volatile Disposable running;
 
-    NotificationSignals(ConnectionFactory connections) {
-        this.connections = connections;
+    NotificationSignals(PostgresChannels channels) {
+        this.channels = channels;
     }
 
     /** Calls {@code onSignal} whenever {@code user} may have new notifications, until disposed. */
@@ -52,9 +46,10 @@ class NotificationSignals implements SmartLifecycle {
         return listeners.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** Payloads of the channel; an empty one ("everybody") on every (re)connect. */
     @Override
-    public void start() {
-        running = listen().subscribe(this::signal);
+    protected Flux<String> work() {
+        return channels.listen(NotificationStore.CHANNEL).doOnNext(this::signal);
     }
 
     private void signal(String payload) {
@@ -70,37 +65,5 @@ class NotificationSignals implements SmartLifecycle {
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring a notification signal that names no user: {}", payload);
         }
-    }
-
-    /** Payloads of the channel; an empty one ("everybody") on every (re)connect. */
-    private Flux<String> listen() {
-        var raw = connections instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner
-                ? inner : connections;
-        return Flux.usingWhen(raw.create(),
-                        connection -> {
-                            var pg = (PostgresqlConnection) connection;
-                            return pg.createStatement("LISTEN " + NotificationStore.CHANNEL).execute()
-                                    .flatMap(r -> r.getRowsUpdated()).then()
-                                    .thenMany(Flux.just("").concatWith(pg.getNotifications()
-                                            .map(n -> n.getParameter() == null ? "" : n.getParameter())));
-                        },
-                        connection -> connection.close())
-                .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Notifications LISTEN connection lost, reconnecting: {}", s.failure().toString())));
-    }
-
-    @Override
-    public void stop() {
-        var current = running;
-        if (current != null) {
-            current.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

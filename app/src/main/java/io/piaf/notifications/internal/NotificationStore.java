@@ -1,6 +1,7 @@
 package io.piaf.notifications.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,25 +19,35 @@ class NotificationStore {
     static final String CHANNEL = "piaf_notifications";
 
     /**
-     * One round trip: unless this (event, recipient, type) exists, take the recipient's next seq, insert, and NOTIFY
-     * (which PostgreSQL sends on commit, to every instance). A concurrent duplicate loses on the unique key; the seq
-     * it took stays unused, a gap no reader minds.
+     * One statement for a batch of notifications, in their order: those not notified before (the event, recipient
+     * and type make the key) take the next seqs of their recipient's counter — bumped once per recipient by how many
+     * it gets — and NOTIFY (which PostgreSQL sends on commit, to every instance, once per recipient). A concurrent
+     * duplicate loses on the unique key; the seq it took stays unused, a gap no reader minds.
      */
-    private static final String INSERT = """
-            with fresh as (
-                select 1 where not exists (select 1 from notifications.notification
-                    where source_event_id = $4 and recipient_id = $1 and type = $2)
+    private static final String INSERT_ALL = """
+            with input as (
+                select distinct on (source_event_id, recipient_id, type) *
+                from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) with ordinality as i(recipient_id, type, data, source_event_id, ord)
+                order by source_event_id, recipient_id, type, ord
+            ), fresh as (
+                select i.* from input i where not exists (select 1 from notifications.notification n
+                    where n.source_event_id = i.source_event_id and n.recipient_id = i.recipient_id and n.type = i.type)
+            ), counts as (
+                select recipient_id, count(*) as n from fresh group by recipient_id
             ), counter as (
-                insert into notifications.counter as c (recipient_id, last_seq) select $1, 1 from fresh
-                on conflict (recipient_id) do update set last_seq = c.last_seq + 1
-                returning last_seq
+                insert into notifications.counter as c (recipient_id, last_seq) select recipient_id, n from counts
+                on conflict (recipient_id) do update set last_seq = c.last_seq + excluded.last_seq
+                returning recipient_id, last_seq
+            ), numbered as (
+                select f.*, c.last_seq - k.n + row_number() over (partition by f.recipient_id order by f.ord) as seq
+                from fresh f join counter c using (recipient_id) join counts k using (recipient_id)
             ), ins as (
                 insert into notifications.notification (recipient_id, seq, type, data, source_event_id)
-                select $1, counter.last_seq, $2, $3, $4 from counter
+                select recipient_id, seq, type, data::jsonb, source_event_id from numbered
                 on conflict do nothing
-                returning seq
+                returning recipient_id
             )
-            select seq, pg_notify('%s', $1::text) from ins""".formatted(CHANNEL);
+            select count(*), count(pg_notify('%s', r::text)) from (select distinct recipient_id as r from ins) s""".formatted(CHANNEL);
 
     private static final String COLUMNS = "seq, type, data, created_at, read_at";
 
@@ -49,10 +60,21 @@ class NotificationStore {
         this.db = db;
     }
 
-    /** Emits the new notification's seq; empty when it existed already. */
-    Mono<Long> insert(UserId recipient, String type, String dataJson, UUID sourceEventId) {
-        return db.sql(INSERT).bind(0, recipient.value()).bind(1, type).bind(2, Json.of(dataJson)).bind(3, sourceEventId)
-                .map(row -> row.get("seq", Long.class)).one();
+    /** A notification to write, and the event that caused it. */
+    record New(UserId recipient, String type, String dataJson, UUID sourceEventId) {
+    }
+
+    /** Inserts those not notified before, in one statement; emits how many were new. */
+    Mono<Long> insertAll(List<New> notifications) {
+        if (notifications.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql(INSERT_ALL)
+                .bind(0, notifications.stream().map(n -> n.recipient().value()).toArray(UUID[]::new))
+                .bind(1, notifications.stream().map(New::type).toArray(String[]::new))
+                .bind(2, notifications.stream().map(New::dataJson).toArray(String[]::new))
+                .bind(3, notifications.stream().map(New::sourceEventId).toArray(UUID[]::new))
+                .map(row -> row.get(0, Long.class)).one();
     }
 
     /** Newest first, older than {@code before}. */

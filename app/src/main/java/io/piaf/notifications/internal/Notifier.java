@@ -1,5 +1,6 @@
 package io.piaf.notifications.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -40,12 +41,26 @@ class Notifier {
      * @param sourceEventId the {@code EventContext.eventId()} of the event being handled
      */
     Mono<Void> notify(UserId recipient, String type, Map<String, ?> data, UUID sourceEventId) {
-        if (recipient == null || type == null || !TYPE.matcher(type).matches() || data == null || sourceEventId == null) {
-            return Mono.error(new IllegalArgumentException("notify needs a recipient, a lower_snake_case type, data "
-                    + "and the source event id"));
-        }
-        return Mono.fromCallable(() -> json.writeValueAsString(data))
-                .flatMap(dataJson -> store.insert(recipient, type, dataJson, sourceEventId))
+        return Mono.defer(() -> notifyAll(List.of(new Notification(recipient, type, data, sourceEventId))));
+    }
+
+    /** Several notifications in one statement: what a batch listener writes for a whole relay batch. */
+    Mono<Void> notifyAll(List<Notification> notifications) {
+        return Mono.fromCallable(() -> notifications.stream()
+                        .map(n -> new NotificationStore.New(n.recipient(), n.type(), json.writeValueAsString(n.data()), n.sourceEventId()))
+                        .toList())
+                .flatMap(store::insertAll)
                 .then();
+    }
+
+    /** A notification to make: see {@link #notify}. */
+    record Notification(UserId recipient, String type, Map<String, ?> data, UUID sourceEventId) {
+
+        Notification {
+            if (recipient == null || type == null || !TYPE.matcher(type).matches() || data == null || sourceEventId == null) {
+                throw new IllegalArgumentException("A notification needs a recipient, a lower_snake_case type, data "
+                        + "and the source event id");
+            }
+        }
     }
 }

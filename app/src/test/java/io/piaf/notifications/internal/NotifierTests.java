@@ -2,6 +2,7 @@ package io.piaf.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +39,27 @@ class NotifierTests {
         assertThat(count(other)).isEqualTo(1);
         assertThat(db.sql("select array_agg(seq order by seq)::text from notifications.notification where recipient_id = $1")
                 .bind(0, recipient.value()).map(r -> r.get(0, String.class)).one().block()).isEqualTo("{1,2}");
+    }
+
+    @Test
+    void a_batch_numbers_each_recipients_notifications_in_order_and_skips_what_was_notified() {
+        var bob = UserId.random();
+        var carol = UserId.random();
+        var first = UUID.randomUUID();
+        var second = UUID.randomUUID();
+        notifier.notify(bob, "payment_received", Map.of("n", "0"), first).block();
+
+        notifier.notifyAll(List.of(
+                new Notifier.Notification(bob, "payment_received", Map.of("n", "0"), first), // notified before
+                new Notifier.Notification(bob, "payment_received", Map.of("n", "1"), second),
+                new Notifier.Notification(carol, "payment_completed", Map.of("n", "2"), second),
+                new Notifier.Notification(bob, "payment_completed", Map.of("n", "3"), second),
+                new Notifier.Notification(bob, "payment_completed", Map.of("n", "3"), second))) // twice in one batch
+                .block();
+
+        assertThat(db.sql("select string_agg(seq || ':' || (data->>'n'), ',' order by seq) from notifications.notification where recipient_id = $1")
+                .bind(0, bob.value()).map(r -> r.get(0, String.class)).one().block()).isEqualTo("1:0,2:1,3:3");
+        assertThat(count(carol)).isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ class OutboxRestartTests {
             var connection = Mono.from(raw.create()).block();
             Mono.from(connection.beginTransaction()).block();
             var claimed = Flux.from(connection.createStatement(
-                    "delete from outbox.delivery where listener = 'test.recorder' and seq in (select seq from outbox.delivery where listener = 'test.recorder' order by seq limit 10)")
+                    "delete from outbox.delivery where listener = 'outbox.test.recorder' and seq in (select seq from outbox.delivery where listener = 'outbox.test.recorder' order by seq limit 10)")
                     .execute()).flatMap(Result::getRowsUpdated).blockLast();
             assertThat(claimed).isEqualTo(10);
             assertThat(effects(db, ids)).isZero();

@@ -95,7 +95,7 @@ class OutboxScenarioTests {
         transactional.transactional(outbox.append(event)).block();
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> store.failing(100).collectList().block()
-                .stream().anyMatch(f -> f.listener().equals("test.recorder") && f.lastError().contains("injected failure")));
+                .stream().anyMatch(f -> f.listener().equals("outbox.test.recorder") && f.lastError().contains("injected failure")));
         await().atMost(Duration.ofSeconds(10)).until(() -> effects(event.id(), "recorder") == 1);
         assertThat(pendingDeliveries(event.id())).isZero();
     }
@@ -108,7 +108,7 @@ class OutboxScenarioTests {
 
         // The same delivery handed over again (a second relay, a replayed batch): nothing left to complete.
         var seq = db.sql("select seq from outbox.event where payload->>'id' = $1").bind(0, event.id().toString()).map(r -> r.get(0, Long.class)).one().block();
-        var replay = new OutboxStore.Claimed(seq, "test.recorder", 0, event.id(), "outbox.internal.TestListeners.Pinged",
+        var replay = new OutboxStore.Claimed(seq, "outbox.test.recorder", 0, event.id(), "outbox.internal.TestListeners.Pinged", 1,
                 ("{\"id\":\"" + event.id() + "\",\"text\":\"twice\"}").getBytes(), java.time.Instant.now());
         var outcome = dispatcher.deliverAlone(replay).block();
 

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 class TestListeners {
 
     /** An event whose text tells a listener how to behave: "fail:N" fails the first N attempts of the recorder. */
+    @io.piaf.common.EventVersion(1)
     record Pinged(UUID id, String text) {
     }
 
@@ -46,7 +47,7 @@ class TestListeners {
             this.instance = instance;
         }
 
-        @OutboxListener(id = "test.recorder")
+        @OutboxListener(id = "outbox.test.recorder")
         Mono<Void> on(Pinged event, EventContext context) {
             calls.add(new Call("recorder", event.id(), context.attempt(), instance));
             var effect = effect(event, "recorder");
@@ -57,7 +58,7 @@ class TestListeners {
             return effect;
         }
 
-        @OutboxListener(id = "test.bystander")
+        @OutboxListener(id = "outbox.test.bystander")
         Mono<Void> bystander(Pinged event) {
             calls.add(new Call("bystander", event.id(), 0, instance));
             return effect(event, "bystander");

@@ -48,7 +48,7 @@ class ReconcilerTests {
         api.get(alice, "/api/payments/" + due).exchange().expectBody().jsonPath("$.status").isEqualTo("EXPIRED")
                 .jsonPath("$.reason").isEqualTo("expired");
         api.get(alice, "/api/payments/" + notDue).exchange().expectBody().jsonPath("$.status").isEqualTo("PENDING_CONFIRMATION");
-        assertThat(count("select count(*) from outbox.event where type = 'payments.PaymentExpired' and payload->'paymentId'->>'value' = '" + due + "'"))
+        assertThat(count("select count(*) from outbox.event where type = 'payments.PaymentExpired' and payload->'payment'->>'paymentId' = '" + due + "'"))
                 .isEqualTo(1);
         wallets.confirm(alice, due, Wallets.PIN).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("payment_expired");
         assertThat(wallets.balance(alice)).isEqualTo("10.00");

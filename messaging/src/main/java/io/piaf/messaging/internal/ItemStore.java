@@ -1,17 +1,16 @@
 package io.piaf.messaging.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Visibility;
-import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,13 +25,20 @@ import reactor.core.publisher.Mono;
 class ItemStore {
 
     /**
-     * Whether reader {@code $1} may see item {@code i}: anyone a PUBLIC item; its author and parties always;
-     * followers of its author or of a party a FOLLOWERS item. Checked at read time too, so an unfollow hides
-     * FOLLOWERS items at once, whatever the timelines still hold.
+     * Whether {@code reader} (a column or parameter) may see item {@code i}: anyone a PUBLIC item; its author and
+     * parties always; followers of its author or of a party a FOLLOWERS item. Checked at read time too, so an
+     * unfollow hides FOLLOWERS items at once, whatever the timelines still hold. The one visibility rule: every read
+     * path uses it.
      */
-    static final String VISIBLE = """
-            (i.visibility = 'PUBLIC' or $1 = any(i.members) or (i.visibility = 'FOLLOWERS' and exists (
-                select 1 from messaging.follow f where f.follower_id = $1 and f.followee_id = any(i.members))))""";
+    static String visibleTo(String reader) {
+        return """
+                (i.visibility = 'PUBLIC' or %1$s = any(i.members) or (i.visibility = 'FOLLOWERS' and exists (
+                    select 1 from messaging.follow f where f.follower_id = %1$s and f.followee_id = any(i.members))))"""
+                .formatted(reader);
+    }
+
+    /** {@link #visibleTo} the reader bound at {@code $1}. */
+    static final String VISIBLE = visibleTo("$1");
 
     /**
      * Item {@code i} as reader {@code $1} gets it (API.md): everyone the same members; its parties also
@@ -59,36 +65,6 @@ class ItemStore {
                                                'displayName', i.author_name) as author,
                              to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at) a
             ) v""";
-
-    /**
-     * One round trip: the item (unless its id exists: publishing is idempotent), then its timeline rows: every
-     * member, and unless PRIVATE the followers of every member below the threshold. An author at or above it is
-     * remembered as pulled.
-     */
-    private static final String INSERT = """
-            with celebrity as (
-                select s.user_id from messaging.account_stats s where s.user_id = any($6) and s.followers >= $14
-            ), ins as (
-                insert into messaging.item (id, kind, author_id, author_handle, author_name, members, visibility, text,
-                                            mentions, tags, parties, party_details, fanned_out, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-                        not exists (select 1 from celebrity c where c.user_id = $3), $13)
-                on conflict (id) do nothing
-                returning seq, fanned_out
-            ), pulled as (
-                insert into messaging.pulled_author (author_id) select $3 from ins where not ins.fanned_out
-                on conflict do nothing
-            ), readers as (
-                select unnest($6::uuid[]) as owner_id
-                union
-                select f.follower_id from messaging.follow f
-                where $7 <> 'PRIVATE' and f.followee_id = any($6)
-                  and not exists (select 1 from celebrity c where c.user_id = f.followee_id)
-            ), fanned as (
-                insert into messaging.timeline (owner_id, seq) select r.owner_id, ins.seq from ins, readers r
-                on conflict do nothing
-            )
-            select seq from ins""";
 
     /**
      * A page of a home timeline, newest first, up to {@code $3} rows older than {@code $2}: the rows fanned out to
@@ -123,6 +99,50 @@ class ItemStore {
             %s
             where i.id = $2 and i.kind = 'post' and %s""".formatted(JSON, VIEW, VISIBLE);
 
+    /**
+     * One statement for a batch of items, whatever their number: each item (unless its id exists: publishing is
+     * idempotent), then its timeline rows: every member, and unless PRIVATE the followers of every member below the
+     * threshold. An author at or above it is remembered as pulled. Members travel as (item, member) pairs in their
+     * order, and so do tags, since an array of arrays does not unnest by row.
+     */
+    private static final String INSERT_ALL = """
+            with input as (
+                select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::text[], $10::text[], $14::text[])
+                with ordinality as i(id, kind, author_id, author_handle, author_name, visibility, text, parties,
+                                     party_details, created_at, mentions, ord)
+            ), member as (
+                select * from unnest($11::int[], $12::uuid[]) with ordinality as m(item, member_id, ord)
+            ), tag as (
+                select * from unnest($15::int[], $16::text[]) with ordinality as t(item, tag, ord)
+            ), celebrity as (
+                select s.user_id from messaging.account_stats s
+                where s.user_id in (select member_id from member) and s.followers >= $13
+            ), ins as (
+                insert into messaging.item (id, kind, author_id, author_handle, author_name, members, visibility, text,
+                                            mentions, tags, parties, party_details, fanned_out, created_at)
+                select i.id, i.kind, i.author_id, i.author_handle, i.author_name,
+                       array(select m.member_id from member m where m.item = i.ord order by m.ord), i.visibility, i.text,
+                       i.mentions::jsonb, array(select t.tag from tag t where t.item = i.ord order by t.ord), nullif(i.parties, '')::jsonb, nullif(i.party_details, '')::jsonb,
+                       not exists (select 1 from celebrity c where c.user_id = i.author_id), i.created_at::timestamptz
+                from input i order by i.ord
+                on conflict (id) do nothing
+                returning seq, author_id, members, visibility, fanned_out
+            ), pulled as (
+                insert into messaging.pulled_author (author_id) select distinct author_id from ins where not fanned_out
+                on conflict do nothing
+            ), readers as (
+                select ins.seq, unnest(ins.members) as owner_id from ins
+                union
+                select ins.seq, f.follower_id from ins join messaging.follow f on f.followee_id = any(ins.members)
+                where ins.visibility <> 'PRIVATE'
+                  and not exists (select 1 from celebrity c where c.user_id = f.followee_id)
+            ), fanned as (
+                insert into messaging.timeline (owner_id, seq) select owner_id, seq from readers
+                on conflict do nothing
+            )
+            select count(*) from ins""";
+
     record NewItem(UUID id, String kind, UserId author, String authorHandle, String authorName, List<UserId> members,
             Visibility visibility, String text, String mentionsJson, List<String> tags, String partiesJson,
             String partyDetailsJson, Instant createdAt) {
@@ -136,18 +156,38 @@ class ItemStore {
         this.properties = properties;
     }
 
-    /** Emits the new item's seq; empty when an item with this id exists already. */
-    Mono<Long> insert(NewItem item) {
-        return db.sql(INSERT)
-                .bind(0, item.id()).bind(1, item.kind()).bind(2, item.author().value())
-                .bind(3, item.authorHandle()).bind(4, item.authorName())
-                .bind(5, item.members().stream().map(UserId::value).toArray(UUID[]::new))
-                .bind(6, item.visibility().name()).bind(7, item.text())
-                .bind(8, Json.of(item.mentionsJson())).bind(9, item.tags().toArray(String[]::new))
-                .bind(10, Parameter.fromOrEmpty(item.partiesJson() == null ? null : Json.of(item.partiesJson()), Json.class))
-                .bind(11, Parameter.fromOrEmpty(item.partyDetailsJson() == null ? null : Json.of(item.partyDetailsJson()), Json.class))
-                .bind(12, item.createdAt()).bind(13, properties.pullThreshold())
-                .map(row -> row.get(0, Long.class)).one();
+    /** Inserts items that do not exist yet and fans them out; one statement. */
+    Mono<Void> insertAll(List<NewItem> items) {
+        var memberItem = new ArrayList<Integer>();
+        var memberId = new ArrayList<UUID>();
+        var tagItem = new ArrayList<Integer>();
+        var tags = new ArrayList<String>();
+        for (var i = 0; i < items.size(); i++) {
+            for (var member : items.get(i).members()) {
+                memberItem.add(i + 1);
+                memberId.add(member.value());
+            }
+            for (var tag : items.get(i).tags()) {
+                tagItem.add(i + 1);
+                tags.add(tag);
+            }
+        }
+        return db.sql(INSERT_ALL)
+                .bind(0, items.stream().map(NewItem::id).toArray(UUID[]::new))
+                .bind(1, items.stream().map(NewItem::kind).toArray(String[]::new))
+                .bind(2, items.stream().map(i -> i.author().value()).toArray(UUID[]::new))
+                .bind(3, items.stream().map(NewItem::authorHandle).toArray(String[]::new))
+                .bind(4, items.stream().map(NewItem::authorName).toArray(String[]::new))
+                .bind(5, items.stream().map(i -> i.visibility().name()).toArray(String[]::new))
+                .bind(6, items.stream().map(NewItem::text).toArray(String[]::new))
+                .bind(7, items.stream().map(i -> i.partiesJson() == null ? "" : i.partiesJson()).toArray(String[]::new))
+                .bind(8, items.stream().map(i -> i.partyDetailsJson() == null ? "" : i.partyDetailsJson()).toArray(String[]::new))
+                .bind(9, items.stream().map(i -> i.createdAt().toString()).toArray(String[]::new))
+                .bind(10, memberItem.toArray(Integer[]::new)).bind(11, memberId.toArray(UUID[]::new))
+                .bind(12, properties.pullThreshold())
+                .bind(13, items.stream().map(NewItem::mentionsJson).toArray(String[]::new))
+                .bind(14, tagItem.toArray(Integer[]::new)).bind(15, tags.toArray(String[]::new))
+                .then();
     }
 
     /** Up to {@code limit} items of the reader's home timeline older than {@code before}. */
@@ -174,19 +214,32 @@ class ItemStore {
         }
         return db.sql("""
                 select r.id from unnest($2::uuid[]) as r(id), messaging.item i
-                where i.id = $1 and i.kind = 'post' and (i.visibility = 'PUBLIC' or r.id = any(i.members)
-                  or (i.visibility = 'FOLLOWERS' and exists (select 1 from messaging.follow f
-                      where f.follower_id = r.id and f.followee_id = any(i.members))))""")
+                where i.id = $1 and i.kind = 'post' and """ + visibleTo("r.id"))
                 .bind(0, postId).bind(1, candidates.stream().map(UserId::value).toArray(UUID[]::new))
                 .map(row -> new UserId(row.get(0, UUID.class))).all();
     }
 
-    /** Sets one annotation of a post; emits whether the post exists. */
-    Mono<Boolean> annotate(UUID postId, String key, String valueJson) {
+    /** An annotation to set: its post, name and JSON value. */
+    record Annotation(UUID post, String key, String valueJson) {
+    }
+
+    /** Sets annotations of posts, in order (a later one of a post wins), one statement; emits how many were set. */
+    Mono<Long> annotateAll(List<Annotation> annotations) {
         return db.sql("""
-                update messaging.item set annotations = annotations || jsonb_build_object($2::text, $3::jsonb)
-                where id = $1 and kind = 'post'""")
-                .bind(0, postId).bind(1, key).bind(2, Json.of(valueJson))
-                .fetch().rowsUpdated().map(n -> n > 0);
+                with input as (
+                    select * from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as a(post, key, value, ord)
+                ), merged as (
+                    select post, jsonb_object_agg(key, value::jsonb order by ord) as annotations, count(*) as n
+                    from input group by post
+                ), set as (
+                    update messaging.item i set annotations = i.annotations || m.annotations
+                    from merged m where i.id = m.post and i.kind = 'post'
+                    returning m.n
+                )
+                select coalesce(sum(n), 0)::bigint from set""")
+                .bind(0, annotations.stream().map(Annotation::post).toArray(UUID[]::new))
+                .bind(1, annotations.stream().map(Annotation::key).toArray(String[]::new))
+                .bind(2, annotations.stream().map(Annotation::valueJson).toArray(String[]::new))
+                .map(row -> row.get(0, Long.class)).one();
     }
 }

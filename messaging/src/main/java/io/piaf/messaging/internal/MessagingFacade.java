@@ -18,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Messaging;
+import io.piaf.messaging.PostAnnotation;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostId;
 import io.piaf.messaging.TimelineItem;
@@ -53,26 +54,34 @@ class MessagingFacade implements Messaging, PostAudience {
     }
 
     @Override
-    public Mono<Void> publish(TimelineItem item) {
-        return Mono.fromCallable(() -> members(item))
-                .flatMap(members -> identity.findAll(members).flatMap(users -> {
-                    var actor = users.get(item.actor());
-                    if (actor == null) {
-                        return Mono.error(new IllegalArgumentException("Unknown actor " + item.actor() + " of item " + item.id()));
-                    }
-                    var parties = new ArrayList<Map<String, Object>>();
-                    for (var member : members) {
-                        var user = users.get(member);
-                        if (user != null) {
-                            parties.add(Users.brief(user));
+    public Mono<Void> publishAll(List<TimelineItem> items) {
+        if (items.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> items.stream().map(MessagingFacade::members).toList())
+                .flatMap(members -> identity.findAll(members.stream().flatMap(List::stream).distinct().toList()).flatMap(users -> {
+                    var rows = new ArrayList<ItemStore.NewItem>();
+                    for (var i = 0; i < items.size(); i++) {
+                        var item = items.get(i);
+                        var actor = users.get(item.actor());
+                        if (actor == null) {
+                            return Mono.error(new IllegalArgumentException("Unknown actor " + item.actor() + " of item " + item.id()));
                         }
+                        var parties = new ArrayList<Map<String, Object>>();
+                        for (var member : members.get(i)) {
+                            var user = users.get(member);
+                            if (user != null) {
+                                parties.add(Users.brief(user));
+                            }
+                        }
+                        var details = item.partyDetails() == null || item.partyDetails().isEmpty() ? null
+                                : json.writeValueAsString(item.partyDetails());
+                        var at = (item.at() == null ? Instant.now() : item.at()).truncatedTo(ChronoUnit.MICROS);
+                        rows.add(new ItemStore.NewItem(item.id(), item.kind(), item.actor(), actor.handle(),
+                                actor.displayName(), members.get(i), item.visibility(), item.text(), "[]", List.of(),
+                                json.writeValueAsString(parties), details, at));
                     }
-                    var details = item.partyDetails() == null || item.partyDetails().isEmpty() ? null
-                            : json.writeValueAsString(item.partyDetails());
-                    var at = (item.at() == null ? Instant.now() : item.at()).truncatedTo(ChronoUnit.MICROS);
-                    return items.insert(new ItemStore.NewItem(item.id(), item.kind(), item.actor(), actor.handle(),
-                            actor.displayName(), members, item.visibility(), item.text(), "[]", List.of(),
-                            json.writeValueAsString(parties), details, at));
+                    return this.items.insertAll(rows);
                 }))
                 .as(transactional::transactional)
                 .then();
@@ -97,16 +106,22 @@ class MessagingFacade implements Messaging, PostAudience {
     }
 
     @Override
-    public Mono<Void> annotatePost(PostId post, String key, Map<String, String> value) {
-        if (post == null || key == null || !KEY.matcher(key).matches() || RESERVED.contains(key) || value == null) {
-            return Mono.error(new IllegalArgumentException("An annotation needs a post, a name (letters, digits, _; not "
-                    + RESERVED + ") and a value"));
+    public Mono<Void> annotatePosts(List<PostAnnotation> annotations) {
+        for (var a : annotations) {
+            if (a.post() == null || a.key() == null || !KEY.matcher(a.key()).matches() || RESERVED.contains(a.key()) || a.value() == null) {
+                return Mono.error(new IllegalArgumentException("An annotation needs a post, a name (letters, digits, _; not "
+                        + RESERVED + ") and a value"));
+            }
         }
-        return Mono.fromCallable(() -> json.writeValueAsString(value))
-                .flatMap(valueJson -> items.annotate(post.value(), key, valueJson))
+        if (annotations.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> annotations.stream()
+                        .map(a -> new ItemStore.Annotation(a.post().value(), a.key(), json.writeValueAsString(a.value()))).toList())
+                .flatMap(items::annotateAll)
                 .doOnNext(found -> {
-                    if (!found) {
-                        log.warn("Annotation {} not attached: no post {}", key, post);
+                    if (found < annotations.size()) {
+                        log.warn("{} of {} annotations not attached: their post does not exist", annotations.size() - found, annotations.size());
                     }
                 })
                 .then();

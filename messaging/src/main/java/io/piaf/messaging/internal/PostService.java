@@ -67,7 +67,7 @@ class PostService {
                     List.of(caller), visibility, text.text(), mentionsJson, text.tags(), null, null, at);
             var event = new PostPublished(new PostId(id), caller, author.handle(), text.text(), List.copyOf(mentions),
                     text.tags(), visibility, at);
-            return transactional.transactional(items.insert(item).then(outbox.append(event)))
+            return transactional.transactional(items.insertAll(List.of(item)).then(outbox.append(event)))
                     .then(items.post(id, caller))
                     .map(row -> new RawValue(row.json()));
         });

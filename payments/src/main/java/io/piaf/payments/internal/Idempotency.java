@@ -59,9 +59,10 @@ class Idempotency {
         if (key == null) {
             return operation.apply((status, body) -> Mono.empty());
         }
-        if (!KEY.matcher(key).matches()) {
-            return Mono.error(ProblemException.badRequest("invalid_idempotency_key",
-                    "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID."));
+        try {
+            checkKey(key);
+        } catch (ProblemException malformed) {
+            return Mono.error(malformed);
         }
         var deadline = Instant.now().plus(properties.idempotencyWait());
         return claim(user, key, fingerprint, deadline).flatMap(owned -> owned
@@ -97,6 +98,38 @@ class Idempotency {
                 })
                 // released meanwhile (the first request failed before doing anything): try to own it
                 .switchIfEmpty(Mono.defer(() -> claim(user, key, fingerprint, deadline)));
+    }
+
+    /** Refuses a malformed key (400 {@code invalid_idempotency_key}); null (no key) passes. */
+    static String checkKey(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest("invalid_idempotency_key",
+                    "An Idempotency-Key is 1 to 255 visible ASCII characters, e.g. a UUID.");
+        }
+        return key;
+    }
+
+    /**
+     * The answer to a request whose key an earlier request holds (an operation that claims its key inside its own
+     * business transaction, as payment creation does, calls this once it found the key taken): the same body gets the
+     * earlier response again, another body 422 {@code idempotency_key_reused}, and a key still held by a request in
+     * flight 409 {@code idempotency_key_in_use}.
+     */
+    Mono<Response> replay(UserId user, String key, byte[] fingerprint) {
+        return store.find(user, key)
+                .switchIfEmpty(Mono.error(() -> ProblemException.conflict("idempotency_key_in_use",
+                        "A request with this Idempotency-Key is still being processed; retry later.")))
+                .flatMap(stored -> {
+                    if (!MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
+                        return Mono.error(ProblemException.unprocessable("idempotency_key_reused",
+                                "This Idempotency-Key was used with another request; use a new key for a new request."));
+                    }
+                    if (!stored.completed()) {
+                        return Mono.error(ProblemException.conflict("idempotency_key_in_use",
+                                "A request with this Idempotency-Key is still being processed; retry later."));
+                    }
+                    return replay(user, key);
+                });
     }
 
     private Mono<Response> replay(UserId user, String key) {

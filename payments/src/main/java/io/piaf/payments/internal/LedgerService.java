@@ -13,11 +13,13 @@ import io.piaf.outbox.Outbox;
 import io.piaf.payments.AccountId;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
+import io.piaf.payments.Party;
 import io.piaf.payments.Transfer;
 import io.piaf.payments.TransferResult;
 import io.piaf.payments.WalletCredited;
 import io.piaf.payments.WalletDebited;
 import io.piaf.payments.WalletId;
+import io.piaf.payments.WalletPosting;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -113,13 +115,9 @@ class LedgerService implements Ledger {
     }
 
     private static Object walletEvent(Transfer transfer, LedgerStore.Outcome outcome, LedgerStore.Line line) {
-        var wallet = new WalletId(line.account().value());
-        var amount = Money.eur(Math.abs(line.amount()));
-        var balance = Money.eur(line.balanceAfter()).decimal();
-        return line.amount() > 0
-                ? new WalletCredited(wallet, line.userId(), line.handle(), amount.decimal(), amount.currency(), balance,
-                        transfer.id(), transfer.kind(), transfer.reference(), line.counterpartyHandle(), line.memo(), outcome.at())
-                : new WalletDebited(wallet, line.userId(), line.handle(), amount.decimal(), amount.currency(), balance,
-                        transfer.id(), transfer.kind(), transfer.reference(), line.counterpartyHandle(), line.memo(), outcome.at());
+        var posting = new WalletPosting(new WalletId(line.account().value()), new Party(line.userId(), line.handle()),
+                Money.eur(Math.abs(line.amount())), Money.eur(line.balanceAfter()), transfer.id(), transfer.kind(),
+                transfer.reference(), line.counterpartyHandle(), line.memo(), outcome.at());
+        return line.amount() > 0 ? new WalletCredited(posting) : new WalletDebited(posting);
     }
 }

@@ -58,17 +58,15 @@ class PaymentController {
     private final PaymentRequests requests;
     private final PaymentConfirmations confirmations;
     private final PaymentViews views;
-    private final Idempotency idempotency;
     private final Fingerprints fingerprints;
     private final TopUpService topUps;
     private final JsonMapper json;
 
     PaymentController(PaymentRequests requests, PaymentConfirmations confirmations, PaymentViews views,
-            Idempotency idempotency, Fingerprints fingerprints, TopUpService topUps, JsonMapper json) {
+            Fingerprints fingerprints, TopUpService topUps, JsonMapper json) {
         this.requests = requests;
         this.confirmations = confirmations;
         this.views = views;
-        this.idempotency = idempotency;
         this.fingerprints = fingerprints;
         this.topUps = topUps;
         this.json = json;
@@ -92,6 +90,7 @@ class PaymentController {
             @RequestBody PaymentRequest body) {
         var payer = Callers.user(jwt);
         return Mono.defer(() -> {
+            Idempotency.checkKey(key);
             if (body == null || body.to() == null) {
                 throw ProblemException.badRequest("invalid_handle", "\"to\" names the payee, e.g. \"@bob\".");
             }
@@ -99,13 +98,15 @@ class PaymentController {
             var cents = MoneyJson.cents(body.amount());
             var note = Notes.clean(body.note());
             var visibility = visibility(body.visibility());
-            var fingerprint = fingerprints.of("POST /api/payments", payee.value(), Long.toString(cents), note,
-                    visibility == null ? null : visibility.name());
             var request = new PaymentRequests.NewPayment(payer, payee.value(), cents, note, visibility, false, PaymentSource.API, null);
-            return idempotency.execute(payer, key, fingerprint, completion -> requests.request(request, row -> {
-                var view = json.writeValueAsString(PaymentViews.forParty(row, payer));
-                return completion.complete(201, view);
-            }).map(row -> new Idempotency.Response(201, json.writeValueAsString(PaymentViews.forParty(row, payer)), false)));
+            var idempotent = key == null ? null : new PaymentRequests.Key(key, fingerprints.of("POST /api/payments", payee.value(),
+                    Long.toString(cents), note, visibility == null ? null : visibility.name()));
+            return requests.request(request, idempotent).flatMap(outcome -> switch (outcome) {
+                case PaymentRequests.Outcome.Created created -> Mono.just(new Idempotency.Response(201,
+                        json.writeValueAsString(PaymentViews.forParty(created.payment(), payer)), false));
+                case PaymentRequests.Outcome.Replayed replayed -> replayed.response();
+                case PaymentRequests.Outcome.Refused refused -> Mono.error(PaymentProblems.of(refused.why()));
+            });
         }).map(PaymentController::entity);
     }
 
@@ -188,7 +189,7 @@ class PaymentController {
         try {
             return new PaymentId(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            throw PaymentConfirmations.notFound();
+            throw PaymentProblems.notFound();
         }
     }
 }

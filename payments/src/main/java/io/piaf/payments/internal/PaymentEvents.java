@@ -3,43 +3,54 @@ package io.piaf.payments.internal;
 import java.time.Instant;
 
 import io.piaf.payments.CancellationReason;
+import io.piaf.payments.Money;
+import io.piaf.payments.Party;
 import io.piaf.payments.PaymentCancelled;
 import io.piaf.payments.PaymentCompleted;
+import io.piaf.payments.PaymentDetails;
 import io.piaf.payments.PaymentExpired;
 import io.piaf.payments.PaymentFailed;
 import io.piaf.payments.PaymentRequested;
 
-/** A payment's events, built from its row: each carries what a notification needs (handles, amount, ids). */
+/** A payment's events, built from its row. */
 final class PaymentEvents {
 
     private PaymentEvents() {
     }
 
+    static PaymentDetails details(PaymentRow p) {
+        return new PaymentDetails(p.id(), new Party(p.payerId(), p.payerHandle()), new Party(p.payeeId(), p.payeeHandle()),
+                Money.eur(p.amount()), p.note(), p.donation(), p.source(), p.origin().sourceId());
+    }
+
     static PaymentRequested requested(PaymentRow p) {
-        return new PaymentRequested(p.id(), p.payerId(), p.payerHandle(), p.payeeId(), p.payeeHandle(), p.amountText(),
-                p.currency(), p.note(), p.donation(), p.challenge().text(), p.source(), p.sourceId(), p.expiresAt(),
-                p.createdAt());
+        return new PaymentRequested(details(p), p.challenge().text(), p.expiresAt(), p.createdAt());
     }
 
     static PaymentCompleted completed(PaymentRow p) {
-        return new PaymentCompleted(p.id(), p.payerId(), p.payerHandle(), p.payeeId(), p.payeeHandle(), p.amountText(),
-                p.currency(), p.note(), p.donation(), p.source(), p.sourceId(), p.requestedVisibility(), p.transferId(),
-                p.decidedAt());
+        return new PaymentCompleted(details(p), p.terms().requestedVisibility(), p.state().transferId(), p.decidedAt());
     }
 
     static PaymentCancelled cancelled(PaymentRow p, CancellationReason reason) {
-        return new PaymentCancelled(p.id(), p.payerId(), p.payerHandle(), p.payeeId(), p.payeeHandle(), p.amountText(),
-                p.currency(), reason, p.source(), p.sourceId(), at(p));
+        return new PaymentCancelled(details(p), reason, at(p));
     }
 
     static PaymentExpired expired(PaymentRow p) {
-        return new PaymentExpired(p.id(), p.payerId(), p.payerHandle(), p.payeeId(), p.payeeHandle(), p.amountText(),
-                p.currency(), p.source(), p.sourceId(), at(p));
+        return new PaymentExpired(details(p), at(p));
     }
 
     static PaymentFailed failed(PaymentRow p, String code) {
-        return new PaymentFailed(p.id(), p.payerId(), p.payerHandle(), p.payeeId(), p.payeeHandle(), p.amountText(),
-                p.currency(), code, p.source(), p.sourceId(), at(p));
+        return new PaymentFailed(details(p), code, at(p));
+    }
+
+    /** The event of a payment that just ended without its money moving. */
+    static Object ended(PaymentRow p, CancellationReason cancellation) {
+        return switch (p.status()) {
+            case CANCELLED -> cancelled(p, cancellation);
+            case EXPIRED -> expired(p);
+            case FAILED -> failed(p, p.statusReason());
+            default -> throw new IllegalArgumentException("Payment " + p.id() + " did not end without paying: " + p.status());
+        };
     }
 
     private static Instant at(PaymentRow p) {

@@ -1,14 +1,16 @@
 package io.piaf.payments.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.piaf.identity.AccountKind;
@@ -18,11 +20,14 @@ import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.TransferId;
 import io.piaf.payments.WalletId;
+import io.piaf.payments.internal.domain.ConfirmationRules;
 import io.piaf.payments.internal.domain.PaymentStatus;
+import io.r2dbc.postgresql.codec.Interval;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+/** The payments table. Writes are set-based: one statement for a whole batch of creations, completions or ends. */
 @Component
 class PaymentStore {
 
@@ -31,6 +36,66 @@ class PaymentStore {
             p.amount, p.currency, p.note, p.requested_visibility, p.source, p.source_id, p.challenge_digest, p.status,
             p.status_reason, p.expires_at, p.created_at, p.decided_at, p.transfer_id, p.receipt_visibility""";
 
+    /**
+     * A batch of new payments, each with the Idempotency-Key of its request when it has one. A key is claimed in the
+     * same statement with the response to replay: a concurrent request with the same key waits on the key's unique
+     * index until this transaction ends, then finds it. A payment whose key was already taken is not inserted, and
+     * neither is one whose post or message already made a payment. Text arrays carry "" for null (nullif).
+     */
+    private static final String INSERT_ALL = """
+            with input as (
+                select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
+                    $8::text[], $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                    $16::text[], $17::text[], $18::text[], $19::text[])
+                as i(id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle, payee_kind, amount,
+                     note, requested_visibility, source, source_id, challenge_digest, expires_at, created_at,
+                     idempotency_key, fingerprint, response)
+            ), claimed as (
+                insert into payments.idempotency_key as k (user_id, key, fingerprint, response_status, response_body, completed_at)
+                select payer_id, idempotency_key, decode(fingerprint, 'hex'), 201, response, now()
+                from input where idempotency_key <> ''
+                on conflict (user_id, key) do update set fingerprint = excluded.fingerprint, locked_until = null,
+                    response_status = excluded.response_status, response_body = excluded.response_body,
+                    completed_at = excluded.completed_at, created_at = now()
+                where k.created_at < now() - $20 -- past its retention, a key starts a new life
+                returning user_id, key
+            ), inserted as (
+                insert into payments.payment (id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle,
+                    payee_kind, amount, currency, note, requested_visibility, source, source_id, challenge_digest, status,
+                    expires_at, created_at)
+                select id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle, payee_kind, amount,
+                    'EUR', nullif(note, ''), nullif(requested_visibility, ''), source, nullif(source_id, ''),
+                    decode(challenge_digest, 'hex'), 'PENDING_CONFIRMATION', expires_at::timestamptz, created_at::timestamptz
+                from input i
+                where i.idempotency_key = ''
+                   or exists (select 1 from claimed c where c.user_id = i.payer_id and c.key = i.idempotency_key)
+                on conflict (source, source_id) do nothing
+                returning id
+            )
+            select i.id, exists (select 1 from inserted n where n.id = i.id) as created
+            from input i""";
+
+    /**
+     * Locks payments for their confirmation, each by its payer, with the payer's wallet: confirmations by one payer
+     * queue here, so the PIN tries, the daily total and the funds are each checked by one of them at a time. One
+     * statement for a batch; the rows are locked in the order of the wallets' ids (locking follows ORDER BY), so two
+     * batches never wait on each other in a circle. NO KEY UPDATE, not UPDATE: a payment being created takes KEY
+     * SHARE on both its wallets (its foreign keys) and must not wait for a batch.
+     */
+    private static final String LOCK_FOR_CONFIRMATION = "select " + COLUMNS + """
+            , w.sent_day, w.sent_today, (now() at time zone $3)::date as today, now() as now
+            from payments.payment p join payments.wallet w on w.id = p.payer_wallet
+            where (p.id, p.payer_id) in (select * from unnest($1::uuid[], $2::uuid[]))
+            order by w.id
+            for no key update of p, w""";
+
+    /** A new payment, with the Idempotency-Key of its request when it has one (and the response to replay). */
+    record NewPayment(PaymentRow row, Key key) {
+    }
+
+    record Key(String value, byte[] fingerprint, String response) {
+    }
+
     /** A payment locked for its confirmation, with its payer's wallet (locked too) and the database's clock. */
     record Locked(PaymentRow payment, LocalDate sentDay, long sentToday, LocalDate today, Instant now) {
 
@@ -38,10 +103,17 @@ class PaymentStore {
             return today.equals(sentDay) ? sentToday : 0;
         }
 
-        boolean expired() {
-            return !now.isBefore(payment.expiresAt());
+        ConfirmationRules.Facts facts() {
+            return new ConfirmationRules.Facts(payment.status(), payment.expiresAt(), !now.isBefore(payment.expiresAt()),
+                    payment.termsMatchChallenge(), payment.amount(), payment.donation(), sentSoFarToday());
         }
     }
+
+    /** A pending payment to end, and how. */
+    record Ending(PaymentId id, PaymentStatus status, String reason) {
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final DatabaseClient db;
 
@@ -49,22 +121,37 @@ class PaymentStore {
         this.db = db;
     }
 
-    /** Inserts a new payment; false when its post or message already made one. */
-    Mono<Boolean> insert(PaymentRow p) {
-        return db.sql("""
-                insert into payments.payment (id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle,
-                    payee_kind, amount, currency, note, requested_visibility, source, source_id, challenge_digest, status,
-                    expires_at, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'PENDING_CONFIRMATION', $16, $17)
-                on conflict (source, source_id) do nothing""")
-                .bind(0, p.id().value()).bind(1, p.payerId().value()).bind(2, p.payerWallet().value())
-                .bind(3, p.payerHandle()).bind(4, p.payeeId().value()).bind(5, p.payeeWallet().value())
-                .bind(6, p.payeeHandle()).bind(7, p.payeeKind().name()).bind(8, p.amount()).bind(9, p.currency())
-                .bind(10, Parameter.fromOrEmpty(p.note(), String.class))
-                .bind(11, Parameter.fromOrEmpty(p.requestedVisibility() == null ? null : p.requestedVisibility().name(), String.class))
-                .bind(12, p.source().name()).bind(13, Parameter.fromOrEmpty(p.sourceId(), String.class))
-                .bind(14, p.challengeDigest()).bind(15, p.expiresAt()).bind(16, p.createdAt())
-                .fetch().rowsUpdated().map(n -> n == 1);
+    /**
+     * Inserts new payments and claims their keys, in the caller's transaction; emits the ids of those inserted (the
+     * others' key was taken, or their source already made a payment).
+     */
+    Flux<PaymentId> insertAll(List<NewPayment> payments, Duration keyRetention) {
+        var rows = payments.stream().map(NewPayment::row).toList();
+        return db.sql(INSERT_ALL)
+                .bind(0, column(rows, r -> r.id().value(), UUID[]::new))
+                .bind(1, column(rows, r -> r.payer().user().value(), UUID[]::new))
+                .bind(2, column(rows, r -> r.payer().wallet().value(), UUID[]::new))
+                .bind(3, column(rows, r -> r.payer().handle(), String[]::new))
+                .bind(4, column(rows, r -> r.payee().user().value(), UUID[]::new))
+                .bind(5, column(rows, r -> r.payee().wallet().value(), UUID[]::new))
+                .bind(6, column(rows, r -> r.payee().handle(), String[]::new))
+                .bind(7, column(rows, r -> r.terms().payeeKind().name(), String[]::new))
+                .bind(8, column(rows, r -> r.terms().amount(), Long[]::new))
+                .bind(9, column(rows, r -> text(r.terms().note()), String[]::new))
+                .bind(10, column(rows, r -> text(r.terms().requestedVisibility()), String[]::new))
+                .bind(11, column(rows, r -> r.origin().source().name(), String[]::new))
+                .bind(12, column(rows, r -> text(r.origin().sourceId()), String[]::new))
+                .bind(13, column(rows, r -> HEX.formatHex(r.terms().challengeDigest()), String[]::new))
+                .bind(14, column(rows, r -> r.state().expiresAt().toString(), String[]::new))
+                .bind(15, column(rows, r -> r.state().createdAt().toString(), String[]::new))
+                .bind(16, column(payments, p -> p.key() == null ? "" : p.key().value(), String[]::new))
+                .bind(17, column(payments, p -> p.key() == null ? "" : HEX.formatHex(p.key().fingerprint()), String[]::new))
+                .bind(18, column(payments, p -> p.key() == null ? "" : p.key().response(), String[]::new))
+                .bind(19, Interval.of(keyRetention))
+                .map(r -> Map.entry(r.get("id", UUID.class), Boolean.TRUE.equals(r.get("created", Boolean.class))))
+                .all()
+                .filter(Map.Entry::getValue)
+                .map(e -> new PaymentId(e.getKey()));
     }
 
     Mono<PaymentRow> find(PaymentId id) {
@@ -72,56 +159,23 @@ class PaymentStore {
                 .map(PaymentStore::read).one();
     }
 
-    Mono<PaymentRow> findBySource(PaymentSource source, String sourceId) {
-        return db.sql("select " + COLUMNS + " from payments.payment p where p.source = $1 and p.source_id = $2")
-                .bind(0, source.name()).bind(1, sourceId).map(PaymentStore::read).one();
+    Flux<PaymentRow> findBySources(PaymentSource source, List<String> sourceIds) {
+        return db.sql("select " + COLUMNS + " from payments.payment p where p.source = $1 and p.source_id = any($2)")
+                .bind(0, source.name()).bind(1, sourceIds.toArray(String[]::new)).map(PaymentStore::read).all();
     }
 
-    /**
-     * Locks the payer's payment and wallet for the confirmation: confirmations by one payer queue here, so the PIN
-     * tries, the daily total and the funds are each checked by one of them at a time. NO KEY UPDATE, not UPDATE:
-     * a payment being created takes KEY SHARE on both its wallets (its foreign keys), and a batch of confirmations
-     * holding FOR UPDATE on one of them while a creation holds KEY SHARE on another would deadlock.
-     */
-    Mono<Locked> lockForConfirmation(PaymentId id, UserId payer, ZoneId zone) {
-        return db.sql("select " + COLUMNS + """
-                , w.sent_day, w.sent_today, (now() at time zone $3)::date as today, now() as now
-                from payments.payment p join payments.wallet w on w.id = p.payer_wallet
-                where p.id = $1 and p.payer_id = $2
-                for no key update""")
-                .bind(0, id.value()).bind(1, payer.value()).bind(2, zone.getId())
-                .map(PaymentStore::locked)
-                .one();
-    }
-
-    private static Locked locked(Readable r) {
-        var sent = r.get("sent_today", Long.class);
-        return new Locked(read(r), r.get("sent_day", LocalDate.class), sent == null ? 0 : sent,
-                r.get("today", LocalDate.class), r.get("now", Instant.class));
-    }
-
-    /**
-     * Locks a batch of payments for their confirmation, each by its payer: the payers' wallets first (by id), then
-     * the payments. Two statements for the whole batch. (A single confirmation locks its payment and wallet in one
-     * statement, in whatever order the join takes: batches and singles of one lane never overlap, across instances a
-     * deadlock is possible and retried.)
-     *
-     * @param payments the payments to confirm; {@code payers} holds each one's caller, at the same index
-     */
-    Flux<Locked> lockForConfirmations(List<PaymentId> payments, List<UserId> payers, ZoneId zone) {
-        var ids = payments.stream().map(PaymentId::value).toArray(UUID[]::new);
-        var callers = payers.stream().map(UserId::value).toArray(UUID[]::new);
-        var wallets = db.sql("select id from payments.wallet where user_id = any($1) order by id for no key update")
-                .bind(0, callers).fetch().rowsUpdated();
-        var locked = db.sql("select " + COLUMNS + """
-                , w.sent_day, w.sent_today, (now() at time zone $3)::date as today, now() as now
-                from payments.payment p join payments.wallet w on w.id = p.payer_wallet
-                where (p.id, p.payer_id) in (select * from unnest($1::uuid[], $2::uuid[]))
-                for no key update of p""")
-                .bind(0, ids).bind(1, callers).bind(2, zone.getId())
-                .map(PaymentStore::locked)
+    /** @param payers each payment's caller, at the same index: only a payer's own payment is locked for them */
+    Flux<Locked> lockForConfirmation(List<PaymentId> payments, List<UserId> payers, ZoneId zone) {
+        return db.sql(LOCK_FOR_CONFIRMATION)
+                .bind(0, payments.stream().map(PaymentId::value).toArray(UUID[]::new))
+                .bind(1, payers.stream().map(UserId::value).toArray(UUID[]::new))
+                .bind(2, zone.getId())
+                .map(r -> {
+                    var sent = r.get("sent_today", Long.class);
+                    return new Locked(read(r), r.get("sent_day", LocalDate.class), sent == null ? 0 : sent,
+                            r.get("today", LocalDate.class), r.get("now", Instant.class));
+                })
                 .all();
-        return wallets.thenMany(locked);
     }
 
     /**
@@ -149,30 +203,24 @@ class PaymentStore {
                 .all();
     }
 
-    /** Completes a locked payment and adds it to its payer's total of today; one statement. */
-    Mono<Instant> complete(PaymentId id, TransferId transfer, LocalDate today) {
+    /** Ends pending payments (CANCELLED, EXPIRED or FAILED), one statement; emits those that were still pending. */
+    Flux<PaymentRow> endAll(List<Ending> endings) {
         return db.sql("""
-                with paid as (
-                    update payments.payment set status = 'COMPLETED', decided_at = now(), transfer_id = $2
-                    where id = $1 and status = 'PENDING_CONFIRMATION'
-                    returning payer_wallet, amount, decided_at)
-                update payments.wallet w
-                set sent_today = case when w.sent_day = $3 then w.sent_today else 0 end + paid.amount, sent_day = $3
-                from paid where w.id = paid.payer_wallet
-                returning paid.decided_at""")
-                .bind(0, id.value()).bind(1, transfer.value()).bind(2, today)
-                .map(r -> r.get(0, Instant.class)).one();
+                update payments.payment p set status = d.status, status_reason = d.reason, decided_at = now()
+                from unnest($1::uuid[], $2::text[], $3::text[]) as d(id, status, reason)
+                where p.id = d.id and p.status = 'PENDING_CONFIRMATION'
+                returning""" + " " + COLUMNS)
+                .bind(0, endings.stream().map(e -> e.id().value()).toArray(UUID[]::new))
+                .bind(1, endings.stream().map(e -> e.status().name()).toArray(String[]::new))
+                .bind(2, endings.stream().map(Ending::reason).toArray(String[]::new))
+                .map(PaymentStore::read).all();
     }
 
-    /**
-     * Ends a pending payment as {@code status} (CANCELLED, EXPIRED or FAILED). {@code onlyIfExpired}: only when its
-     * time ran out; otherwise only while it has not. Empty when it was not pending (or the clock said otherwise).
-     */
-    Mono<PaymentRow> end(PaymentId id, PaymentStatus status, String reason, Boolean onlyIfExpired) {
-        var clock = onlyIfExpired == null ? "" : onlyIfExpired ? " and expires_at <= now()" : " and expires_at > now()";
-        return db.sql("update payments.payment p set status = $2, status_reason = $3, decided_at = now() "
-                + "where id = $1 and status = 'PENDING_CONFIRMATION'" + clock + " returning " + COLUMNS)
-                .bind(0, id.value()).bind(1, status.name()).bind(2, reason)
+    /** Cancels a pending payment whose time has not run out; empty when it was not pending or is due. */
+    Mono<PaymentRow> cancel(PaymentId id, String reason) {
+        return db.sql("update payments.payment p set status = 'CANCELLED', status_reason = $2, decided_at = now() "
+                + "where id = $1 and status = 'PENDING_CONFIRMATION' and expires_at > now() returning " + COLUMNS)
+                .bind(0, id.value()).bind(1, reason)
                 .map(PaymentStore::read).one();
     }
 
@@ -186,25 +234,45 @@ class PaymentStore {
                 .bind(0, limit).map(PaymentStore::read).all();
     }
 
-    Mono<Void> setReceiptVisibility(PaymentId id, PaymentVisibility visibility) {
-        return db.sql("update payments.payment set receipt_visibility = $2 where id = $1 and status = 'COMPLETED'")
-                .bind(0, id.value()).bind(1, visibility.name()).then();
+    /** Keeps the visibility each completed payment's receipt was published with; one statement for a batch. */
+    Mono<Void> setReceiptVisibilities(Map<PaymentId, PaymentVisibility> visibilities) {
+        if (visibilities.isEmpty()) {
+            return Mono.empty();
+        }
+        var entries = List.copyOf(visibilities.entrySet());
+        return db.sql("""
+                update payments.payment p set receipt_visibility = v.visibility
+                from unnest($1::uuid[], $2::text[]) as v(id, visibility)
+                where p.id = v.id and p.status = 'COMPLETED'""")
+                .bind(0, column(entries, e -> e.getKey().value(), UUID[]::new))
+                .bind(1, column(entries, e -> e.getValue().name(), String[]::new))
+                .then();
+    }
+
+    private static <T, V> V[] column(List<T> items, Function<T, V> value, java.util.function.IntFunction<V[]> array) {
+        return items.stream().map(value).toArray(array);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
     private static PaymentRow read(Readable r) {
         var requested = r.get("requested_visibility", String.class);
         var receipt = r.get("receipt_visibility", String.class);
         var transfer = r.get("transfer_id", UUID.class);
-        return new PaymentRow(new PaymentId(r.get("id", UUID.class)), new UserId(r.get("payer_id", UUID.class)),
-                new WalletId(r.get("payer_wallet", UUID.class)), r.get("payer_handle", String.class),
-                new UserId(r.get("payee_id", UUID.class)), new WalletId(r.get("payee_wallet", UUID.class)),
-                r.get("payee_handle", String.class), AccountKind.valueOf(r.get("payee_kind", String.class)),
-                r.get("amount", Long.class), r.get("currency", String.class), r.get("note", String.class),
-                requested == null ? null : PaymentVisibility.valueOf(requested),
-                PaymentSource.valueOf(r.get("source", String.class)), r.get("source_id", String.class),
-                r.get("challenge_digest", byte[].class), PaymentStatus.valueOf(r.get("status", String.class)),
-                r.get("status_reason", String.class), r.get("expires_at", Instant.class), r.get("created_at", Instant.class),
-                r.get("decided_at", Instant.class), transfer == null ? null : new TransferId(transfer),
-                receipt == null ? null : PaymentVisibility.valueOf(receipt));
+        return new PaymentRow(new PaymentId(r.get("id", UUID.class)),
+                new PaymentRow.Side(new UserId(r.get("payer_id", UUID.class)), new WalletId(r.get("payer_wallet", UUID.class)),
+                        r.get("payer_handle", String.class)),
+                new PaymentRow.Side(new UserId(r.get("payee_id", UUID.class)), new WalletId(r.get("payee_wallet", UUID.class)),
+                        r.get("payee_handle", String.class)),
+                new PaymentRow.Terms(r.get("amount", Long.class), r.get("currency", String.class), r.get("note", String.class),
+                        AccountKind.valueOf(r.get("payee_kind", String.class)),
+                        requested == null ? null : PaymentVisibility.valueOf(requested), r.get("challenge_digest", byte[].class)),
+                new PaymentRow.Origin(PaymentSource.valueOf(r.get("source", String.class)), r.get("source_id", String.class)),
+                new PaymentRow.State(PaymentStatus.valueOf(r.get("status", String.class)), r.get("status_reason", String.class),
+                        r.get("created_at", Instant.class), r.get("expires_at", Instant.class), r.get("decided_at", Instant.class),
+                        transfer == null ? null : new TransferId(transfer),
+                        receipt == null ? null : PaymentVisibility.valueOf(receipt)));
     }
 }

@@ -76,7 +76,7 @@ class PaymentViews {
                 .flatMap(p -> !p.isParty(viewer) ? Mono.just(receipt(p))
                         : p.status() == PaymentStatus.PENDING_CONFIRMATION ? pendingForParty(p, viewer)
                         : Mono.just(forParty(p, viewer)))
-                .switchIfEmpty(Mono.error(PaymentConfirmations::notFound));
+                .switchIfEmpty(Mono.error(PaymentProblems::notFound));
     }
 
     private Mono<PaymentView> pendingForParty(PaymentRow p, UserId viewer) {

@@ -24,10 +24,8 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  *        taken over by a retry
  * @param sweepInterval how often expired payments, stale top-ups and old keys are swept
  * @param topUpStaleAfter when a top-up still pending (its process died mid-way) is settled by asking the rail
- * @param confirmationLanes how many batches of confirmations run side by side (payers are spread over them). One
- *        by default: a batch locks the accounts of all its payees as it goes, so two lanes whose payers pay each
- *        other can deadlock (PostgreSQL breaks it after a second and the batch is run again one by one)
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
+ * @param creationBatch the most payment creations committed together in one transaction (1: one transaction each)
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
  *        generated once and kept in the database when absent — production sets it from a secret store
  */
@@ -44,8 +42,8 @@ record PaymentsProperties(
         @DefaultValue("1m") Duration idempotencyLease,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("1m") Duration topUpStaleAfter,
-        @DefaultValue("1") int confirmationLanes,
         @DefaultValue("64") int confirmationBatch,
+        @DefaultValue("64") int creationBatch,
         String fingerprintKey) {
 
     PaymentLimits limits() {

@@ -2,10 +2,10 @@ package io.piaf.payments.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
+import io.piaf.platform.background.BackgroundWork;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * skipped, and every step is idempotent.
  */
 @Component
-class PaymentsReconciler implements SmartLifecycle {
+class PaymentsReconciler extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentsReconciler.class);
     private static final int BATCH = 100;
@@ -26,7 +26,6 @@ class PaymentsReconciler implements SmartLifecycle {
     private final TopUpStore topUps;
     private final IdempotencyStore keys;
     private final PaymentsProperties properties;
-    private volatile Disposable running;
 
     PaymentsReconciler(PaymentConfirmations confirmations, TopUpService topUpService, TopUpStore topUps,
             IdempotencyStore keys, PaymentsProperties properties) {
@@ -76,23 +75,9 @@ class PaymentsReconciler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.sweepInterval())
+    protected Flux<Void> work() {
+        return Flux.interval(properties.sweepInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> sweep(), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+                .concatMap(tick -> sweep(), 1);
     }
 }

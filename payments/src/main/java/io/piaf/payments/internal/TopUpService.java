@@ -15,6 +15,7 @@ import io.piaf.outbox.Outbox;
 import io.piaf.payments.AccountId;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
+import io.piaf.payments.Party;
 import io.piaf.payments.TopUpId;
 import io.piaf.payments.TopUpSucceeded;
 import io.piaf.payments.Transfer;
@@ -163,8 +164,8 @@ class TopUpService {
             case TransferResult.Posted posted -> topUps.decide(row.id(), "SUCCEEDED", null, posted.id())
                     .flatMap(decided -> decided ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
                             "Top-up " + row.id() + " was charged but had been settled otherwise")))
-                    .then(outbox.append(new TopUpSucceeded(row.id(), row.walletId(), row.userId(), row.handle(),
-                            Amounts.format(row.amount()), "EUR", row.cardBrand(), row.cardLast4(), posted.at())))
+                    .then(outbox.append(new TopUpSucceeded(row.id(), row.walletId(), new Party(row.userId(), row.handle()),
+                            Money.eur(row.amount()), new TopUpSucceeded.CardSummary(row.cardBrand(), row.cardLast4()), posted.at())))
                     .then(Mono.defer(() -> {
                         var balance = posted.postings().stream().filter(p -> p.account().equals(row.walletId().account()))
                                 .findFirst().orElseThrow().balanceAfter().minorUnits();

@@ -1,6 +1,8 @@
 package io.piaf.payments.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -14,8 +16,8 @@ import io.piaf.payments.WalletId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
 
 /** Wallets: opened for each registered user, read with their limits, and their statements. */
 @Service
@@ -47,13 +49,13 @@ class WalletService implements Payments {
                         .then(wallets.findByUser(user, properties.zone()))));
     }
 
-    /** The wallets of a payer and a payee, read together (one round trip on a payment's creation). */
-    Mono<Tuple2<WalletRow, WalletRow>> walletsOf(UserId payer, UserId payee) {
-        return wallets.findByUsers(List.of(payer, payee), properties.zone())
+    /** The wallets of these users, read together; a wallet not opened yet is opened now. */
+    Mono<Map<UserId, WalletRow>> walletsOf(List<UserId> users) {
+        return wallets.findByUsers(users, properties.zone())
                 .collectMap(WalletRow::userId)
-                .flatMap(found -> Mono.zip(
-                        found.containsKey(payer) ? Mono.just(found.get(payer)) : walletOf(payer),
-                        found.containsKey(payee) ? Mono.just(found.get(payee)) : walletOf(payee)));
+                .flatMap(found -> Flux.fromIterable(users).filter(u -> !found.containsKey(u))
+                        .concatMap(this::walletOf)
+                        .collectMap(WalletRow::userId, w -> w, () -> new HashMap<>(found)));
     }
 
     @Schema(name = "Wallet")

@@ -14,18 +14,20 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.piaf.outbox.Delivered;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.internal.OutboxStore.Claimed;
+import io.piaf.platform.batching.Batches;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs deliveries. The common case is one transaction per listener for a whole batch: claim (delete) its due
- * deliveries, run them in event order, commit — one round trip to claim and one commit for many deliveries. Listeners
- * never share a transaction, so one listener's failure never re-runs another. When a delivery of a batch fails, the
- * batch rolls back and each of its deliveries is run again alone, so that only the failing one records a failure and
- * waits for its retry.
+ * deliveries, run them in event order (a batch listener gets them all in one call), commit — one round trip to claim
+ * and one commit for many deliveries. Listeners never share a transaction, so one listener's failure never re-runs
+ * another. When a delivery of a batch fails, the batch rolls back and each of its deliveries is run again alone
+ * ({@link Batches#togetherElseOneByOne}), so that only the failing one records a failure and waits for its retry.
  */
 final class DeliveryDispatcher {
 
@@ -81,43 +83,61 @@ final class DeliveryDispatcher {
         return dot < 0 ? listenerId : listenerId.substring(0, dot);
     }
 
-    private Mono<Integer> deliverDueTo(String listener) {
+    private Mono<Integer> deliverDueTo(String listenerId) {
         var claimed = new AtomicReference<List<Claimed>>(List.of());
-        var batch = store.claimDue(listener, properties.batchSize()).collectList()
+        var batch = store.claimDue(listenerId, properties.batchSize()).collectList()
                 .doOnNext(claimed::set)
-                .flatMap(deliveries -> Flux.fromIterable(deliveries).concatMap(this::invoke).then(Mono.just(deliveries.size())));
-        return transactional.transactional(batch)
-                .doOnNext(n -> claimed.get().forEach(d -> count(d, Outcome.DELIVERED)))
-                .onErrorResume(error -> {
-                    var deliveries = claimed.get();
-                    if (deliveries.isEmpty()) {
-                        return Mono.error(error);
-                    }
-                    log.debug("A batch of {} deliveries failed ({}); delivering them one by one", deliveries.size(), error.toString());
-                    return Flux.fromIterable(deliveries).concatMap(this::deliverAlone).then(Mono.just(deliveries.size()));
-                });
+                .flatMap(deliveries -> invoke(listenerId, deliveries).thenReturn(deliveries));
+        var delivered = transactional.transactional(batch)
+                .doOnNext(deliveries -> deliveries.forEach(d -> count(d, Outcome.DELIVERED)))
+                .map(deliveries -> deliveries.stream().map(d -> Outcome.DELIVERED).toList());
+        return Batches.togetherElseOneByOne(delivered, claimed::get, this::deliverAlone)
+                .map(List::size)
+                .defaultIfEmpty(0);
     }
 
     /** Delivers one delivery in its own transaction, if it is still pending. */
     Mono<Outcome> deliverAlone(Claimed delivery) {
         var run = store.claim(delivery.seq(), delivery.listener())
-                .flatMap(current -> invoke(current).thenReturn(Outcome.DELIVERED))
+                .flatMap(current -> invoke(current.listener(), List.of(current)).thenReturn(Outcome.DELIVERED))
                 .defaultIfEmpty(Outcome.ALREADY_DONE);
         return transactional.transactional(run)
                 .doOnNext(outcome -> count(delivery, outcome))
                 .onErrorResume(error -> fail(delivery, error));
     }
 
-    private Mono<Claimed> invoke(Claimed delivery) {
-        var listener = registry.listener(delivery.listener());
+    /** Runs claimed deliveries of one listener, in event order: all at once for a batch listener, else one by one. */
+    private Mono<Void> invoke(String listenerId, List<Claimed> deliveries) {
+        var listener = registry.listener(listenerId);
         if (listener == null) {
-            return Mono.error(new IllegalStateException("no listener with id " + delivery.listener() + " in this instance"));
+            return Mono.error(new IllegalStateException("no listener with id " + listenerId + " in this instance"));
+        }
+        if (deliveries.isEmpty()) {
+            return Mono.empty();
+        }
+        if (listener.batch()) {
+            return Mono.defer(() -> call(listener, new Object[] { deliveries.stream().map(d -> read(listener, d)).toList() }));
+        }
+        return Flux.fromIterable(deliveries).concatMap(d -> Mono.defer(() -> {
+            var delivered = read(listener, d);
+            return call(listener, listener.takesContext() ? new Object[] { delivered.event(), delivered.context() }
+                    : new Object[] { delivered.event() });
+        })).then();
+    }
+
+    /** The event of a delivery as its listener reads it; refuses a version the listener does not read. */
+    private Delivered<Object> read(ListenerRegistry.Listener listener, Claimed delivery) {
+        if (delivery.version() != listener.eventVersion()) {
+            throw new IllegalStateException("Event " + delivery.eventId() + " is " + delivery.type() + " v"
+                    + delivery.version() + " but listener " + listener.id() + " reads v" + listener.eventVersion());
         }
         lag.record(Duration.between(delivery.occurredAt(), Instant.now()));
         Object event = json.readValue(delivery.payload(), listener.eventClass());
-        Object[] args = listener.takesContext()
-                ? new Object[] { event, new EventContext(delivery.eventId(), delivery.type(), delivery.occurredAt(), delivery.attempts() + 1) }
-                : new Object[] { event };
+        return new Delivered<>(event, new EventContext(delivery.eventId(), delivery.type(), delivery.version(),
+                delivery.occurredAt(), delivery.attempts() + 1));
+    }
+
+    private Mono<Void> call(ListenerRegistry.Listener listener, Object[] args) {
         Object result;
         try {
             result = listener.method().invoke(listener.bean(), args);
@@ -127,7 +147,7 @@ final class DeliveryDispatcher {
             return Mono.error(e);
         }
         var done = result instanceof Publisher<?> publisher ? Mono.from(publisher).then() : Mono.<Void>empty();
-        return done.timeout(properties.listenerTimeout()).thenReturn(delivery);
+        return done.timeout(properties.listenerTimeout());
     }
 
     private Mono<Outcome> fail(Claimed delivery, Throwable error) {

@@ -1,10 +1,12 @@
 package io.piaf.outbox.internal;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
+import io.piaf.outbox.Delivered;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.EventTypes;
 import io.piaf.outbox.OutboxListener;
@@ -23,8 +26,14 @@ import io.piaf.outbox.OutboxListener;
 final class ListenerRegistry implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerRegistry.class);
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+");
 
-    record Listener(String id, String eventType, Class<?> eventClass, Object bean, Method method, boolean takesContext) {
+    /**
+     * @param batch the method takes a {@code List<Delivered<E>>}
+     * @param takesContext the method takes an {@code EventContext} after the event
+     */
+    record Listener(String id, String eventType, int eventVersion, Class<?> eventClass, Object bean, Method method,
+            boolean batch, boolean takesContext) {
     }
 
     private final ConfigurableListableBeanFactory beans;
@@ -72,21 +81,43 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     private static Listener describe(Object bean, Class<?> userType, Method method, OutboxListener annotation) {
         var params = method.getParameterTypes();
+        var batchOf = batchEventType(method);
         var takesContext = params.length == 2 && params[1] == EventContext.class;
-        if (params.length != 1 && !takesContext) {
+        if (batchOf == null && params.length != 1 && !takesContext) {
             throw new IllegalStateException("@OutboxListener " + method
-                    + " must take (Event) or (Event, EventContext)");
+                    + " must take (Event), (Event, EventContext) or (List<Delivered<Event>>)");
         }
-        var id = annotation.id().isBlank() ? defaultId(userType, method) : annotation.id();
+        var module = moduleOf(userType);
+        var id = annotation.id().isBlank() ? module + "." + userType.getSimpleName() + "." + method.getName() : annotation.id();
+        if (!ID.matcher(id).matches() || !id.startsWith(module + ".")) {
+            // The relay runs a module's listeners one after the other, telling modules apart by this prefix.
+            throw new IllegalStateException("@OutboxListener id \"" + id + "\" of " + method + " must be "
+                    + module + ".Name (letters, digits, _ and dots, starting with its module's name)");
+        }
+        var eventClass = batchOf != null ? batchOf : params[0];
         var invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         invocable.setAccessible(true);
-        return new Listener(id, EventTypes.nameOf(params[0]), params[0], bean, invocable, takesContext);
+        return new Listener(id, EventTypes.nameOf(eventClass), EventTypes.versionOf(eventClass), eventClass, bean, invocable,
+                batchOf != null, takesContext);
     }
 
-    private static String defaultId(Class<?> type, Method method) {
+    /** {@code E} of a {@code List<Delivered<E>>} parameter, or null when the method is not a batch listener. */
+    private static Class<?> batchEventType(Method method) {
+        if (method.getParameterCount() != 1 || method.getParameterTypes()[0] != List.class) {
+            return null;
+        }
+        if (method.getGenericParameterTypes()[0] instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof ParameterizedType delivered
+                && delivered.getRawType() == Delivered.class
+                && delivered.getActualTypeArguments()[0] instanceof Class<?> event) {
+            return event;
+        }
+        throw new IllegalStateException("@OutboxListener " + method + " takes a List: it must be a List<Delivered<Event>>");
+    }
+
+    private static String moduleOf(Class<?> type) {
         var pkg = type.getPackageName();
-        var module = pkg.startsWith("io.piaf.") ? pkg.substring("io.piaf.".length()).split("\\.")[0] : pkg;
-        return module + "." + type.getSimpleName() + "." + method.getName();
+        return pkg.startsWith("io.piaf.") ? pkg.substring("io.piaf.".length()).split("\\.")[0] : pkg;
     }
 
     /** Listener ids of an event type, in a stable order; empty when nobody listens. */

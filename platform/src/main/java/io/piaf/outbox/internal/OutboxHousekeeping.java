@@ -4,18 +4,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
+import io.piaf.platform.background.BackgroundWork;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Keeps the outbox small and visible: purges delivered events after retention, publishes backlog gauges. */
 @Component
-class OutboxHousekeeping implements SmartLifecycle {
+class OutboxHousekeeping extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
 
@@ -23,7 +22,6 @@ class OutboxHousekeeping implements SmartLifecycle {
     private final OutboxProperties properties;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failing = new AtomicLong();
-    private volatile Disposable running;
 
     OutboxHousekeeping(OutboxStore store, OutboxProperties properties, MeterRegistry meters) {
         this.store = store;
@@ -47,25 +45,11 @@ class OutboxHousekeeping implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.housekeepingInterval())
+    protected Flux<Void> work() {
+        return Flux.interval(properties.housekeepingInterval())
                 .concatMap(i -> runOnce().onErrorResume(e -> {
                     log.warn("Outbox housekeeping failed: {}", e.toString());
                     return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+                }));
     }
 }

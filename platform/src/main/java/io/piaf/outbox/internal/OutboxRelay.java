@@ -4,16 +4,12 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
-import reactor.core.Disposable;
+import io.piaf.platform.background.BackgroundWork;
+import io.piaf.platform.background.PostgresChannels;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Delivers due deliveries. Woken by an in-process hand-off after a local commit, by PostgreSQL NOTIFY after a commit
@@ -21,40 +17,39 @@ import reactor.util.retry.Retry;
  * left behind by a crash and rolled back). Drains run one at a time; wake-ups that arrive meanwhile fold into one more drain.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DeliveryDispatcher dispatcher;
     private final OutboxWakeups wakeups;
-    private final ConnectionFactory connections;
+    private final PostgresChannels channels;
     private final OutboxProperties properties;
-    private volatile Disposable running;
 
-    OutboxRelay(DeliveryDispatcher dispatcher, OutboxWakeups wakeups, ConnectionFactory connections,
-            OutboxProperties properties) {
+    OutboxRelay(DeliveryDispatcher dispatcher, OutboxWakeups wakeups, PostgresChannels channels, OutboxProperties properties) {
         this.dispatcher = dispatcher;
         this.wakeups = wakeups;
-        this.connections = connections;
+        this.channels = channels;
         this.properties = properties;
     }
 
     @Override
-    public void start() {
+    protected Flux<Void> work() {
         if (!properties.relayEnabled()) {
             log.info("Outbox relay disabled on this instance (piaf.outbox.relay-enabled=false)");
-            return;
+            return Flux.empty();
         }
+        // NOTIFY from this instance's own commits is left out: the in-process hand-off already woke it.
+        var notifications = channels.listen(OutboxStore.CHANNEL).filter(payload -> !wakeups.instanceId.equals(payload));
         var ticks = Flux.merge(
                 Flux.interval(Duration.ZERO, properties.pollInterval()).doOnNext(i -> wakeups.kickAll()),
-                notifications().doOnNext(i -> wakeups.kickAll()),
+                notifications.doOnNext(i -> wakeups.kickAll()),
                 wakeups.asFlux());
-        running = ticks.onBackpressureLatest()
+        return ticks.onBackpressureLatest()
                 .concatMap(tick -> drain().onErrorResume(e -> {
                     log.warn("Outbox drain failed, next wake-up retries: {}", e.toString());
                     return Mono.empty();
-                }), 1)
-                .subscribe();
+                }), 1);
     }
 
     /** Drains what the wake-ups asked for, until batches come back short: everything due now has been attempted. */
@@ -68,39 +63,6 @@ class OutboxRelay implements SmartLifecycle {
             }
             return Mono.empty();
         });
-    }
-
-    /** LISTEN on a connection of its own, outside the pool; reconnects with backoff and drains on reconnect. */
-    private Flux<Boolean> notifications() {
-        var raw = connections instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner
-                ? inner : connections;
-        return Flux.usingWhen(raw.create(),
-                        connection -> {
-                            var pg = (PostgresqlConnection) connection;
-                            return pg.createStatement("LISTEN " + OutboxStore.CHANNEL).execute()
-                                    .flatMap(r -> r.getRowsUpdated()).then()
-                                    .thenMany(Flux.just(Boolean.TRUE).concatWith(pg.getNotifications()
-                                            .filter(n -> !wakeups.instanceId.equals(n.getParameter()))
-                                            .map(n -> Boolean.TRUE)));
-                        },
-                        connection -> connection.close())
-                .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5))
-                        .doBeforeRetry(s -> log.warn("Outbox LISTEN connection lost, reconnecting: {}", s.failure().toString())));
-    }
-
-    @Override
-    public void stop() {
-        var current = running;
-        if (current != null) {
-            current.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 
     @Override

@@ -30,10 +30,10 @@ class OutboxStore {
      */
     private static final String APPEND = """
             with input as (
-                select * from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as i(event_id, type, payload, ord)
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $7::int[]) with ordinality as i(event_id, type, payload, version, ord)
             ), e as (
-                insert into outbox.event (event_id, type, payload)
-                select event_id, type, payload::jsonb from input order by ord
+                insert into outbox.event (event_id, type, payload, schema_version)
+                select event_id, type, payload::jsonb, version from input order by ord
                 returning seq, event_id
             ), d as (
                 insert into outbox.delivery (seq, listener)
@@ -42,7 +42,7 @@ class OutboxStore {
             select pg_notify('%s', $6)""".formatted(CHANNEL);
 
     /** An event to append, with the listeners that get a delivery of it. */
-    record NewEvent(UUID eventId, String type, String payload, String[] listeners) {
+    record NewEvent(UUID eventId, String type, int version, String payload, String[] listeners) {
     }
 
     /**
@@ -56,17 +56,18 @@ class OutboxStore {
                     select seq, listener from outbox.delivery
                     where available_at <= now() and listener = any($2) order by seq limit $1 for update skip locked)
                 returning d.seq, d.listener, d.attempts)
-            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.payload, e.occurred_at
+            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
 
     private static final String CLAIM_ONE = """
             with claimed as (
                 delete from outbox.delivery where seq = $1 and listener = $2 returning seq, listener, attempts)
-            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.payload, e.occurred_at
+            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq""";
 
     /** @param attempts failed attempts before this one */
-    record Claimed(long seq, String listener, int attempts, UUID eventId, String type, byte[] payload, Instant occurredAt) {
+    record Claimed(long seq, String listener, int attempts, UUID eventId, String type, int version, byte[] payload,
+            Instant occurredAt) {
     }
 
     record Failing(long seq, String listener, String type, int attempts, Instant nextAttemptAt, String lastError) {
@@ -94,6 +95,7 @@ class OutboxStore {
                 .bind(1, events.stream().map(NewEvent::type).toArray(String[]::new))
                 .bind(2, events.stream().map(NewEvent::payload).toArray(String[]::new))
                 .bind(3, deliveryEvents).bind(4, deliveryListeners).bind(5, instanceId)
+                .bind(6, events.stream().map(NewEvent::version).toArray(Integer[]::new))
                 .then();
     }
 
@@ -161,6 +163,7 @@ class OutboxStore {
                 row.get("attempts", Integer.class),
                 row.get("event_id", UUID.class),
                 row.get("type", String.class),
+                row.get("schema_version", Integer.class),
                 row.get("payload", Json.class).asArray(),
                 row.get("occurred_at", Instant.class));
     }

@@ -47,8 +47,8 @@ class R2dbcOutbox implements Outbox {
                         return Mono.error(outsideTransaction(event));
                     }
                     var type = EventTypes.nameOf(event.getClass());
-                    var appended = new OutboxStore.NewEvent(UUID.randomUUID(), type, json.writeValueAsString(event),
-                            listeners.listenerIdsFor(type));
+                    var appended = new OutboxStore.NewEvent(UUID.randomUUID(), type, EventTypes.versionOf(event.getClass()),
+                            json.writeValueAsString(event), listeners.listenerIdsFor(type));
                     if (!tx.isSynchronizationActive()) { // no commit hook to flush from: write it now
                         return store.append(List.of(appended), wakeups.instanceId);
                     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.piaf.common.ProblemException;
+import io.piaf.identity.Handle;
 
 /**
  * A post's or a message's text, checked and read: its {@code @handles} (candidates only: whether a user has that
@@ -24,7 +25,6 @@ public record PostText(String text, List<String> handles, List<String> tags) {
     // An @ or # glued to a word character before it is part of that word (an e-mail address, "C#").
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@])@([A-Za-z0-9_]+)");
     private static final Pattern TAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#([\\p{L}\\p{N}_]+)");
-    private static final Pattern HANDLE = Pattern.compile("[a-z0-9_]{3,20}");
 
     public PostText {
         handles = List.copyOf(handles);
@@ -58,7 +58,7 @@ public record PostText(String text, List<String> handles, List<String> tags) {
         var matcher = MENTION.matcher(text);
         while (matcher.find()) {
             var handle = matcher.group(1).toLowerCase(Locale.ROOT);
-            if (HANDLE.matcher(handle).matches()) {
+            if (Handle.isValid(handle)) {
                 found.add(handle);
             }
         }

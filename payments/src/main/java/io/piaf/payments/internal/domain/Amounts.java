@@ -3,6 +3,7 @@ package io.piaf.payments.internal.domain;
 import java.util.regex.Pattern;
 
 import io.piaf.common.ProblemException;
+import io.piaf.payments.Money;
 
 /**
  * Amounts as the API writes them: a decimal string with at most two decimals, greater than zero and at most one
@@ -61,10 +62,9 @@ public final class Amounts {
         }
     }
 
-    /** {@code 1250 -> "12.50"}, {@code -5 -> "-0.05"}. */
+    /** {@code 1250 -> "12.50"}, {@code -5 -> "-0.05"}: {@link Money#decimal()}, the one money formatter. */
     public static String format(long minor) {
-        var abs = Math.abs(minor);
-        return (minor < 0 ? "-" : "") + (abs / 100) + "." + (abs % 100 < 10 ? "0" : "") + (abs % 100);
+        return Money.eur(minor).decimal();
     }
 
     public static ProblemException invalid(String detail) {

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.piaf.common.ProblemException;
+import io.piaf.identity.Handle;
 
 /**
  * The pay-by-post grammar (API.md, "Pay by post"): {@code #envoyer|#payer|#don|#send|#pay}, an amount in euros
@@ -27,7 +28,6 @@ public final class PayCommandParser {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CONNECTOR = Pattern.compile("(?:to|à)(?=[\\s\\p{Zs}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HANDLE = Pattern.compile("@([A-Za-z0-9_]+)");
-    private static final Pattern VALID_HANDLE = Pattern.compile("[a-z0-9_]{3,20}");
     private static final Pattern NOTE_LEAD = Pattern.compile("^[\\s\\p{Zs},;:.!-]*(?:(?:for|pour)[\\s\\p{Zs}]+)?", Pattern.CASE_INSENSITIVE);
 
     private PayCommandParser() {
@@ -141,7 +141,7 @@ public final class PayCommandParser {
         var handle = lookingAt(HANDLE, text, j);
         if (handle != null) {
             payee = handle.group(1).toLowerCase(Locale.ROOT);
-            if (!VALID_HANDLE.matcher(payee).matches()) {
+            if (!Handle.isValid(payee)) {
                 return new PayCommand.Invalid("payee_not_found", "@" + payee + " is not a Piaf handle.");
             }
             end = handle.end();

@@ -2,12 +2,12 @@ package io.piaf.payments.internal.domain;
 
 import java.util.Optional;
 
-import io.piaf.common.ProblemException;
+import io.piaf.payments.internal.domain.Refusal.Limit;
 
 /**
  * Caps on what a payer sends: per payment to a person, per payment to a verified charity, and per calendar day in
- * total (all in cents). The daily cap is enforced at confirmation, under the payer's wallet lock, so concurrent
- * confirmations cannot pass it together.
+ * total (all in cents). Checked when a payment is asked for, and again at confirmation under the payer's wallet lock,
+ * so that concurrent confirmations cannot pass the daily cap together.
  */
 public record PaymentLimits(long perPaymentToPerson, long perPaymentToCharity, long daily) {
 
@@ -27,21 +27,15 @@ public record PaymentLimits(long perPaymentToPerson, long perPaymentToCharity, l
     }
 
     /** The breach, if any, of sending {@code amount} after {@code sentToday} today. */
-    public Optional<ProblemException> check(long amount, boolean toCharity, long sentToday) {
+    public Optional<Refusal.LimitExceeded> check(long amount, boolean toCharity, long sentToday) {
         var cap = perPayment(toCharity);
         if (amount > cap) {
-            return Optional.of(exceeded("A payment to " + (toCharity ? "a charity" : "a person") + " is at most "
-                    + Amounts.format(cap) + " EUR.", cap, toCharity ? "per_payment_to_charity" : "per_payment_to_person"));
+            var which = toCharity ? Limit.PER_PAYMENT_TO_CHARITY : Limit.PER_PAYMENT_TO_PERSON;
+            return Optional.of(new Refusal.LimitExceeded(which, cap, remainingToday(sentToday)));
         }
         if (amount > remainingToday(sentToday)) {
-            return Optional.of(exceeded("This payment would pass your daily limit of " + Amounts.format(daily)
-                    + " EUR; you may still send " + Amounts.format(remainingToday(sentToday)) + " EUR today.", daily, "daily"));
+            return Optional.of(new Refusal.LimitExceeded(Limit.DAILY, daily, remainingToday(sentToday)));
         }
         return Optional.empty();
-    }
-
-    private static ProblemException exceeded(String detail, long limit, String which) {
-        return new ProblemException(422, "limit_exceeded", detail,
-                java.util.Map.of("limit", Amounts.format(limit), "limitType", which));
     }
 }

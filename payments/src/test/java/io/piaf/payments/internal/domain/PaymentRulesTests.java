@@ -18,22 +18,21 @@ class PaymentRulesTests {
     @ParameterizedTest(name = "{0} cents to a charity={1} after {2} today: {3}")
     @CsvSource(nullValues = "null", value = {
             "25000, false, 0, null",
-            "25001, false, 0, per_payment_to_person",
+            "25001, false, 0, PER_PAYMENT_TO_PERSON",
             "50000, true, 0, null",
-            "50001, true, 0, per_payment_to_charity",
-            "1, false, 100000, daily",
+            "50001, true, 0, PER_PAYMENT_TO_CHARITY",
+            "1, false, 100000, DAILY",
             "20000, false, 80000, null",
-            "20001, false, 80000, daily",
-            "50000, true, 50001, daily" })
-    void caps_per_payment_and_per_day(long amount, boolean charity, long sentToday, String breach) {
+            "20001, false, 80000, DAILY",
+            "50000, true, 50001, DAILY" })
+    void caps_per_payment_and_per_day(long amount, boolean charity, long sentToday, Refusal.Limit breach) {
         var result = limits.check(amount, charity, sentToday);
         if (breach == null) {
             assertThat(result).isEmpty();
         } else {
-            assertThat(result).hasValueSatisfying(p -> {
-                assertThat(p.code()).isEqualTo("limit_exceeded");
-                assertThat(p.status()).isEqualTo(422);
-                assertThat(p.properties()).containsEntry("limitType", breach);
+            assertThat(result).hasValueSatisfying(r -> {
+                assertThat(r.limit()).isEqualTo(breach);
+                assertThat(r.remainingToday()).isEqualTo(limits.remainingToday(sentToday));
             });
         }
     }
