@@ -82,7 +82,7 @@ class PaymentViews {
     private Mono<PaymentView> pendingForParty(PaymentRow p, UserId viewer) {
         return identity.findAll(List.of(p.payerId(), p.payeeId())).map(users -> {
             var visibility = Receipts.visibility(PaymentTimeline.party(users.get(p.payerId())),
-                    PaymentTimeline.party(users.get(p.payeeId())), p.requestedVisibility(), p.source() == PaymentSource.DM);
+                    PaymentTimeline.party(users.get(p.payeeId())), p.terms().requestedVisibility(), p.source() == PaymentSource.DM);
             var view = forParty(p, viewer);
             return new PaymentView(view.id(), view.status(), view.from(), view.to(), view.amount(), view.note(),
                     view.donation(), view.source(), view.createdAt(), view.expiresAt(), view.completedAt(),
