@@ -7,14 +7,17 @@ for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do [[ -x "$d/bin/java
 build_piaf() { (cd "$ROOT" && ./piaf mvn -q -DskipTests package); }
 
 # start_piaf <workdir> <http port> <pg port> [extra args...]
+# Rate limits are off: a benchmark creates thousands of users and sign-ins from one address in seconds. The embedded
+# PostgreSQL asks for the password Piaf generated beside its data; psql and pgbench get it as PGPASSWORD.
 start_piaf() {
   local work=$1 port=$2 pgport=$3; shift 3
   mkdir -p "$work"
   "$J" ${PIAF_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT"/app/target/piaf-app-*.jar --server.port="$port" \
-    --piaf.database.embedded.data-dir="$work/pg" --piaf.database.embedded.port="$pgport" "$@" >"$work/piaf.log" 2>&1 &
+    --piaf.database.embedded.data-dir="$work/pg" --piaf.database.embedded.port="$pgport" \
+    --piaf.secrets.dir="$work/secrets" --piaf.rate-limits.enabled=false "$@" >"$work/piaf.log" 2>&1 &
   PIAF_PID=$!
   for _ in $(seq 1 240); do
-    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
+    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && { export PGPASSWORD; PGPASSWORD=$(cat "$work/pg/piaf.password"); return 0; }
     kill -0 "$PIAF_PID" 2>/dev/null || { echo "Piaf died, see $work/piaf.log" >&2; tail -20 "$work/piaf.log" >&2; return 1; }
     sleep 0.5
   done

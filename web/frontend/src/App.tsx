@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
@@ -60,6 +61,7 @@ export function App() {
               <Route path="/messages/:handle" component={ConversationScreen} />
               <Route path="/notifications" component={NotificationsScreen} />
               <Route path="/wallet" component={WalletScreen} />
+              <Route path="/crypto" component={CryptoScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/settings" component={SettingsScreen} />

@@ -27,7 +27,70 @@ export function whenSessionLost(handler: () => void) {
   onSessionLost = handler;
 }
 
-export async function api<T>(path: string, options: Options = {}): Promise<T> {
+type TokenAnswer = { access_token: string; expires_in: number; refresh_token?: string };
+
+/** Renew this long before the access token expires, so that no request goes out with one about to lapse. */
+const RENEW_AHEAD_MS = 60_000;
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * Exchanges the refresh token for a new access token and the next refresh token (the server rotates them and
+ * revokes the session if an old one is replayed). One exchange at a time: concurrent callers share it, since two
+ * exchanges of the same token would look like a replay. False when the session cannot be renewed.
+ */
+export function refreshSession(): Promise<boolean> {
+  const refreshToken = session.current()?.refreshToken;
+  if (!refreshToken) return Promise.resolve(false);
+  if (!renewing) {
+    renewing = (async () => {
+      try {
+        const response = await fetch("/api/auth/refresh", {
+          method: "POST",
+          headers: { Accept: "application/json", "Content-Type": "application/json" },
+          body: JSON.stringify({ refresh_token: refreshToken }),
+        });
+        if (!response.ok) {
+          // 401: revoked, expired or replayed; anything else (429, network) leaves the session to try again later.
+          if (response.status === 401) session.clear();
+          return false;
+        }
+        const answer = (await response.json()) as TokenAnswer;
+        session.renew(answer.access_token, answer.expires_in, answer.refresh_token);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        renewing = null;
+      }
+    })();
+  }
+  return renewing;
+}
+
+/** Signs in: starts a session with the access and refresh tokens. */
+export async function signIn(handle: string, password: string) {
+  const token = await api<TokenAnswer>("/api/auth/token", { method: "POST", body: { handle, password } });
+  session.start(token.access_token, token.expires_in, handle, token.refresh_token);
+}
+
+/** Signs out: the server revokes the refresh token (and its rotations), then the tab forgets the session. */
+export async function signOut() {
+  const refreshToken = session.current()?.refreshToken;
+  session.clear();
+  if (refreshToken) {
+    await fetch("/api/auth/logout", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ refresh_token: refreshToken }),
+    }).catch(() => undefined);
+  }
+}
+
+export async function api<T>(path: string, options: Options = {}, retried = false): Promise<T> {
+  const current = session.current();
+  if (current?.refreshToken && current.expiresAt - Date.now() < RENEW_AHEAD_MS) {
+    await refreshSession();
+  }
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -46,6 +109,8 @@ export async function api<T>(path: string, options: Options = {}): Promise<T> {
     throw new ApiError(0, "network_error", "");
   }
   if (response.status === 401 && token) {
+    // Expired or revoked meanwhile: renew once and try again, else the session is over.
+    if (!retried && (await refreshSession())) return api<T>(path, options, true);
     session.clear();
     onSessionLost();
   }

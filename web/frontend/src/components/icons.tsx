@@ -43,3 +43,4 @@ export function Logo({ size = 32 }: P) {
     </svg>
   );
 }
+export const CoinIcon = (p: P) => <Svg {...p}><circle cx="12" cy="12" r="9" /><path d="M14.5 8.5a3.5 3.5 0 1 0 0 7" /><path d="M8 11h5" /><path d="M8 13.5h5" /></Svg>;

@@ -33,6 +33,13 @@ function payment(n: Notification, i18n: I18n): Described {
 /** A notification as one sentence in the user's language, with where it leads. */
 export function describe(n: Notification, i18n: I18n): Described {
   const data = n.data;
+  if (n.type.startsWith("crypto_")) {
+    const key = `notif.${n.type}`;
+    const text = i18n.has(key) ? i18n.t(key as MessageKey, { amount: data.amount ?? "" }) : i18n.t("notif.generic");
+    const tone = /failed|rejected/.test(n.type) ? "error" : n.type === "crypto_confirmed" ? "success" : "info";
+    const action = n.type === "crypto_transfer_requested" ? "notif.confirm" : "notif.view";
+    return { text, href: "/crypto", action, tone, icon: "pay" };
+  }
   if (n.type.startsWith("payment_")) return payment(n, i18n);
   if (n.type === "top_up_succeeded") {
     const amount = data.amount ? i18n.money({ amount: data.amount, currency: data.currency ?? "EUR" }) : "";

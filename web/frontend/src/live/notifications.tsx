@@ -1,6 +1,6 @@
 import { fetchEventSource } from "@microsoft/fetch-event-source";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { api } from "../api/client";
+import { api, refreshSession } from "../api/client";
 import type { Notification, NotificationPage } from "../api/types";
 import { session } from "../auth/session";
 
@@ -78,7 +78,8 @@ export function NotificationsProvider({ token, children }: { token: string; chil
         onerror(error) {
           setConnected(false);
           if (error instanceof Unauthorized) {
-            session.clear();
+            // The access token lapsed or was revoked: renewing it restarts the stream with the new one.
+            void refreshSession().then((renewed) => { if (!renewed) session.clear(); });
             throw error;
           }
           return 2000;

@@ -1,18 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import { api, ApiError } from "../api/client";
-import { session } from "../auth/session";
+import { api, ApiError, signIn } from "../api/client";
 import { LanguageToggle } from "../components/Layout";
 import { CheckIcon, Logo, LockIcon, SendIcon } from "../components/icons";
 import { ErrorNote, Field, ScreenTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 
-type TokenAnswer = { access_token: string; expires_in: number };
-
-async function signIn(handle: string, password: string) {
-  const token = await api<TokenAnswer>("/api/auth/token", { method: "POST", body: { handle, password } });
-  session.start(token.access_token, token.expires_in, handle);
-}
 
 const cleanHandle = (value: string) => value.trim().replace(/^@/, "");
 

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
-import { api, ApiError, enc } from "../api/client";
+import { api, ApiError, enc, signOut } from "../api/client";
 import type { FollowRequest, FollowRequestPage, PaymentVisibility } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
-import { session } from "../auth/session";
 import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon } from "../components/icons";
 import { Avatar, ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n, type Lang } from "../i18n";
@@ -25,7 +24,7 @@ export function SettingsScreen() {
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title" className="card-title">{t("settings.account")}</h2>
         <p className="muted">{me.displayName} · @{me.handle}</p>
-        <button type="button" className="button button-ghost" onClick={() => { session.clear(); navigate("/signin"); }}>
+        <button type="button" className="button button-ghost" onClick={() => { void signOut(); navigate("/signin"); }}>
           <LogoutIcon size={18} /> {t("settings.signOut")}
         </button>
       </section>
@@ -39,7 +38,8 @@ function PinSection() {
   const [current, setCurrent] = useState("");
   const [pin, setPin] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [errors, setErrors] = useState<{ current?: string; pin?: string; repeat?: string; form?: string }>({});
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<{ current?: string; pin?: string; repeat?: string; password?: string; form?: string }>({});
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const isSet = !!me?.pinSet;
@@ -52,14 +52,16 @@ function PinSection() {
     if (!/^\d{4,6}$/.test(pin)) problems.pin = t("error.invalid_pin_format");
     else if (pin !== repeat) problems.repeat = t("settings.pin.mismatch");
     if (isSet && !current) problems.current = t("error.current_pin_required");
+    if (!password) problems.password = t("error.password_required");
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      await api("/api/me/pin", { method: "PUT", body: isSet ? { pin, currentPin: current } : { pin } });
+      await api("/api/me/pin", { method: "PUT", body: isSet ? { pin, currentPin: current, password } : { pin, password } });
       setCurrent("");
       setPin("");
       setRepeat("");
+      setPassword("");
       setSaved(true);
       await refreshMe();
     } catch (e) {
@@ -67,7 +69,8 @@ function PinSection() {
       if (code === "invalid_pin") {
         setErrors({ current: errorText(e) });
       } else if (code === "current_pin_required" || code === "pin_locked") setErrors({ current: errorText(e) });
-      else if (code === "invalid_pin_format") setErrors({ pin: errorText(e) });
+      else if (code === "invalid_pin_format" || code === "trivial_pin") setErrors({ pin: errorText(e) });
+      else if (code === "invalid_password" || code === "password_required") setErrors({ password: errorText(e) });
       else setErrors({ form: errorText(e) });
     } finally {
       setBusy(false);
@@ -91,6 +94,8 @@ function PinSection() {
         <Field label={t("settings.pin.repeat")} name="repeat-pin" type="password" inputMode="numeric" autoComplete="off"
           maxLength={6} value={repeat} onChange={(e) => setRepeat(digits(e.target.value))} error={errors.repeat} />
       </div>
+      <Field label={t("settings.pin.password")} name="account-password" type="password" autoComplete="current-password"
+        hint={t("settings.pin.passwordHint")} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
       {errors.form && <ErrorNote>{errors.form}</ErrorNote>}
       {saved && <div className="note note-success" role="status">{t("settings.pin.saved")}</div>}
       <button type="submit" className="button button-primary" disabled={busy}>

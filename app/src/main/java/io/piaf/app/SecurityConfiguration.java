@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -17,8 +18,9 @@ import io.piaf.common.ProblemException;
 import reactor.core.publisher.Mono;
 
 /**
- * The API is a JWT resource server (tokens from identity's {@code ReactiveJwtDecoder}); sign-up, token, JWKS, the
- * web app, OpenAPI and health are open; the operational actuator endpoints answer only on loopback. Security
+ * The API is a JWT resource server (tokens from identity's {@code ReactiveJwtDecoder}); sign-up, token, refresh,
+ * logout, JWKS, the web app, OpenAPI and health are open; the operational actuator endpoints answer only on loopback,
+ * or only on the management port when it has its own (prod). Security
  * failures are re-thrown so that the one problem+json handler writes them like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +28,12 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain piafSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain piafSecurity(ServerHttpSecurity http, Environment environment) {
+        // With a management port of its own (the prod profile) the actuator is reachable only there, on a network
+        // the operator controls; sharing the API's port (development), it answers loopback callers only.
+        var managementPort = environment.getProperty("management.server.port", Integer.class);
+        var separateManagementPort = managementPort != null
+                && !managementPort.equals(environment.getProperty("server.port", Integer.class, 8080));
         ServerAuthenticationEntryPoint rethrowAuthentication = (exchange, error) -> Mono.error(error);
         ServerAccessDeniedHandler rethrowDenied = (exchange, error) -> Mono.error(error);
         return http
@@ -35,12 +42,15 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // HSTS (one year, subdomains) on responses to HTTPS requests — behind a proxy, those it forwarded as
+                // https (server.forward-headers-strategy).
+                .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/auth/signup", "/api/auth/token", "/oauth2/token").permitAll()
+                        .pathMatchers("/api/auth/signup", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/oauth2/token").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(
-                                new AuthorizationDecision(isLoopback(context.getExchange().getRequest().getRemoteAddress()))))
+                        .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(new AuthorizationDecision(
+                                separateManagementPort || isLoopback(context.getExchange().getRequest().getRemoteAddress()))))
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })

@@ -69,7 +69,7 @@ final class ChaosClient {
     Map<String, String> person(String handle) {
         post("/api/auth/signup", null, null, Map.of("handle", handle, "password", "chaos-password", "displayName", handle));
         var token = post("/api/auth/token", null, null, Map.of("handle", handle, "password", "chaos-password")).text("access_token");
-        put("/api/me/pin", token, Map.of("pin", "1357"));
+        put("/api/me/pin", token, Map.of("pin", "1357", "password", "chaos-password"));
         return Map.of("handle", handle, "token", token, "pin", "1357");
     }
 }

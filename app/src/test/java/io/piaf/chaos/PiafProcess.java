@@ -38,7 +38,13 @@ final class PiafProcess implements AutoCloseable {
                 "--server.port=" + httpPort,
                 "--piaf.database.embedded.data-dir=" + dataDir,
                 "--piaf.database.embedded.port=" + pgPort,
+                // its own dev chain and custody key beside its database (the chain dies with the process it serves)
+                "--piaf.crypto.chain.data-dir=" + dataDir + "-chain",
+                "--piaf.crypto.secrets-dir=" + dataDir + "-secrets",
                 "--piaf.outbox.poll-interval=200ms",
+                "--piaf.secrets.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-secrets"),
+                // crash safety is under test here, not throttling: clients hammer one account from one address
+                "--piaf.rate-limits.enabled=false",
                 // a key held by a killed request is freed after its lease: short here, so that retries end soon
                 "--piaf.payments.idempotency-lease=" + System.getProperty("chaos.lease", "5s"),
                 "--logging.level.io.zonky=warn"));
@@ -46,7 +52,9 @@ final class PiafProcess implements AutoCloseable {
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         var http = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // generous: a first start makes a PostgreSQL cluster, starts the dev chain and deploys the token, and this
+        // machine is shared (a new cluster alone took 37 s under other engineers' test suites)
+        var deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Piaf exited with " + process.exitValue() + "; see " + log);
@@ -77,6 +85,11 @@ final class PiafProcess implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+    }
+
+    /** The password the embedded PostgreSQL asks for, generated beside its data. */
+    String dbPassword() throws java.io.IOException {
+        return java.nio.file.Files.readString(dataDir.resolve("piaf.password")).strip();
     }
 
     @Override

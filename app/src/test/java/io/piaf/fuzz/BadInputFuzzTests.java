@@ -56,13 +56,13 @@ class BadInputFuzzTests {
     record Operation(HttpMethod method, String path, JsonNode operation, JsonNode bodySchema) {
     }
 
-    record Sent(String description, int status, String contentType, String body) {
+    record Sent(String description, int status, String contentType, String body, String retryAfter) {
     }
 
     @BeforeEach
     void setUp() throws Exception {
         user = api.signUp("fuzzer");
-        api.put(user, "/api/me/pin", Map.of("pin", "1357")).exchange().expectStatus().isNoContent();
+        api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
     }
 
@@ -71,7 +71,7 @@ class BadInputFuzzTests {
         var spec = OpenApiDocument.read(api);
         var operations = operations(spec);
         assertThat(operations).as("operations found in the OpenAPI description").hasSizeGreaterThan(5);
-        int budget = Integer.getInteger("fuzz.requests", 1000);
+        int budget = budget();
         var failures = new ArrayList<String>();
         var rows = new TableRows(db);
         var before = rows.quiescentSnapshot();
@@ -82,13 +82,15 @@ class BadInputFuzzTests {
                 for (var request : requestsFor(op, round)) {
                     var result = request.send();
                     sent++;
-                    statuses.merge(result.status() / 100 + "xx", 1, Integer::sum);
+                    statuses.merge(result.status() == 429 ? "429" : result.status() / 100 + "xx", 1, Integer::sum);
                     if (result.status() >= 500) {
                         failures.add(result.status() + " for " + result.description() + " -> " + abbreviate(result.body()));
                     } else if (result.status() >= 400 && (result.contentType() == null || !result.contentType().startsWith("application/problem+json"))) {
                         failures.add("not problem+json (" + result.contentType() + ") for " + result.description());
                     } else if (result.status() >= 400 && !result.body().contains("\"code\"")) {
                         failures.add("problem without a code for " + result.description());
+                    } else if (result.status() == 429 && (result.retryAfter() == null || !result.retryAfter().matches("[1-9][0-9]*"))) {
+                        failures.add("429 without a Retry-After for " + result.description());
                     }
                     if (result.status() < 400) {
                         before = rows.quiescentSnapshot(); // a valid request may write; start counting again
@@ -114,6 +116,16 @@ class BadInputFuzzTests {
         }
         System.out.printf("FUZZ seed=%d operations=%d requests=%d statuses=%s failures=%d%n", seed, operations.size(), sent, statuses, failures.size());
         assertThat(failures).as("seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")").isEmpty();
+        checkStatuses(statuses);
+    }
+
+    /** How many hostile requests to send. */
+    int budget() {
+        return Integer.getInteger("fuzz.requests", 1000);
+    }
+
+    /** What the mix of answers must show (the throttled variant expects refusals for rate). */
+    void checkStatuses(Map<String, Integer> statuses) {
     }
 
     private List<Operation> operations(JsonNode spec) {
@@ -323,7 +335,7 @@ class BadInputFuzzTests {
             var description = method + " " + uri + (body == null ? "" : " " + abbreviate(body)) + " [" + abbreviate(authorization) + "]";
             var type = result.getResponseHeaders().getContentType();
             return new Sent(description, result.getStatus().value(), type == null ? null : type.toString(),
-                    result.getResponseBody() == null ? "" : result.getResponseBody());
+                    result.getResponseBody() == null ? "" : result.getResponseBody(), result.getResponseHeaders().getFirst("Retry-After"));
         }
     }
 

@@ -21,8 +21,9 @@ final class Tokens {
     private final List<String> hostile;
 
     Tokens(DatabaseClient db, String subject) throws Exception {
-        var ours = RSAKey.parse(db.sql("select value from identity.secret where name = 'jwt-signing-key'")
-                .map(r -> r.get(0, String.class)).one().block());
+        // The signing key from the secret file development generated for the tests (no table holds it).
+        var ours = com.nimbusds.jose.jwk.JWKSet.parse(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-secrets/jwt-signing-keys")))
+                .getKeys().getFirst().toRSAKey();
         var foreign = new RSAKeyGenerator(2048).keyID(ours.getKeyID()).generate();
         var now = Instant.now();
         hostile = List.of(
@@ -30,6 +31,7 @@ final class Tokens {
                 sign(ours, claims(subject, now.minusSeconds(300))),
                 sign(foreign, claims(subject, now.plusSeconds(600))),
                 sign(ours, claims("not-a-user-id", now.plusSeconds(600))),
+                sign(ours, new JWTClaimsSet.Builder().issuer("urn:piaf").subject(subject).claim("scope", "user").build()), // no exp
                 "eyJhbGciOiJub25lIn0.e30.",
                 "a.b.c");
     }

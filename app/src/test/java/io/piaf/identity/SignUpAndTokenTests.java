@@ -123,10 +123,42 @@ class SignUpAndTokenTests {
         assertThat(kind).isEqualTo("CHARITY");
     }
 
+    @Test
+    void common_passwords_hidden_or_check_mark_display_names_are_refused() {
+        var handle = Api.uniqueHandle("rules");
+
+        for (var common : new String[] { "password123", "iloveyou1", "qwertyuiop", "Football1" }) {
+            expectSignUpRefused(Map.of("handle", handle, "password", common, "displayName", "X"), "weak_password");
+        }
+        expectSignUpRefused(Map.of("handle", handle, "password", handle, "displayName", "X"), "weak_password");
+        for (var name : new String[] { "Alice\u202Eecila", "Al\u200Bice", "Alice ✔", "Bob ✅", "Eve\u0007" }) {
+            expectSignUpRefused(Map.of("handle", handle, "password", "long enough", "displayName", name), "invalid_display_name");
+        }
+    }
+
+    @Test
+    void a_handle_that_reads_as_a_verified_or_reserved_one_is_refused() {
+        var suffix = Api.uniqueHandle("x").substring(2);
+        db.sql("insert into identity.users (id, handle, display_name, kind, payment_visibility, created_at) "
+                + "values (gen_random_uuid(), $1, 'Clowns sans frontières', 'CHARITY', 'PUBLIC', now())")
+                .bind(0, "clowns_" + suffix).then().block();
+
+        for (var lookalike : new String[] { "c1owns_" + suffix, "d0wns_" + suffix, "clovvns_" + suffix, "p1af", "supp0rt", "piaf" }) {
+            expectSignUpRefused(Map.of("handle", lookalike, "password", "long enough", "displayName", "X"), "handle_confusable", 409);
+        }
+        api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("handle", "clowns2_" + suffix, "password", "long enough", "displayName", "Fan"))
+                .exchange().expectStatus().isCreated();
+    }
+
     private void expectSignUpRefused(Map<String, String> body, String code) {
+        expectSignUpRefused(body, code, 400);
+    }
+
+    private void expectSignUpRefused(Map<String, String> body, String code, int status) {
         api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo(code);
     }

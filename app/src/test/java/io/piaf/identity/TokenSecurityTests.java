@@ -2,6 +2,9 @@ package io.piaf.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -16,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -60,6 +64,32 @@ class TokenSecurityTests {
         var user = api.signUp("expired");
 
         expectRefused(sign(ourKey(), claims(user.id(), Instant.now().minus(5, ChronoUnit.MINUTES))));
+    }
+
+    @Test
+    void a_token_without_an_expiry_is_refused() throws Exception {
+        var user = api.signUp("noexp");
+        var forever = new JWTClaimsSet.Builder().issuer("urn:piaf").subject(user.id()).claim("scope", "user")
+                .issueTime(new Date()).build();
+
+        expectRefused(sign(ourKey(), forever));
+    }
+
+    @Test
+    void an_expiry_within_the_stated_clock_skew_is_tolerated() throws Exception {
+        var user = api.signUp("skew");
+
+        api.http().get().uri("/api/me").header("Authorization", "Bearer " + sign(ourKey(), claims(user.id(), Instant.now().minusSeconds(30))))
+                .exchange().expectStatus().isOk();
+        expectRefused(sign(ourKey(), claims(user.id(), Instant.now().minusSeconds(90))));
+    }
+
+    @Test
+    void no_table_holds_a_secret() {
+        var tables = db.sql("select table_schema || '.' || table_name from information_schema.tables where table_name like '%secret%'")
+                .map(r -> r.get(0, String.class)).all().collectList().block();
+
+        assertThat(tables).isEmpty();
     }
 
     @Test
@@ -112,9 +142,12 @@ class TokenSecurityTests {
         return jwt.serialize();
     }
 
+    /** The signing key, from the secret file development generated (owner-only), as no table holds it any more. */
     private RSAKey ourKey() throws Exception {
-        var json = db.sql("select value from identity.secret where name = 'jwt-signing-key'").map(r -> r.get(0, String.class)).one().block();
-        return RSAKey.parse(json);
+        var file = Path.of("target/test-secrets/jwt-signing-keys");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        return JWKSet.parse(Files.readString(file)).getKeys().getFirst().toRSAKey();
     }
 
     private String ourKeyId() throws Exception {

@@ -123,7 +123,7 @@ class NotificationStreamTests {
         stream.next();
 
         // Another Piaf process writes through its own connection: only PostgreSQL can tell this one.
-        try (var connection = DriverManager.getConnection(env.getProperty("spring.flyway.url"), "postgres", "")) {
+        try (var connection = DriverManager.getConnection(env.getProperty("spring.flyway.url"), "postgres", env.getProperty("spring.flyway.password"))) {
             connection.setAutoCommit(false);
             try (var statement = connection.prepareStatement("""
                     with c as (insert into notifications.counter as c (recipient_id, last_seq) values (?::uuid, 1)

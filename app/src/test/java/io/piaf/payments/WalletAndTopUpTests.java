@@ -72,6 +72,23 @@ class WalletAndTopUpTests {
         assertThat(textsContaining("4242424242424242")).as("tables and events holding the card number").isEmpty();
     }
 
+    @Test
+    void every_decline_gets_the_same_answer_so_that_card_testing_learns_nothing() {
+        var answers = new java.util.HashSet<String>();
+        // generic, insufficient funds, expired, wrong CVC, and a "live" card in the sandbox
+        for (var number : List.of("4000000000000002", "4000000000009995", "4000000000000069", "4000000000000127", "4111111111111111")) {
+            var body = wallets.topUpRequest(api.signUp("tester"), "20.00", Wallets.card(number), UUID.randomUUID().toString())
+                    .expectStatus().isEqualTo(402)
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(body).containsEntry("code", "card_declined").doesNotContainKey("declineCode");
+            answers.add(body.get("detail") + "|" + body.get("title"));
+        }
+
+        assertThat(answers).hasSize(1);
+        assertThat(db.sql("select failure_code from payments.top_up where status = 'DECLINED' and card_last4 = '0127'")
+                .map(r -> r.get(0, String.class)).all().collectList().block()).as("the reason is kept in the history").contains("incorrect_cvc");
+    }
+
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
             "4000000000000002, 402, card_declined",

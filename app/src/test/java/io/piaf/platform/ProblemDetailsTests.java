@@ -35,6 +35,18 @@ class ProblemDetailsTests {
     @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void log_lines_of_a_request_carry_its_trace_id(org.springframework.boot.test.system.CapturedOutput output) {
+        var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        api.get(api.signUp("tracer"), "/api/test/explode").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isEqualTo(500);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(output.getOut().lines().filter(l -> l.contains("Unexpected error")).toList()).anyMatch(l -> l.contains(traceId)));
+    }
+
+    @Test
     void malformed_json_is_a_bad_request() {
         expectProblem(api.http().post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"handle\": "),
                 400, "malformed_request");

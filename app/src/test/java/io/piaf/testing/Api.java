@@ -31,6 +31,11 @@ public class Api {
         public String bearer() {
             return "Bearer " + token;
         }
+
+        /** The password {@link Api#signUp} gave this user. */
+        public String password() {
+            return "password-" + handle;
+        }
     }
 
     /** A fresh, unique handle such as {@code alice_k3f9a0}: at most 10 characters of prefix, 19 in all. */
@@ -54,6 +59,22 @@ public class Api {
                 .exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) body.get("access_token");
+    }
+
+    /** Sets the user's first PIN (with the password, as the API requires). */
+    public void setPin(User user, String pin) {
+        put(user, "/api/me/pin", Map.of("pin", pin, "password", user.password())).exchange().expectStatus().isNoContent();
+    }
+
+    /** Waits until the user has at least {@code count} notifications of {@code type} (they arrive through the outbox). */
+    @SuppressWarnings("unchecked")
+    public void await(User user, String type, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var body = get(user, "/api/notifications?limit=100").exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            var items = (java.util.List<Map<String, Object>>) body.get("items");
+            return items.stream().filter(i -> type.equals(i.get("type"))).count() >= count;
+        });
     }
 
     public WebTestClient.RequestHeadersSpec<?> get(User user, String uri) {

@@ -41,7 +41,7 @@ public final class Wallets {
     }
 
     public void setPin(Api.User user) {
-        api.put(user, "/api/me/pin", Map.of("pin", PIN)).exchange().expectStatus().isNoContent();
+        api.setPin(user, PIN);
     }
 
     public void topUp(Api.User user, String amount) {

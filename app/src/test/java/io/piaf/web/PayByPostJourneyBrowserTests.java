@@ -60,6 +60,7 @@ class PayByPostJourneyBrowserTests extends BrowserTestSupport {
             alicePage.navigate("/settings");
             byLabel(alicePage, "Nouveau code").fill(PIN);
             byLabel(alicePage, "Répétez le nouveau code").fill(PIN);
+            byLabel(alicePage, "Votre mot de passe").fill(alice.password());
             button(alicePage, "^Choisir le code$").click();
             assertThat(alicePage.getByText("Code enregistré.")).isVisible();
         });

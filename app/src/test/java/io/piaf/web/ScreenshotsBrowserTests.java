@@ -112,7 +112,7 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
             call(pair[0], "PUT", "/api/users/" + handles.get(pair[1]) + "/follow", null);
         }
         for (var name : new String[] { "alice", "bob", "chloe" }) {
-            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN));
+            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN, "password", "password-" + name));
             // Payments are private by default; these friends show theirs to their followers.
             call(name, "PUT", "/api/me/settings", Map.of("paymentVisibility", "FOLLOWERS"));
         }
@@ -198,5 +198,32 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Payer "))).click();
         assertThat(phone.getByTestId("pin-locked")).isVisible();
         shot(phone, "pin-locked-phone-fr");
+    }
+
+    @Test
+    void crypto_wallet() throws Exception {
+        Files.createDirectories(OUT);
+        user("dana", "Dana Leroy");
+        user("eli", "Eli Moreau");
+        call("dana", "PUT", "/api/me/pin", Map.of("pin", PIN));
+        topUp("dana", "100.00");
+        call("dana", "POST", "/api/crypto/buys", Map.of("amount", Map.of("amount", "40.00", "currency", "EUR")));
+        var dana = signIn("dana", "en-GB", WIDTH, HEIGHT);
+        dana.navigate("/crypto");
+        assertThat(dana.getByTestId("crypto-balance")).hasText(java.util.regex.Pattern.compile("^40\\.00\\sEURP$"));
+        dana.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("@" + handles.get("eli"));
+        dana.getByLabel("Amount in EURP", new Page.GetByLabelOptions().setExact(true)).last().fill("15");
+        dana.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        dana.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill(PIN);
+        shot(dana, "crypto-confirm");
+        dana.getByTestId("crypto-confirm").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Confirm")).click();
+        assertThat(dana.getByTestId("crypto-balance")).hasText(java.util.regex.Pattern.compile("^25\\.00\\sEURP$"));
+        assertThat(dana.getByTestId("crypto-history").locator("li").first()).containsText("Confirmed");
+        dana.evaluate("window.scrollTo(0, 0)");
+        shot(dana, "crypto-wallet");
+        var eli = signIn("eli", "fr-FR", 390, 844);
+        eli.navigate("/crypto");
+        assertThat(eli.getByTestId("crypto-balance")).hasText(java.util.regex.Pattern.compile("^15,00\\sEURP$"));
+        shot(eli, "crypto-received-phone-fr");
     }
 }

@@ -29,17 +29,18 @@ class SettingsBrowserTests extends BrowserTestSupport {
     }
 
     @Test
-    void a_user_sets_then_changes_the_pin() {
+    void a_user_sets_then_changes_the_pin_with_the_password() {
         var page = newPage("en-GB");
-        signUp(page, "pin", "Pat");
+        var user = signUp(page, "pin", "Pat");
         step("open settings: no PIN yet", () -> {
             page.navigate("/settings");
             assertThat(page.getByTestId("pin-status")).hasText(text(".*No PIN yet.*"));
             assertThat(field(page, "Current PIN")).hasCount(0);
         });
         step("two different PINs are refused before anything is sent", () -> {
-            field(page, "New PIN").fill("1234");
-            field(page, "Repeat the new PIN").fill("1243");
+            field(page, "New PIN").fill("2468");
+            field(page, "Repeat the new PIN").fill("2486");
+            field(page, "Your password").fill(user.password());
             button(page, "Set PIN");
             assertThat(field(page, "Repeat the new PIN")).hasAccessibleDescription(text(".*The two PINs are different.*"));
         });
@@ -49,24 +50,42 @@ class SettingsBrowserTests extends BrowserTestSupport {
             button(page, "Set PIN");
             assertThat(field(page, "New PIN")).hasAccessibleDescription(text(".*A PIN is 4 to 6 digits.*"));
         });
-        step("set the PIN", () -> {
+        step("a trivial PIN is refused by the server", () -> {
             field(page, "New PIN").fill("1234");
             field(page, "Repeat the new PIN").fill("1234");
+            button(page, "Set PIN");
+            assertThat(field(page, "New PIN")).hasAccessibleDescription(text(".*too easy to guess.*"));
+        });
+        step("without the password nothing is sent; a wrong one is refused", () -> {
+            field(page, "New PIN").fill("2468");
+            field(page, "Repeat the new PIN").fill("2468");
+            field(page, "Your password").fill("");
+            button(page, "Set PIN");
+            assertThat(field(page, "Your password")).hasAccessibleDescription(text(".*Enter your password.*"));
+            field(page, "Your password").fill("not-the-password");
+            button(page, "Set PIN");
+            assertThat(field(page, "Your password")).hasAccessibleDescription(text(".*Wrong password.*"));
+            assertThat(page.getByTestId("pin-status")).hasText(text(".*No PIN yet.*"));
+        });
+        step("set the PIN with the password", () -> {
+            field(page, "Your password").fill(user.password());
             button(page, "Set PIN");
             assertThat(page.getByText("PIN saved.")).isVisible();
             assertThat(page.getByTestId("pin-status")).hasText(text(".*Your PIN is set.*"));
         });
         step("changing it with a wrong current PIN is refused", () -> {
             field(page, "Current PIN").fill("9999");
-            field(page, "New PIN").fill("567890");
-            field(page, "Repeat the new PIN").fill("567890");
+            field(page, "New PIN").fill("572819");
+            field(page, "Repeat the new PIN").fill("572819");
+            field(page, "Your password").fill(user.password());
             button(page, "Change PIN");
             assertThat(field(page, "Current PIN")).hasAccessibleDescription(text(".*Wrong PIN.*"));
         });
-        step("changing it with the right current PIN works", () -> {
-            field(page, "Current PIN").fill("1234");
-            field(page, "New PIN").fill("567890");
-            field(page, "Repeat the new PIN").fill("567890");
+        step("changing it with the right current PIN and the password works", () -> {
+            field(page, "Current PIN").fill("2468");
+            field(page, "New PIN").fill("572819");
+            field(page, "Repeat the new PIN").fill("572819");
+            field(page, "Your password").fill(user.password());
             button(page, "Change PIN");
             assertThat(page.getByText("PIN saved.")).isVisible();
         });

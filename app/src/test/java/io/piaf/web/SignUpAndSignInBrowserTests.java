@@ -10,6 +10,9 @@ import com.microsoft.playwright.options.AriaRole;
 /** Sign-up, sign-in, sign-out and the session, in a real browser against the real server. */
 class SignUpAndSignInBrowserTests extends BrowserTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.piaf.testing.Api api;
+
     @Test
     void a_visitor_signs_up_lands_home_signs_out_and_signs_back_in() {
         var page = newPage("en-GB");
@@ -29,9 +32,24 @@ class SignUpAndSignInBrowserTests extends BrowserTestSupport {
             page.reload();
             assertThat(page.getByText("@" + user.handle()).first()).isVisible();
         });
-        step("sign out", () -> {
+        var refreshToken = new String[1];
+        step("past the access token's lifetime the app renews it with the refresh token and stays signed in", () -> {
+            // As if the hour had passed: the stored access token is expired and no longer accepted.
+            refreshToken[0] = (String) page.evaluate("() => { const s = JSON.parse(sessionStorage.getItem('piaf.session'));"
+                    + " s.token = 'expired.' + s.token; s.expiresAt = Date.now() - 1000;"
+                    + " sessionStorage.setItem('piaf.session', JSON.stringify(s)); return s.refreshToken; }");
+            page.navigate("/settings");
+            assertThat(page.getByText("@" + user.handle()).first()).isVisible();
+            var renewed = (String) page.evaluate("() => JSON.parse(sessionStorage.getItem('piaf.session')).refreshToken");
+            org.assertj.core.api.Assertions.assertThat(renewed).isNotBlank().isNotEqualTo(refreshToken[0]);
+            refreshToken[0] = renewed;
+        });
+        step("sign out, which revokes the session on the server", () -> {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
             assertThat(page).hasURL(text(".*/signin$"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                    api.http().post().uri("/api/auth/refresh").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .bodyValue(java.util.Map.of("refresh_token", refreshToken[0])).exchange().expectStatus().isUnauthorized());
         });
         step("a wrong password is refused with a message", () -> {
             page.getByLabel("Handle").fill(user.handle());

@@ -35,6 +35,17 @@ class WebAppServingTests {
     }
 
     @Test
+    void every_html_response_has_the_content_security_policy_index_html_included() {
+        for (var path : new String[] { "/index.html", "/", "/u/bob" }) {
+            http.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).as(path).contains("script-src 'self'", "frame-ancestors 'none'"));
+        }
+        http.get().uri("/index.html").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'"));
+    }
+
+    @Test
     void the_root_and_every_client_route_get_the_app_shell() {
         assertThat(shell("/")).contains("<div id=\"root\"></div>");
         assertThat(shell("/u/bob")).contains("<div id=\"root\"></div>");

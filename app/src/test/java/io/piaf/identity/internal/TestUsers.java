@@ -20,7 +20,7 @@ public final class TestUsers {
         var handle = (handlePrefix + "_" + UUID.randomUUID().toString().replace("-", "")).substring(0, 20);
         var user = identity.signUp(new IdentityService.SignUp(handle, "a long password", handlePrefix, null)).block();
         if (pin != null) {
-            identity.setPin(user.id(), pin, null).block();
+            identity.setPin(user.id(), pin, null, "a long password").block();
         }
         return user.id();
     }

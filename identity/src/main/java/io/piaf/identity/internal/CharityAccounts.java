@@ -34,8 +34,8 @@ class CharityAccounts implements SmartLifecycle {
     public void start() {
         for (var charity : properties.charitiesOrNone()) {
             var handle = Handle.parse(charity.handle());
-            var created = identity.register(new UserRow(UserId.random(), handle.value(), charity.displayName(), null,
-                    AccountKind.CHARITY, null, null, 0, null, PaymentVisibility.PUBLIC, Instant.now(), false)).block();
+            var created = identity.register(UserRow.newAccount(UserId.random(), handle.value(), charity.displayName(), null,
+                    AccountKind.CHARITY, null, PaymentVisibility.PUBLIC, Instant.now())).block();
             if (created != null) {
                 log.info("Verified charity @{} ({}) created", handle, charity.displayName());
             }

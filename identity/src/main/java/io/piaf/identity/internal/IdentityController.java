@@ -62,21 +62,32 @@ class IdentityController {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "password", maxLength = 128) String password) {
     }
 
+    @Schema(name = "Refresh")
+    record RefreshRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, pattern = "^[A-Za-z0-9_-]+$",
+                    description = "The refresh token a token or refresh answer gave; each is used once") String refresh_token) {
+    }
+
     @Schema(name = "Token")
     record TokenResponse(
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 4096, pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
                     description = "A JWT (JWS, RS256) for the Authorization: Bearer header") String access_token,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "Bearer") String token_type,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "86400", description = "Seconds the token is valid for")
-            long expires_in) {
+            long expires_in,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100, pattern = "^[A-Za-z0-9_-]+$",
+                    description = "Renews the session at POST /api/auth/refresh; rotated at each use") String refresh_token) {
     }
 
     @Schema(name = "PinChange")
     record PinRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password") String pin,
             @Schema(pattern = ApiFormats.PIN, maxLength = 6, format = "password", description = "Required to change a PIN that is set")
-            String currentPin) {
+            String currentPin,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "password", maxLength = 128, description = "The account's password")
+            String password) {
     }
+
 
     @Schema(name = "SettingsChange", description = "The settings to change; at least one")
     record SettingsRequest(
@@ -111,7 +122,7 @@ class IdentityController {
     @Operation(summary = "Create an account", description = "The account's payments are private until it chooses otherwise.")
     @SecurityRequirements
     @ProblemResponse(status = 400, codes = { "invalid_handle", "weak_password", "invalid_display_name", "invalid_phone" })
-    @ProblemResponse(status = 409, codes = "handle_taken")
+    @ProblemResponse(status = 409, codes = { "handle_taken", "handle_confusable" })
     Mono<SignedUp> signUp(@RequestBody SignUpRequest request) {
         var signUp = new IdentityService.SignUp(request.handle(), request.password(), request.displayName(), request.phone());
         return identity.signUp(signUp).map(u -> new SignedUp(u.id().toString(), u.handle(), u.displayName()));
@@ -122,8 +133,23 @@ class IdentityController {
     @SecurityRequirements
     @ProblemResponse(status = 401, codes = "bad_credentials", description = "Unknown handle or wrong password: the same answer for both.")
     Mono<TokenResponse> token(@RequestBody TokenRequest request) {
-        return identity.token(request.handle(), request.password())
-                .map(t -> new TokenResponse(t.value(), "Bearer", t.expiresInSeconds()));
+        return identity.token(request.handle(), request.password()).map(IdentityController::response);
+    }
+
+    @PostMapping(path = "/api/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Renew a session: a new access token and a new refresh token for a refresh token, used once")
+    @SecurityRequirements
+    @ProblemResponse(status = 401, codes = "invalid_refresh_token", description = "Unknown, used, expired or revoked: sign in again.")
+    Mono<TokenResponse> refresh(@RequestBody RefreshRequest request) {
+        return identity.refresh(request.refresh_token()).map(IdentityController::response);
+    }
+
+    @PostMapping(path = "/api/auth/logout", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out: revoke a refresh token and the session it belongs to")
+    @SecurityRequirements
+    Mono<Void> logout(@RequestBody RefreshRequest request) {
+        return identity.logout(request.refresh_token());
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -136,12 +162,14 @@ class IdentityController {
 
     @PutMapping(path = "/api/me/pin", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set or change the payment PIN", description = "Changing a PIN that is set needs the current one.")
-    @ProblemResponse(status = 400, codes = { "invalid_pin_format", "current_pin_required" })
-    @ProblemResponse(status = 422, codes = "invalid_pin", description = "The current PIN is wrong; `attemptsLeft` says how many tries remain.")
+    @Operation(summary = "Set or change the payment PIN",
+            description = "Needs the account's password, and the current PIN to change one that is set. Trivial PINs (1234, 1111, 2580…) are refused.")
+    @ProblemResponse(status = 400, codes = { "invalid_pin_format", "trivial_pin", "password_required", "current_pin_required" })
+    @ProblemResponse(status = 422, codes = { "invalid_pin", "invalid_password" },
+            description = "The current PIN (`attemptsLeft` says how many tries remain) or the password is wrong.")
     @ProblemResponse(status = 423, codes = "pin_locked", description = "Too many wrong PINs; `lockedUntil` says until when.")
     Mono<Void> setPin(@AuthenticationPrincipal Jwt jwt, @RequestBody PinRequest request) {
-        return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin());
+        return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin(), request.password());
     }
 
     @PutMapping(path = "/api/me/settings", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -150,5 +178,9 @@ class IdentityController {
     Mono<Settings> settings(@AuthenticationPrincipal Jwt jwt, @RequestBody SettingsRequest request) {
         return identity.updateSettings(UserId.fromSubject(jwt.getSubject()), request.paymentVisibility(), request.protectedAccount())
                 .map(u -> new Settings(u.paymentVisibility().name(), u.protectedAccount()));
+    }
+
+    private static TokenResponse response(IdentityService.Session session) {
+        return new TokenResponse(session.access().value(), "Bearer", session.access().expiresInSeconds(), session.refresh().token());
     }
 }

@@ -2,8 +2,9 @@ package io.piaf.identity.internal;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,51 +22,82 @@ import io.piaf.identity.PinCheck;
 import io.piaf.identity.UserId;
 import io.piaf.identity.UserRegistered;
 import io.piaf.identity.UserSummary;
+import io.piaf.identity.internal.domain.DisplayNames;
+import io.piaf.identity.internal.domain.HandleSkeletons;
+import io.piaf.identity.internal.domain.PasswordPolicy;
 import io.piaf.outbox.Outbox;
+import io.piaf.platform.ratelimit.RateLimits;
 import reactor.core.publisher.Mono;
 
 @Service
 class IdentityService implements Identity {
 
-    private static final Pattern PIN = Pattern.compile("[0-9]{4,6}");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** Who paid whom, and why, is the two parties' business unless the payer chooses otherwise. */
     static final PaymentVisibility DEFAULT_PAYMENT_VISIBILITY = PaymentVisibility.PRIVATE;
 
     private final UserStore users;
     private final Passwords passwords;
+    private final PasswordPolicy passwordPolicy = PasswordPolicy.bundled();
+    private final Pins pins;
+    private final RefreshTokens refreshTokens;
     private final KeyRing keys;
     private final Outbox outbox;
+    private final RateLimits rateLimits;
     private final TransactionalOperator transactional;
     private final IdentityProperties properties;
+    private final List<String> reservedHandles;
 
-    IdentityService(UserStore users, Passwords passwords, KeyRing keys, Outbox outbox,
-            ReactiveTransactionManager transactions, IdentityProperties properties) {
+    IdentityService(UserStore users, Passwords passwords, Pins pins, RefreshTokens refreshTokens, KeyRing keys,
+            Outbox outbox, RateLimits rateLimits, ReactiveTransactionManager transactions, IdentityProperties properties) {
         this.users = users;
         this.passwords = passwords;
+        this.pins = pins;
+        this.refreshTokens = refreshTokens;
         this.keys = keys;
         this.outbox = outbox;
+        this.rateLimits = rateLimits;
         this.transactional = TransactionalOperator.create(transactions);
         this.properties = properties;
+        this.reservedHandles = properties.reservedHandles();
     }
 
     record SignUp(String handle, String password, String displayName, String phone) {
     }
 
+    /** An access token and the refresh token that renews it. */
+    record Session(KeyRing.IssuedToken access, RefreshTokens.Issued refresh) {
+    }
+
     Mono<UserSummary> signUp(SignUp request) {
         var handle = Handle.parse(request.handle());
-        var displayName = displayName(request.displayName());
-        var password = request.password();
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            return Mono.error(ProblemException.badRequest("weak_password", "A password is 8 to 128 characters."));
-        }
+        var displayName = DisplayNames.require(request.displayName());
+        passwordPolicy.require(request.password(), handle.value());
         var phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().strip();
         if (phone != null && !PHONE.matcher(phone).matches()) {
             return Mono.error(ProblemException.badRequest("invalid_phone", "A phone number is in international form, e.g. +33612345678."));
         }
-        return passwords.hash(password).flatMap(hash -> register(new UserRow(UserId.random(), handle.value(), displayName,
-                phone, AccountKind.PERSON, hash, null, 0, null, DEFAULT_PAYMENT_VISIBILITY, Instant.now(), false)))
+        return refuseLookalike(handle)
+                .then(passwords.hash(request.password()))
+                .flatMap(hash -> register(UserRow.newAccount(UserId.random(), handle.value(), displayName, phone,
+                        AccountKind.PERSON, hash, DEFAULT_PAYMENT_VISIBILITY, Instant.now())))
                 .switchIfEmpty(Mono.error(() -> ProblemException.conflict("handle_taken", "@" + handle + " is taken.")));
+    }
+
+    /**
+     * A handle that reads as a verified account's (a charity) or a reserved one ({@code a11ce} for {@code alice}, Unicode
+     * TR39 skeletons) is refused, so that nobody can pass for them in a timeline or a payment challenge.
+     */
+    private Mono<Void> refuseLookalike(Handle handle) {
+        return users.verifiedHandles().collectList().flatMap(verified -> {
+            var protectedHandles = new java.util.ArrayList<>(reservedHandles);
+            verified.stream().filter(h -> !h.equals(handle.value())).forEach(protectedHandles::add);
+            Optional<String> impersonated = HandleSkeletons.impersonated(handle.value(), protectedHandles);
+            return impersonated.isPresent()
+                    ? Mono.error(ProblemException.conflict("handle_confusable",
+                            "@" + handle + " reads like @" + impersonated.get() + ", a verified or reserved account: choose another."))
+                    : Mono.empty();
+        });
     }
 
     /** Inserts the user and announces it in one transaction; empty when the handle is taken. */
@@ -76,46 +108,47 @@ class IdentityService implements Identity {
                 : Mono.empty()));
     }
 
-    Mono<KeyRing.IssuedToken> token(String handleInput, String password) {
+    /**
+     * Signs in. Attempts are limited per handle (whatever the address, so that a password cannot be guessed from many
+     * addresses at once); the client address is limited at the web edge.
+     */
+    Mono<Session> token(String handleInput, String password) {
         var unauthorized = new ProblemException(401, "bad_credentials", "Unknown handle or wrong password.");
         if (!Handle.isValid(stripAt(handleInput)) || password == null) {
             return Mono.error(unauthorized);
         }
-        return users.findByHandle(Handle.parse(handleInput).value())
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        var handle = Handle.parse(handleInput).value();
+        return Mono.fromRunnable(() -> rateLimits.acquire("token-per-account", handle))
+                .then(users.findByHandle(handle).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(found -> passwords.matches(password, found.map(UserRow::passwordHash).orElse(null))
-                        .flatMap(ok -> ok && found.isPresent()
-                                ? Mono.just(keys.issue(properties.issuer(), found.get().id(), found.get().handle(), "user", properties.tokenTtl()))
-                                : Mono.error(unauthorized)));
+                        .flatMap(ok -> ok && found.isPresent() ? session(found.get()) : Mono.error(unauthorized)));
     }
 
-    Mono<Void> setPin(UserId user, String pin, String currentPin) {
-        if (pin == null || !PIN.matcher(pin).matches()) {
-            return Mono.error(ProblemException.badRequest("invalid_pin_format", "A PIN is 4 to 6 digits."));
-        }
+    /** A new access token and the next refresh token of the same sign-in; see {@link RefreshTokens#rotate}. */
+    Mono<Session> refresh(String refreshToken) {
+        return refreshTokens.rotate(refreshToken).flatMap(next -> users.find(next.user())
+                .switchIfEmpty(Mono.error(() -> new ProblemException(401, "invalid_refresh_token", "The account no longer exists.")))
+                .map(user -> new Session(accessToken(user), next)));
+    }
+
+    Mono<Void> logout(String refreshToken) {
+        return refreshTokens.revoke(refreshToken);
+    }
+
+    private Mono<Session> session(UserRow user) {
+        return refreshTokens.start(user.id()).map(refresh -> new Session(accessToken(user), refresh));
+    }
+
+    private KeyRing.IssuedToken accessToken(UserRow user) {
+        return keys.issue(properties.issuer(), user.id(), user.handle(), "user", properties.tokenTtl());
+    }
+
+    Mono<Void> setPin(UserId user, String pin, String currentPin, String password) {
         return existing(user).flatMap(row -> {
-            if (row.pinHash() == null) {
-                return users.setPin(user, keys.pins().hash(user, pin));
-            }
-            if (currentPin == null || currentPin.isBlank()) {
-                return Mono.error(ProblemException.badRequest("current_pin_required", "Changing a PIN needs the current one."));
-            }
-            return checkPin(user, currentPin).flatMap(check -> switch (check) {
-                case PinCheck.Accepted a -> users.setPin(user, keys.pins().hash(user, pin));
-                default -> Mono.error(pinProblem(check));
-            });
+            // The password is checked there: guesses of it through this call count with sign-in attempts.
+            rateLimits.acquire("token-per-account", row.handle());
+            return pins.setPin(row, pin, currentPin, password);
         });
-    }
-
-    /** The problem a failed PIN check becomes at the API. */
-    static ProblemException pinProblem(PinCheck check) {
-        return switch (check) {
-            case PinCheck.Rejected r -> new ProblemException(422, "invalid_pin", "Wrong PIN.", Map.of("attemptsLeft", r.attemptsLeft()));
-            case PinCheck.Locked l -> new ProblemException(423, "pin_locked",
-                    "Too many wrong PINs: the PIN is locked until " + l.until() + ".", Map.of("lockedUntil", l.until().toString()));
-            case PinCheck.NotSet n -> ProblemException.unprocessable("pin_not_set", "Set a PIN first.");
-            case PinCheck.Accepted a -> throw new IllegalArgumentException("not a failure");
-        };
     }
 
     /** Changes the settings given (null: unchanged); at least one. */
@@ -163,50 +196,12 @@ class IdentityService implements Identity {
 
     @Override
     public Mono<PinCheck> checkPin(UserId id, String pin) {
-        return users.find(id).flatMap(row -> check(row, pin)).switchIfEmpty(Mono.fromSupplier(PinCheck.NotSet::new));
+        return users.find(id).flatMap(row -> pins.check(row, pin)).switchIfEmpty(Mono.fromSupplier(PinCheck.NotSet::new));
     }
 
     @Override
-    public Mono<Map<UserId, PinCheck>> checkPins(Map<UserId, String> pins) {
-        if (pins.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return users.findAll(pins.keySet())
-                .concatMap(row -> check(row, pins.get(row.id())).map(check -> Map.entry(row.id(), check)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(found -> {
-                    var checks = new HashMap<>(found);
-                    pins.keySet().forEach(id -> checks.putIfAbsent(id, new PinCheck.NotSet()));
-                    return Map.copyOf(checks);
-                });
-    }
-
-    private Mono<PinCheck> check(UserRow row, String pin) {
-        var id = row.id();
-        if (row.pinHash() == null) {
-            return Mono.just((PinCheck) new PinCheck.NotSet());
-        }
-        if (row.pinLockedUntil() != null && row.pinLockedUntil().isAfter(Instant.now())) {
-            return Mono.just((PinCheck) new PinCheck.Locked(row.pinLockedUntil()));
-        }
-        var correct = pin != null && PIN.matcher(pin).matches() && keys.pins().matches(id, pin, row.pinHash());
-        if (correct) {
-            // The usual case, no failure to forget, costs no write (and no round trip on the payment's path).
-            return row.pinFailedAttempts() == 0 ? Mono.just((PinCheck) new PinCheck.Accepted())
-                    : users.resetPinFailures(id).thenReturn((PinCheck) new PinCheck.Accepted());
-        }
-        return users.recordPinFailure(id, properties.pinAttempts(), properties.pinLock()).map(failure ->
-                failure.lockedUntil() != null && failure.lockedUntil().isAfter(Instant.now())
-                        ? new PinCheck.Locked(failure.lockedUntil())
-                        : new PinCheck.Rejected(properties.pinAttempts() - failure.failedAttempts()));
-    }
-
-    private static String displayName(String input) {
-        var name = input == null ? "" : input.strip();
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > 50 || name.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badRequest("invalid_display_name", "A display name is 1 to 50 characters.");
-        }
-        return name;
+    public Mono<Map<UserId, PinCheck>> checkPins(Map<UserId, String> pinsByUser) {
+        return pins.checkAll(pinsByUser);
     }
 
     private static String stripAt(String handle) {

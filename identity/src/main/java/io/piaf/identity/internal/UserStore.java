@@ -1,6 +1,5 @@
 package io.piaf.identity.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import io.piaf.identity.AccountKind;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
-import io.r2dbc.postgresql.codec.Interval;
+import io.piaf.identity.internal.domain.PinHasher;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
 class UserStore {
 
     private static final String COLUMNS = "id, handle, display_name, phone, kind, password_hash, pin_hash, "
-            + "pin_failed_attempts, pin_locked_until, payment_visibility, created_at, protected";
+            + "pin_pepper_version, pin_failed_attempts, pin_locks, pin_locked_until, payment_visibility, created_at, protected";
 
     private final DatabaseClient db;
 
@@ -61,6 +60,11 @@ class UserStore {
                 .map(UserStore::read).all();
     }
 
+    /** Handles of verified accounts (charities today), which no new handle may imitate. */
+    Flux<String> verifiedHandles() {
+        return db.sql("select handle from identity.users where kind = 'CHARITY'").map(r -> r.get(0, String.class)).all();
+    }
+
     Flux<UserRow> findByHandles(Collection<String> handles) {
         if (handles.isEmpty()) {
             return Flux.empty();
@@ -70,9 +74,18 @@ class UserStore {
                 .map(UserStore::read).all();
     }
 
-    Mono<Void> setPin(UserId id, byte[] pinHash) {
-        return db.sql("update identity.users set pin_hash = $2, pin_failed_attempts = 0, pin_locked_until = null where id = $1")
-                .bind(0, id.value()).bind(1, pinHash).then();
+    Mono<Void> setPin(UserId id, PinHasher.PinHash pin) {
+        return db.sql("""
+                update identity.users set pin_hash = $2, pin_pepper_version = $3, pin_failed_attempts = 0, pin_locks = 0,
+                    pin_locked_until = null
+                where id = $1""")
+                .bind(0, id.value()).bind(1, pin.hash()).bind(2, pin.pepperVersion()).then();
+    }
+
+    /** Re-makes a PIN hash with the current pepper, unless the PIN changed meanwhile. */
+    Mono<Void> rehashPin(UserId id, byte[] previous, PinHasher.PinHash pin) {
+        return db.sql("update identity.users set pin_hash = $3, pin_pepper_version = $4 where id = $1 and pin_hash = $2")
+                .bind(0, id.value()).bind(1, previous).bind(2, pin.hash()).bind(3, pin.pepperVersion()).then();
     }
 
     Mono<Void> setPaymentVisibility(UserId id, PaymentVisibility visibility) {
@@ -85,27 +98,34 @@ class UserStore {
                 .bind(0, id.value()).bind(1, protectedAccount).then();
     }
 
+    /** A right PIN: forgets the wrong ones and ends the escalation of locks. */
     Mono<Void> resetPinFailures(UserId id) {
-        return db.sql("update identity.users set pin_failed_attempts = 0 where id = $1 and pin_failed_attempts > 0")
+        return db.sql("update identity.users set pin_failed_attempts = 0, pin_locks = 0 where id = $1 and (pin_failed_attempts > 0 or pin_locks > 0)")
                 .bind(0, id.value()).then();
     }
 
-    record PinFailure(int failedAttempts, Instant lockedUntil) {
+    /** @param locks how many locks in a row this failure made, 0 when it did not lock */
+    record PinFailure(int failedAttempts, int locks, Instant lockedUntil) {
     }
 
     /**
      * Counts one wrong PIN atomically (concurrent wrong PINs each count); the failure that reaches the limit locks
-     * the PIN and restarts the count.
+     * the PIN for the next of {@code lockSeconds} (the last one repeats) and restarts the count.
      */
-    Mono<PinFailure> recordPinFailure(UserId id, int limit, Duration lock) {
+    Mono<PinFailure> recordPinFailure(UserId id, int limit, Long[] lockSeconds) {
         return db.sql("""
                 update identity.users set
-                    pin_locked_until = case when pin_failed_attempts + 1 >= $2 then now() + $3 else pin_locked_until end,
+                    pin_locked_until = case when pin_failed_attempts + 1 >= $2
+                        then now() + make_interval(secs => ($3::bigint[])[least(pin_locks + 1, cardinality($3::bigint[]))])
+                        else pin_locked_until end,
+                    pin_locks = case when pin_failed_attempts + 1 >= $2 then pin_locks + 1 else pin_locks end,
                     pin_failed_attempts = case when pin_failed_attempts + 1 >= $2 then 0 else pin_failed_attempts + 1 end
                 where id = $1
-                returning pin_failed_attempts, pin_locked_until""")
-                .bind(0, id.value()).bind(1, limit).bind(2, Interval.of(lock))
-                .map(row -> new PinFailure(row.get(0, Integer.class), row.get(1, Instant.class)))
+                returning pin_failed_attempts, pin_locks, pin_locked_until, pin_failed_attempts = 0 as locked_now""")
+                .bind(0, id.value()).bind(1, limit).bind(2, lockSeconds)
+                .map(row -> new PinFailure(row.get(0, Integer.class),
+                        Boolean.TRUE.equals(row.get(3, Boolean.class)) ? row.get(1, Integer.class) : 0,
+                        row.get(2, Instant.class)))
                 .one();
     }
 
@@ -113,7 +133,8 @@ class UserStore {
         return new UserRow(new UserId(row.get("id", UUID.class)), row.get("handle", String.class),
                 row.get("display_name", String.class), row.get("phone", String.class),
                 AccountKind.valueOf(row.get("kind", String.class)), row.get("password_hash", String.class),
-                row.get("pin_hash", byte[].class), row.get("pin_failed_attempts", Integer.class),
+                row.get("pin_hash", byte[].class), row.get("pin_pepper_version", Integer.class),
+                row.get("pin_failed_attempts", Integer.class), row.get("pin_locks", Integer.class),
                 row.get("pin_locked_until", Instant.class),
                 PaymentVisibility.valueOf(row.get("payment_visibility", String.class)),
                 row.get("created_at", Instant.class), row.get("protected", Boolean.class));

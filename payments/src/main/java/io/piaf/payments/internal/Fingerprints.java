@@ -8,32 +8,25 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Mono;
+import io.piaf.platform.secrets.SecretStore;
 
 /**
  * Fingerprints of idempotent requests: HMAC-SHA256 of the request's canonical form. Keyed, because a top-up's
  * fingerprint covers its card number and an unkeyed hash of a card number is easily reversed (PCI DSS 3.5.1.1).
- * The key is configured, or generated once and kept in {@code payments.secret} (first writer wins) for development.
+ * The key is configured, or read from the secret file {@code fingerprint-key}, or generated there in development;
+ * never kept in the database next to the fingerprints it protects.
  */
 @Component
 class Fingerprints {
 
     private final SecretKeySpec key;
 
-    Fingerprints(DatabaseClient db, PaymentsProperties properties) {
-        var configured = properties.fingerprintKey();
-        Mono<String> base64 = configured != null && !configured.isBlank() ? Mono.just(configured)
-                : db.sql("insert into payments.secret (name, value) values ('fingerprint-key', $1) on conflict (name) do nothing")
-                        .bind(0, randomKey()).then()
-                        .then(db.sql("select value from payments.secret where name = 'fingerprint-key'")
-                                .map(r -> r.get(0, String.class)).one());
-        // Read once at start-up, before requests, like identity's secrets.
-        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64.block()), "HmacSHA256");
+    Fingerprints(SecretStore secrets, PaymentsProperties properties) {
+        var base64 = secrets.get("fingerprint-key", properties.fingerprintKey(), "PIAF_PAYMENTS_FINGERPRINT_KEY", Fingerprints::randomKey);
+        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64), "HmacSHA256");
     }
-
     /** The fingerprint of {@code parts}, joined unambiguously (each part is length-prefixed). */
     byte[] of(String... parts) {
         try {

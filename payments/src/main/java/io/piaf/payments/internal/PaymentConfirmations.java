@@ -77,7 +77,7 @@ class PaymentConfirmations {
         this.outbox = outbox;
         this.properties = properties;
         this.transactional = TransactionalOperator.create(transactions);
-        this.batches = new MicroBatcher<>(properties.confirmationBatch(), Confirmation::caller,
+        this.batches = new MicroBatcher<>(properties.confirmationLanes(), properties.confirmationBatch(), Confirmation::caller,
                 batch -> transactional.transactional(confirmAll(batch)),
                 one -> transactional.transactional(confirmAll(List.of(one))).map(List::getFirst)
                         .retryWhen(TransientFailures.retry()));

@@ -98,7 +98,7 @@ class PaymentRequests {
         this.json = json;
         this.transactional = TransactionalOperator.create(transactions);
         // One request per payer in a batch: each is judged against its own daily total.
-        this.batches = new MicroBatcher<>(properties.creationBatch(), r -> r.payment().payer(),
+        this.batches = new MicroBatcher<>(properties.creationLanes(), properties.creationBatch(), r -> r.payment().payer(),
                 batch -> createAll(batch, transactional::transactional),
                 one -> createAll(List.of(one), transactional::transactional).map(List::getFirst)
                         .retryWhen(TransientFailures.retry()));

@@ -25,9 +25,18 @@ import io.piaf.payments.internal.domain.PaymentLimits;
  * @param sweepInterval how often expired payments, stale top-ups and old keys are swept
  * @param topUpStaleAfter when a top-up still pending (its process died mid-way) is settled by asking the rail
  * @param confirmationBatch the most confirmations committed together in one transaction (1: one transaction each)
+ * @param confirmationLanes how many batches of confirmations run side by side (payers are spread over them); they
+ *        lock wallets, then accounts, each in one global order, so they may queue on a shared account but never
+ *        deadlock
+ * @param topUpDailyCap what an account may top up in total per calendar day of {@code zone}
+ * @param topUpDeclinesPerDay declined top-ups an account may have in 24 h; past it, top-ups are refused (card
+ *        testing: many stolen cards tried from one account)
+ * @param cardDeclinesPerDay declined top-ups one card may have in 24 h across all accounts; past it, that card is
+ *        refused (guessing a stolen card's expiry or security code from many accounts)
  * @param creationBatch the most payment creations committed together in one transaction (1: one transaction each)
+ * @param creationLanes how many batches of creations run side by side; creations lock nothing another waits for
  * @param fingerprintKey base64 key of the HMAC that fingerprints requests (it covers card numbers, so it is keyed);
- *        generated once and kept in the database when absent — production sets it from a secret store
+ *        when absent, read from the secret file {@code fingerprint-key} (generated there in development only)
  */
 @ConfigurationProperties("piaf.payments")
 record PaymentsProperties(
@@ -43,7 +52,12 @@ record PaymentsProperties(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("1m") Duration topUpStaleAfter,
         @DefaultValue("64") int confirmationBatch,
+        @DefaultValue("1") int confirmationLanes,
+        @DefaultValue("2000.00") BigDecimal topUpDailyCap,
+        @DefaultValue("5") int topUpDeclinesPerDay,
+        @DefaultValue("5") int cardDeclinesPerDay,
         @DefaultValue("64") int creationBatch,
+        @DefaultValue("1") int creationLanes,
         String fingerprintKey) {
 
     PaymentLimits limits() {
@@ -52,6 +66,10 @@ record PaymentsProperties(
 
     long maxTopUpCents() {
         return cents(maxTopUp);
+    }
+
+    long topUpDailyCapCents() {
+        return cents(topUpDailyCap);
     }
 
     private static long cents(BigDecimal euros) {

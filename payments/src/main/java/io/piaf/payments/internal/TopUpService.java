@@ -51,10 +51,12 @@ class TopUpService {
     private final PaymentsProperties properties;
     private final JsonMapper json;
     private final TransactionalOperator transactional;
+    private final TopUpVelocity velocity;
 
     TopUpService(TopUpStore topUps, WalletService wallets, CardRail rail, Ledger ledger, Outbox outbox,
             Idempotency idempotency, Fingerprints fingerprints, PaymentsProperties properties, JsonMapper json,
-            ReactiveTransactionManager transactions) {
+            ReactiveTransactionManager transactions, TopUpVelocity velocity) {
+        this.velocity = velocity;
         this.topUps = topUps;
         this.wallets = wallets;
         this.rail = rail;
@@ -121,14 +123,18 @@ class TopUpService {
             var card = Card.of(c.number(), c.expMonth(), c.expYear(), c.cvc(), YearMonth.now(properties.zone()));
             var fingerprint = fingerprints.of("POST /api/wallet/top-ups", Long.toString(cents), card.number(),
                     card.expiry().toString(), card.cvc());
-            return idempotency.execute(user, key, fingerprint, completion -> run(user, key, cents, card, completion));
+            var cardFingerprint = fingerprints.of("card", card.number());
+            return idempotency.execute(user, key, fingerprint, completion -> velocity.check(user, cardFingerprint, cents)
+                    .then(run(user, key, cents, card, cardFingerprint, completion)));
         });
     }
 
-    private Mono<Idempotency.Response> run(UserId user, String key, long cents, Card card, Idempotency.Completion completion) {
+    private Mono<Idempotency.Response> run(UserId user, String key, long cents, Card card, byte[] cardFingerprint,
+            Idempotency.Completion completion) {
         return wallets.walletOf(user)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
-                .flatMap(wallet -> topUps.start(TopUpId.random(), user, wallet.id(), cents, card.brand().apiName(), card.last4(), key))
+                .flatMap(wallet -> topUps.start(TopUpId.random(), user, wallet.id(), cents, card.brand().apiName(), card.last4(),
+                        cardFingerprint, key))
                 .flatMap(row -> row.status().equals("PENDING")
                         ? rail.charge(row.id().value(), row.amount(), card).flatMap(outcome -> settle(row, outcome, completion))
                         // a retry after a crash found it already settled by the reconciler
@@ -143,8 +149,8 @@ class TopUpService {
         Mono<Settled> settled = switch (outcome) {
             case CardRail.Outcome.Succeeded s -> credit(row, completion);
             case CardRail.Outcome.Declined d -> topUps.decide(row.id(), "DECLINED", d.declineCode(), null)
-                    .then(Mono.defer(() -> refuse(new ProblemException(402, "card_declined", d.detail(),
-                            Map.of("declineCode", d.declineCode())), completion)));
+                    .doOnSuccess(decided -> log.info("Top-up {} of user {} declined: {}", row.id(), row.userId(), d.declineCode()))
+                    .then(Mono.defer(() -> refuse(declined(), completion)));
             case CardRail.Outcome.Failed f -> topUps.decide(row.id(), "FAILED", f.code(), null)
                     .then(Mono.defer(() -> refuse(new ProblemException(502, "processing_error", f.detail()), completion)));
         };
@@ -185,10 +191,18 @@ class TopUpService {
                 var body = json.writeValueAsString(view(row, "SUCCEEDED", balance.minorUnits()));
                 return completion.complete(201, body).thenReturn(new Settled(new Idempotency.Response(201, body, false), null));
             });
-            case "DECLINED" -> refuse(new ProblemException(402, "card_declined", "The card was declined.",
-                    Map.of("declineCode", row.failureCode())), completion);
+            case "DECLINED" -> refuse(declined(), completion);
             default -> refuse(new ProblemException(502, "processing_error", "The card network failed to process the charge; nothing was charged."), completion);
         };
+    }
+
+    /**
+     * One answer for every decline, whatever the issuer's reason: distinct reasons (insufficient funds, expired,
+     * wrong security code) tell a card tester which stolen numbers are live and which detail to fix. The reason is
+     * kept in the top-up's record and the log.
+     */
+    static ProblemException declined() {
+        return new ProblemException(402, "card_declined", "The card was declined. Try another card or contact your bank.");
     }
 
     private Mono<Settled> refuse(ProblemException problem, Idempotency.Completion completion) {

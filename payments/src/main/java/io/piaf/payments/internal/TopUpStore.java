@@ -38,13 +38,15 @@ class TopUpStore {
      * Records the top-up before the card is charged (so that a crash leaves a trace to settle), or finds the one
      * this user's Idempotency-Key already started.
      */
-    Mono<TopUpRow> start(TopUpId id, UserId user, WalletId wallet, long cents, String brand, String last4, String key) {
+    Mono<TopUpRow> start(TopUpId id, UserId user, WalletId wallet, long cents, String brand, String last4, byte[] cardFingerprint,
+            String key) {
         return db.sql("""
-                insert into payments.top_up (id, user_id, wallet_id, amount, currency, card_brand, card_last4, status, idempotency_key)
-                values ($1, $2, $3, $4, 'EUR', $5, $6, 'PENDING', $7)
+                insert into payments.top_up (id, user_id, wallet_id, amount, currency, card_brand, card_last4, status, idempotency_key,
+                    card_fingerprint)
+                values ($1, $2, $3, $4, 'EUR', $5, $6, 'PENDING', $7, $8)
                 on conflict (user_id, idempotency_key) do nothing""")
                 .bind(0, id.value()).bind(1, user.value()).bind(2, wallet.value()).bind(3, cents).bind(4, brand)
-                .bind(5, last4).bind(6, Parameter.fromOrEmpty(key, String.class))
+                .bind(5, last4).bind(6, Parameter.fromOrEmpty(key, String.class)).bind(7, cardFingerprint)
                 .then()
                 .then(key == null ? find(id) : findByKey(user, key));
     }
@@ -68,6 +70,30 @@ class TopUpStore {
                 .bind(0, id.value()).bind(1, status).bind(2, Parameter.fromOrEmpty(failureCode, String.class))
                 .bind(3, Parameter.fromOrEmpty(transfer == null ? null : transfer.value(), UUID.class))
                 .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /**
+     * What the velocity rules look at, over the last 24 h: the account's declines and the card's declines (with when
+     * the oldest of each happened, for Retry-After), and what the account topped up since {@code dayStart}
+     * (succeeded or still pending).
+     */
+    record Velocity(long accountDeclines, Instant oldestAccountDecline, long cardDeclines, Instant oldestCardDecline,
+            long toppedUpToday) {
+    }
+
+    Mono<Velocity> velocity(UserId user, byte[] cardFingerprint, Instant dayStart) {
+        return db.sql("""
+                select count(*) filter (where user_id = $1 and status = 'DECLINED'),
+                       min(created_at) filter (where user_id = $1 and status = 'DECLINED'),
+                       count(*) filter (where card_fingerprint = $2 and status = 'DECLINED'),
+                       min(created_at) filter (where card_fingerprint = $2 and status = 'DECLINED'),
+                       coalesce(sum(amount) filter (where user_id = $1 and status in ('SUCCEEDED', 'PENDING') and created_at >= $3), 0)
+                from payments.top_up
+                where (user_id = $1 or card_fingerprint = $2) and created_at > now() - interval '1 day'""")
+                .bind(0, user.value()).bind(1, cardFingerprint).bind(2, dayStart)
+                .map(r -> new Velocity(r.get(0, Long.class), r.get(1, Instant.class), r.get(2, Long.class), r.get(3, Instant.class),
+                        ((Number) r.get(4)).longValue()))
+                .one();
     }
 
     /** Top-ups still pending after {@code age}: their process died between the charge and its outcome. */

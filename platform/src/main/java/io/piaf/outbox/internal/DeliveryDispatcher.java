@@ -58,29 +58,17 @@ final class DeliveryDispatcher {
     }
 
     /**
-     * Delivers one batch of due deliveries per listener, listeners side by side; emits the largest batch size (a full
-     * batch means more may be due).
-     */
-    Mono<Integer> deliverDue() {
-        return deliverDue(store.listenersWithDueDeliveries(registry.allIds()));
-    }
-
-    /**
-     * The same for the given listeners only: a local commit said which have work. Modules side by side, a module's
-     * listeners one after the other: two listeners of one module write the same rows (a recipient's notification
-     * counter, say) in event order, and two such batches side by side would deadlock.
+     * Delivers one batch of due deliveries to each of these listeners (of one module), one listener after the other:
+     * two listeners of one module write the same rows (a recipient's notification counter, say) in event order, and
+     * two such batches side by side would deadlock. Emits the largest batch size (a full batch means more may be due).
      */
     Mono<Integer> deliverDue(Flux<String> listeners) {
-        return listeners.collectMultimap(DeliveryDispatcher::module)
-                .flatMapMany(modules -> Flux.fromIterable(modules.values()))
-                .flatMap(module -> Flux.fromIterable(module).concatMap(this::deliverDueTo), 8)
-                .reduce(0, Math::max);
+        return listeners.concatMap(this::deliverDueTo).reduce(0, Math::max);
     }
 
-    /** A listener id starts with its module's name: {@code notifications.PaymentCompleted}. */
-    private static String module(String listenerId) {
-        var dot = listenerId.indexOf('.');
-        return dot < 0 ? listenerId : listenerId.substring(0, dot);
+    /** The listeners of {@code module} that have due deliveries, from the oldest due ones. */
+    Flux<String> dueListeners(String module) {
+        return store.listenersWithDueDeliveries(registry.idsOf(module));
     }
 
     private Mono<Integer> deliverDueTo(String listenerId) {

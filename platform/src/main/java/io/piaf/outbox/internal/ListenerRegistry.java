@@ -116,6 +116,7 @@ final class ListenerRegistry implements SmartInitializingSingleton {
     }
 
     private static String moduleOf(Class<?> type) {
+        // the module of a class, as its listener ids must start with it
         var pkg = type.getPackageName();
         return pkg.startsWith("io.piaf.") ? pkg.substring("io.piaf.".length()).split("\\.")[0] : pkg;
     }
@@ -131,6 +132,15 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     String[] allIds() {
         return allIds;
+    }
+
+    /** The modules that have listeners here, each drained by a loop of its own. */
+    java.util.Set<String> modules() {
+        return java.util.Arrays.stream(allIds).map(ListenerIds::moduleOf).collect(java.util.stream.Collectors.toSet());
+    }
+
+    String[] idsOf(String module) {
+        return java.util.Arrays.stream(allIds).filter(id -> ListenerIds.moduleOf(id).equals(module)).toArray(String[]::new);
     }
 
     Listener listener(String id) {

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff ceiling of the retry delay
  * @param retention how long fully delivered events are kept for audit before they are deleted
  * @param housekeepingInterval how often metrics are refreshed and delivered events purged
+ * @param stallAfter the relay is reported down (readiness) when no drain started or delivered a batch for this long
  */
 @ConfigurationProperties("piaf.outbox")
 record OutboxProperties(
@@ -26,7 +27,8 @@ record OutboxProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1d") Duration retention,
-        @DefaultValue("30s") Duration housekeepingInterval) {
+        @DefaultValue("30s") Duration housekeepingInterval,
+        @DefaultValue("2m") Duration stallAfter) {
 
     Duration backoffAfter(int attempts) {
         var exponent = Math.min(Math.max(attempts - 1, 0), 20);

@@ -12,9 +12,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers due deliveries. Woken by an in-process hand-off after a local commit, by PostgreSQL NOTIFY after a commit
- * on any instance, and by a slow poll as the safety net (a lost notification, a retry coming due, a lease that
- * left behind by a crash and rolled back). Drains run one at a time; wake-ups that arrive meanwhile fold into one more drain.
+ * Delivers due deliveries, one drain loop per module: a module's listeners run one after the other (they may write the
+ * same rows), modules side by side, and a module with work never waits for another module's batch. Woken by an
+ * in-process hand-off after a local commit, by PostgreSQL NOTIFY after a commit on any instance, and by a slow poll as
+ * the safety net (a lost notification, a retry coming due, a delivery rolled back by a crash). A module's drains run one
+ * at a time; wake-ups that arrive meanwhile fold into one more drain.
  */
 @Component
 class OutboxRelay extends BackgroundWork {
@@ -22,12 +24,18 @@ class OutboxRelay extends BackgroundWork {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DeliveryDispatcher dispatcher;
+    private final ListenerRegistry registry;
     private final OutboxWakeups wakeups;
     private final PostgresChannels channels;
     private final OutboxProperties properties;
+    // When a drain of any module last started: a relay whose last progress is old is stuck (the poll starts a drain
+    // of every module every poll interval).
+    private volatile java.time.Instant lastProgress;
 
-    OutboxRelay(DeliveryDispatcher dispatcher, OutboxWakeups wakeups, PostgresChannels channels, OutboxProperties properties) {
+    OutboxRelay(DeliveryDispatcher dispatcher, ListenerRegistry registry, OutboxWakeups wakeups, PostgresChannels channels,
+            OutboxProperties properties) {
         this.dispatcher = dispatcher;
+        this.registry = registry;
         this.wakeups = wakeups;
         this.channels = channels;
         this.properties = properties;
@@ -41,28 +49,38 @@ class OutboxRelay extends BackgroundWork {
         }
         // NOTIFY from this instance's own commits is left out: the in-process hand-off already woke it.
         var notifications = channels.listen(OutboxStore.CHANNEL).filter(payload -> !wakeups.instanceId.equals(payload));
-        var ticks = Flux.merge(
-                Flux.interval(Duration.ZERO, properties.pollInterval()).doOnNext(i -> wakeups.kickAll()),
-                notifications.doOnNext(i -> wakeups.kickAll()),
-                wakeups.asFlux());
-        return ticks.onBackpressureLatest()
-                .concatMap(tick -> drain().onErrorResume(e -> {
-                    log.warn("Outbox drain failed, next wake-up retries: {}", e.toString());
+        var kicks = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()), notifications)
+                .doOnNext(any -> wakeups.kickAll())
+                .then(Mono.<Void>empty());
+        var drains = Flux.fromIterable(registry.modules()).flatMap(module -> wakeups.asFlux(module)
+                .onBackpressureLatest()
+                .concatMap(tick -> drain(module).onErrorResume(e -> {
+                    log.warn("Outbox drain of {} failed, next wake-up retries: {}", module, e.toString());
                     return Mono.empty();
-                }), 1);
+                }), 1), Integer.MAX_VALUE);
+        return Flux.merge(drains, kicks);
     }
 
-    /** Drains what the wake-ups asked for, until batches come back short: everything due now has been attempted. */
-    Mono<Void> drain() {
-        var work = wakeups.takeWork();
-        var delivered = work.everything() ? dispatcher.deliverDue() : dispatcher.deliverDue(Flux.fromIterable(work.listeners()));
-        return delivered.flatMap(size -> {
+    /** Drains what a module's wake-ups asked for, until batches come back short: everything due has been attempted. */
+    Mono<Void> drain(String module) {
+        lastProgress = java.time.Instant.now();
+        var work = wakeups.takeWork(module);
+        var listeners = work.everything() ? dispatcher.dueListeners(module) : Flux.fromIterable(work.listeners());
+        return dispatcher.deliverDue(listeners).flatMap(size -> {
             if (size >= properties.batchSize()) {
-                wakeups.kickAll();
-                return drain();
+                wakeups.kickAll(module);
             }
-            return Mono.empty();
+            return Mono.<Void>empty();
         });
+    }
+
+    /** When a drain last started or delivered a batch; null before the first drain. */
+    java.time.Instant lastProgress() {
+        return lastProgress;
+    }
+
+    boolean enabled() {
+        return properties.relayEnabled();
     }
 
     @Override

@@ -30,12 +30,23 @@ class R2dbcOutbox implements Outbox {
     private final ListenerRegistry listeners;
     private final OutboxWakeups wakeups;
     private final JsonMapper json;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    R2dbcOutbox(OutboxStore store, ListenerRegistry listeners, OutboxWakeups wakeups, JsonMapper json) {
+    R2dbcOutbox(OutboxStore store, ListenerRegistry listeners, OutboxWakeups wakeups, JsonMapper json,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.store = store;
         this.listeners = listeners;
         this.wakeups = wakeups;
         this.json = json;
+        this.meters = meters;
+    }
+
+    /**
+     * Business metrics for free: {@code piaf.events.published{type}} counts committed events by type — payments by
+     * the state they reached ({@code PaymentCompleted}, {@code PaymentCancelled}, ...), PIN locks, sign-ups.
+     */
+    private void count(List<OutboxStore.NewEvent> committed) {
+        committed.forEach(e -> meters.counter("piaf.events.published", "type", e.type()).increment());
     }
 
     @Override
@@ -50,7 +61,7 @@ class R2dbcOutbox implements Outbox {
                     var appended = new OutboxStore.NewEvent(UUID.randomUUID(), type, EventTypes.versionOf(event.getClass()),
                             json.writeValueAsString(event), listeners.listenerIdsFor(type));
                     if (!tx.isSynchronizationActive()) { // no commit hook to flush from: write it now
-                        return store.append(List.of(appended), wakeups.instanceId);
+                        return store.append(List.of(appended), wakeups.instanceId).doOnSuccess(done -> count(List.of(appended)));
                     }
                     var pending = (Pending) tx.getResource(PENDING);
                     if (pending == null) {
@@ -90,6 +101,7 @@ class R2dbcOutbox implements Outbox {
             return Mono.fromRunnable(() -> {
                 synchronized (this) {
                     wakeups.kick(Set.copyOf(listenersToWake));
+                    count(events);
                 }
             });
         }

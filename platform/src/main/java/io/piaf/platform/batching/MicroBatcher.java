@@ -16,9 +16,11 @@ import reactor.core.publisher.Sinks;
  * load, batches grow by themselves up to {@code maxBatch}, and a batch is exactly what queued while the one before it
  * ran — so the wait a command pays is never more than one batch, and nothing when there is no queue.
  * <p>
- * One batch at a time. A batch holds at most one command per key (for payments, the payer); the next command with the
- * same key waits for the next batch, so that every command of a batch decides on state no other command of the batch
- * changes. When a batch fails (an unexpected error in any of its commands) it rolls back as a whole and each of its
+ * Commands are spread over {@code lanes} by their key, one batch at a time per lane, so that the round trips of
+ * batches of different lanes overlap (what the lanes write must then be safe side by side: payments lock in one global
+ * order). A batch holds at most one command per key (for payments, the payer); the next command with the same key
+ * waits for the next batch of its lane, so that every command of a batch decides on state no other command of the
+ * batch changes. When a batch fails (an unexpected error in any of its commands) it rolls back as a whole and each of its
  * commands runs again alone ({@link Batches#togetherElseOneByOne}).
  *
  * @param <C> a command
@@ -29,20 +31,27 @@ public final class MicroBatcher<C, R> {
     private record Pending<C, R>(C command, Object key, Sinks.One<R> result) {
     }
 
-    private final ConcurrentLinkedDeque<Pending<C, R>> queue = new ConcurrentLinkedDeque<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private static final class Lane<C, R> {
+        final ConcurrentLinkedDeque<Pending<C, R>> queue = new ConcurrentLinkedDeque<>();
+        final AtomicBoolean running = new AtomicBoolean();
+    }
+
+    private final List<Lane<C, R>> lanes = new ArrayList<>();
     private final int maxBatch;
     private final Function<C, Object> key;
     private final Function<List<C>, Mono<List<R>>> together;
     private final Function<C, Mono<R>> alone;
 
     /**
-     * @param key commands with the same key never share a batch
+     * @param key commands with the same key never share a batch and always share a lane
      * @param together runs commands in one transaction and emits their results in order, after the commit
      * @param alone runs one command in its own transaction (and retries what is worth retrying)
      */
-    public MicroBatcher(int maxBatch, Function<C, Object> key, Function<List<C>, Mono<List<R>>> together,
+    public MicroBatcher(int lanes, int maxBatch, Function<C, Object> key, Function<List<C>, Mono<List<R>>> together,
             Function<C, Mono<R>> alone) {
+        for (var i = 0; i < Math.max(1, lanes); i++) {
+            this.lanes.add(new Lane<>());
+        }
         this.maxBatch = Math.max(1, maxBatch);
         this.key = key;
         this.together = together;
@@ -55,29 +64,31 @@ public final class MicroBatcher<C, R> {
         }
         return Mono.defer(() -> {
             var result = Sinks.<R>one();
-            queue.addLast(new Pending<>(command, key.apply(command), result));
-            runNextBatchIfIdle();
+            var k = key.apply(command);
+            var lane = lanes.get(Math.floorMod(k.hashCode(), lanes.size()));
+            lane.queue.addLast(new Pending<>(command, k, result));
+            runNextBatchIfIdle(lane);
             return result.asMono();
         });
     }
 
-    private void runNextBatchIfIdle() {
-        while (!queue.isEmpty() && running.compareAndSet(false, true)) {
-            var batch = nextBatch();
+    private void runNextBatchIfIdle(Lane<C, R> lane) {
+        while (!lane.queue.isEmpty() && lane.running.compareAndSet(false, true)) {
+            var batch = nextBatch(lane.queue);
             if (batch.isEmpty()) {
-                running.set(false);
+                lane.running.set(false);
                 continue;
             }
             run(batch).doFinally(signal -> {
-                running.set(false);
-                runNextBatchIfIdle();
+                lane.running.set(false);
+                runNextBatchIfIdle(lane);
             }).subscribe();
             return;
         }
     }
 
-    /** Only the running batch takes from the queue; others only add at its end. */
-    private List<Pending<C, R>> nextBatch() {
+    /** Only a lane's running batch takes from its queue; others only add at its end. */
+    private List<Pending<C, R>> nextBatch(ConcurrentLinkedDeque<Pending<C, R>> queue) {
         var batch = new ArrayList<Pending<C, R>>();
         var keys = new HashSet<>();
         var later = new ArrayList<Pending<C, R>>();

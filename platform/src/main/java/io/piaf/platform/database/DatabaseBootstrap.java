@@ -46,6 +46,11 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
             return;
         }
         if (!env.containsProperty("spring.r2dbc.url")) {
+            if (!env.getProperty("piaf.database.embedded.allowed", Boolean.class, true)) {
+                throw new IllegalStateException("No database configured: this profile (prod) does not start the embedded "
+                        + "PostgreSQL. Set SPRING_R2DBC_URL, SPRING_R2DBC_USERNAME, SPRING_R2DBC_PASSWORD and SPRING_FLYWAY_URL, "
+                        + "SPRING_FLYWAY_USER, SPRING_FLYWAY_PASSWORD to your PostgreSQL.");
+            }
             var dataDir = Path.of(env.getProperty("piaf.database.embedded.data-dir", "data/postgres"));
             var port = env.getProperty("piaf.database.embedded.port", Integer.class, 0);
             var clean = env.getProperty("piaf.database.embedded.clean", Boolean.class, false);
@@ -53,10 +58,10 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
             var props = new LinkedHashMap<String, Object>();
             props.put("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + server.port() + "/postgres");
             props.put("spring.r2dbc.username", "postgres");
-            props.put("spring.r2dbc.password", "");
+            props.put("spring.r2dbc.password", server.password());
             props.put("spring.flyway.url", "jdbc:postgresql://localhost:" + server.port() + "/postgres");
             props.put("spring.flyway.user", "postgres");
-            props.put("spring.flyway.password", "");
+            props.put("spring.flyway.password", server.password());
             env.getPropertySources().addFirst(new MapPropertySource("piafEmbeddedPostgres", props));
         } else {
             log.info("Using the external PostgreSQL at {}", env.getProperty("spring.r2dbc.url"));
@@ -68,7 +73,8 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
         }
         List<String> order = Arrays.asList(env.getProperty("piaf.database.module-order", DEFAULT_ORDER).split(","));
         ModuleMigrations.migrate(classLoader, jdbcUrl, env.getProperty("spring.flyway.user"),
-                env.getProperty("spring.flyway.password"), order);
+                env.getProperty("spring.flyway.password"), order,
+                java.util.Map.of("secrets_dir", env.getProperty("piaf.secrets.dir", "data/secrets")));
     }
 
     @Override

@@ -26,25 +26,29 @@ final class EmbeddedPostgresServer {
 
     private final Path dataDirectory;
     private final EmbeddedPostgres postgres;
+    private final String password;
     private int users;
 
-    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres, String password) {
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.password = password;
     }
 
     static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, int port, boolean clean) {
         var key = dataDirectory.toAbsolutePath().normalize();
         var server = RUNNING.get(key);
         if (server == null) {
-            server = new EmbeddedPostgresServer(key, start(key, port, clean && CLEANED.add(key)));
+            var wipe = clean && CLEANED.add(key);
+            var password = EmbeddedPostgresPassword.forStart(key, wipe);
+            server = new EmbeddedPostgresServer(key, start(key, port, wipe, password), password);
             RUNNING.put(key, server);
         }
         server.users++;
         return server;
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, int port, boolean clean) {
+    private static EmbeddedPostgres start(Path dataDirectory, int port, boolean clean, String password) {
         try {
             var firstStart = clean || !Files.exists(dataDirectory.resolve("PG_VERSION"));
             stopOrphanedPostmaster(dataDirectory);
@@ -67,7 +71,11 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky checks readiness with this; trust (a new cluster) ignores it, scram needs it.
+                    .setConnectConfig("password", password)
                     .start();
+            EmbeddedPostgresPassword.require(postgres, dataDirectory, password);
             log.info("Embedded PostgreSQL on port {} with data in {} ({}, {} ms)", postgres.getPort(), dataDirectory,
                     firstStart ? "new cluster" : "existing data", (System.nanoTime() - started) / 1_000_000);
             return postgres;
@@ -112,6 +120,11 @@ final class EmbeddedPostgresServer {
 
     int port() {
         return postgres.getPort();
+    }
+
+    /** The superuser's password, generated with the cluster and kept in its data directory (owner-only). */
+    String password() {
+        return password;
     }
 
     synchronized void release() {

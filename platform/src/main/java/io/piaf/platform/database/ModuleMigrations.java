@@ -23,7 +23,12 @@ final class ModuleMigrations {
     private ModuleMigrations() {
     }
 
-    static void migrate(ClassLoader classLoader, String jdbcUrl, String user, String password, List<String> order) {
+    /**
+     * @param placeholders values for migrations, e.g. {@code secrets_dir} for Java migrations that move secrets out
+     *        of a table into files
+     */
+    static void migrate(ClassLoader classLoader, String jdbcUrl, String user, String password, List<String> order,
+            java.util.Map<String, String> placeholders) {
         var started = System.nanoTime();
         var modules = modules(classLoader, order);
         for (var module : modules) {
@@ -32,6 +37,7 @@ final class ModuleMigrations {
                     .schemas(module)
                     .createSchemas(true)
                     .locations("classpath:db/migration/" + module)
+                    .placeholders(placeholders)
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {

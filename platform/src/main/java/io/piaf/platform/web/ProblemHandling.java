@@ -59,6 +59,8 @@ class ProblemHandling implements WebExceptionHandler {
             return Mono.error(error);
         }
         var problem = toProblem(error, exchange);
+        // For metrics that count outcomes by code (e.g. payment confirmations).
+        exchange.getAttributes().put("io.piaf.problem.code", problem.code());
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "urn:piaf:problem:" + problem.code());
         body.put("title", title(problem.status()));
@@ -75,6 +77,9 @@ class ProblemHandling implements WebExceptionHandler {
         if (problem.status() == 413) {
             // The rest of the body is still on the wire: close rather than let the next request read it.
             response.getHeaders().setConnection("close");
+        }
+        if (problem.status() == 429 && problem.properties().get("retryAfter") instanceof Number seconds) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }
         if (error instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());

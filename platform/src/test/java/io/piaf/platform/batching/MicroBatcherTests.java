@@ -46,7 +46,7 @@ class MicroBatcherTests {
     @Test
     void a_lone_command_runs_at_once_and_those_arriving_meanwhile_commit_together() {
         var runs = new Runs();
-        var batcher = new MicroBatcher<Integer, String>(64, c -> c, runs::together, runs::alone);
+        var batcher = new MicroBatcher<Integer, String>(1, 64, c -> c, runs::together, runs::alone);
 
         var first = batcher.submit(1).toFuture();
         var others = List.of(2, 3, 4).stream().map(c -> batcher.submit(c).toFuture()).toList();
@@ -63,7 +63,7 @@ class MicroBatcherTests {
     @Test
     void a_batch_never_exceeds_its_size() {
         var runs = new Runs();
-        var batcher = new MicroBatcher<Integer, String>(2, c -> c, runs::together, runs::alone);
+        var batcher = new MicroBatcher<Integer, String>(1, 2, c -> c, runs::together, runs::alone);
 
         var first = batcher.submit(1).toFuture();
         var others = List.of(2, 3, 4, 5, 6).stream().map(c -> batcher.submit(c).toFuture()).toList();
@@ -78,7 +78,7 @@ class MicroBatcherTests {
     @Test
     void a_failed_batch_runs_its_commands_alone_and_only_the_bad_one_fails() {
         var runs = new Runs();
-        var batcher = new MicroBatcher<Integer, String>(64, c -> c, runs::together, runs::alone);
+        var batcher = new MicroBatcher<Integer, String>(1, 64, c -> c, runs::together, runs::alone);
 
         var first = batcher.submit(1).toFuture();
         var good = batcher.submit(12).toFuture();
@@ -97,7 +97,7 @@ class MicroBatcherTests {
     @Test
     void commands_with_the_same_key_never_share_a_batch() {
         var runs = new Runs();
-        var batcher = new MicroBatcher<Integer, String>(64, c -> c % 10, runs::together, runs::alone);
+        var batcher = new MicroBatcher<Integer, String>(1, 64, c -> c % 10, runs::together, runs::alone);
 
         var first = batcher.submit(1).toFuture();
         var others = List.of(2, 12, 3, 23).stream().map(c -> batcher.submit(c).toFuture()).toList();
@@ -109,8 +109,24 @@ class MicroBatcherTests {
     }
 
     @Test
+    void lanes_run_side_by_side_and_a_key_keeps_to_its_lane() {
+        var runs = new Runs();
+        var batcher = new MicroBatcher<Integer, String>(2, 64, c -> c % 2, runs::together, runs::alone);
+
+        var held = batcher.submit(2).toFuture(); // lane 0, held until released
+        var otherLane = batcher.submit(1).toFuture();
+        var sameLane = batcher.submit(4).toFuture();
+
+        assertThat(otherLane.join()).as("lane 1 does not wait for lane 0").isEqualTo("done 1");
+        assertThat(sameLane).isNotDone();
+        runs.release.tryEmitEmpty();
+        assertThat(held.join()).isEqualTo("done 2");
+        assertThat(sameLane.join()).isEqualTo("done 4");
+    }
+
+    @Test
     void an_empty_result_completes_the_caller_instead_of_leaving_it_waiting() {
-        var batcher = new MicroBatcher<Integer, String>(64, c -> c, commands -> Mono.error(new IllegalStateException()), command -> Mono.empty());
+        var batcher = new MicroBatcher<Integer, String>(1, 64, c -> c, commands -> Mono.error(new IllegalStateException()), command -> Mono.empty());
 
         assertThat(batcher.submit(1).block(Duration.ofSeconds(5))).isNull();
     }

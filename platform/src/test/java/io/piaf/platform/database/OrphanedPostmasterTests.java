@@ -46,7 +46,7 @@ class OrphanedPostmasterTests {
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("the postmaster outlived its JVM").contains(true);
 
         var server = EmbeddedPostgresServer.acquire(dataDir, 0, false);
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres", "postgres", "")) {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres", "postgres", server.password())) {
             var rs = c.createStatement().executeQuery("select id, current_setting('fsync') from survivor");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);

@@ -13,7 +13,8 @@ import io.piaf.identity.Handle;
  * {@code to}/{@code à}, then the payee {@code @handle}. Case-insensitive, spaces optional; the rest of the text is the
  * note. A keyword not followed by an amount is an ordinary hashtag ({@code #pay attention}). One command per text.
  * When in doubt it refuses rather than guesses: {@code 1 000€} or {@code 1.000,50€} would
- * otherwise pay 1 €, so they are invalid amounts.
+ * otherwise pay 1 €, so they are invalid amounts. An amount in a token ({@code #envoyer 5 EURP @bob}: EURP in any
+ * case, or any ticker in capitals such as {@code ETH}) is the crypto module's command, not a bad euro amount: None.
  */
 public final class PayCommandParser {
 
@@ -28,6 +29,9 @@ public final class PayCommandParser {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CONNECTOR = Pattern.compile("(?:to|à)(?=[\\s\\p{Zs}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HANDLE = Pattern.compile("@([A-Za-z0-9_]+)");
+    /** A token symbol (crypto's TokenCommandParser.SYMBOL): EURP in any case, or a ticker in capitals. */
+    private static final Pattern TOKEN = Pattern.compile("(?:(?i:eurp)|[A-Z][A-Z0-9]{1,9})(?![\\p{L}\\p{N}_])");
+    private static final Pattern FIAT = Pattern.compile("(?i:euros?|eur|usd|gbp|chf|jpy)");
     private static final Pattern NOTE_LEAD = Pattern.compile("^[\\s\\p{Zs},;:.!-]*(?:(?:for|pour)[\\s\\p{Zs}]+)?", Pattern.CASE_INSENSITIVE);
 
     private PayCommandParser() {
@@ -106,6 +110,9 @@ public final class PayCommandParser {
         if (number == null) {
             return new PayCommand.Invalid("invalid_amount", "Write the amount right after the command, e.g. #envoyer 20€ @michel.");
         }
+        if (tokenAt(text, skipSpaces(text, number.end()))) {
+            return new PayCommand.None(); // "#envoyer 5 EURP @bob": paid in tokens, by the crypto module
+        }
         var decimals = number.group(2);
         if (decimals != null && decimals.length() > 2) {
             return new PayCommand.Invalid("invalid_amount", "An amount has at most 2 decimals (and no thousands separator).");
@@ -153,6 +160,11 @@ public final class PayCommandParser {
         var rest = NOTE_LEAD.matcher(after).replaceFirst("");
         var note = (before + " " + rest).replaceAll("[\\s\\p{Zs}]+", " ").strip();
         return note.isEmpty() ? null : note;
+    }
+
+    private static boolean tokenAt(String text, int i) {
+        var token = lookingAt(TOKEN, text, i);
+        return token != null && !FIAT.matcher(token.group()).matches();
     }
 
     private static PayCommand unsupportedCurrency() {

@@ -108,6 +108,23 @@ class PayCommandParserTests {
         assertThat(PayCommandParser.parse(text)).isEqualTo(new PayCommand.None());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "#envoyer 5 EURP @bob", "#send 5 EURP to @bob", "#envoyer 5EURP @bob", "#payer 2,5 eurp à @bob",
+            "#pay 0.001 EURP @bob", "#envoyer 5 ETH @bob", "#send 1 USDC @bob", "#envoyer 12.505 EURP @bob" })
+    void a_token_command_is_left_to_the_crypto_module(String text) {
+        assertThat(PayCommandParser.parse(text)).isEqualTo(new PayCommand.None());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '#envoyer 5 EUR @bob'     | 500
+            '#envoyer 5 EUROS @bob'   | 500
+            '#envoyer 5 eur @bob'     | 500
+            """)
+    void euro_words_in_capitals_are_still_euros(String text, long cents) {
+        assertThat(PayCommandParser.parse(text)).isEqualTo(new PayCommand.Parsed(cents, "bob", null, false));
+    }
+
     @org.junit.jupiter.api.Test
     void null_text_holds_no_command() {
         assertThat(PayCommandParser.parse(null)).isEqualTo(new PayCommand.None());
