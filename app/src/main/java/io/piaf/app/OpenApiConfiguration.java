@@ -57,7 +57,8 @@ class OpenApiConfiguration {
                         new Tag().name("Messages").description("Direct messages"),
                         new Tag().name("Notifications").description("The notification inbox and its live stream"),
                         new Tag().name("Wallet").description("Balance, limits, statement, top-ups, charities"),
-                        new Tag().name("Payments").description("Paying people: ask, confirm with the PIN, cancel, look up")));
+                        new Tag().name("Payments").description("Paying people: ask, confirm with the PIN, cancel, look up"),
+                        new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it")));
     }
 
     @Bean

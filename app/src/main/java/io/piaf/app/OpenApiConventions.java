@@ -45,6 +45,8 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("lockedUntil", string(null).format("date-time").description("pin_locked: when PIN checks resume"));
         schema.addProperty("paymentStatus", enumeration("PENDING_CONFIRMATION", "COMPLETED", "CANCELLED", "EXPIRED", "FAILED")
                 .description("pin_locked, payment_not_pending, payment_expired: the payment's status now"));
+        schema.addProperty("transactionStatus", enumeration("PENDING_CONFIRMATION", "PENDING", "SUBMITTED", "CONFIRMED", "FAILED",
+                "CANCELLED", "EXPIRED").description("pin_locked, transfer_not_pending, transfer_expired: the crypto transfer's status now"));
         schema.addProperty("limit", string(16).pattern("^[0-9]+\\.[0-9]{2}$").description("limit_exceeded: the limit, in euros"));
         schema.addProperty("limitType", enumeration("per_payment_to_person", "per_payment_to_charity", "daily", "top_up")
                 .description("limit_exceeded: which limit"));
@@ -54,6 +56,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         schema.addProperty("allowed", new Schema<>().types(Set.of("array")).items(method).maxItems(7)
                 .description("method_not_allowed: the methods the path answers"));
+        schema.addProperty("retryAfter", integer(0, 86_400).description("rate_limited: seconds to wait, as Retry-After says"));
         schema.addProperty("reference", string(64).pattern("^[A-Za-z0-9-]+$").description("internal_error: quote it to support"));
         schema.setRequired(List.of("type", "title", "status", "code"));
         return schema;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
- * listener wrote (MessagingNotifications, PaymentNotifications), which members depend on {@code type} (docs/api.md,
+ * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications), which members depend on {@code type} (docs/api.md,
  * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
  */
 final class NotificationSchemas {
@@ -37,21 +37,40 @@ final class NotificationSchemas {
             @Schema(description = "direct_message") Ref from,
             @Schema(format = "uuid", description = "payment_*") String paymentId,
             @Schema(description = "payment_*") Ref payer,
-            @Schema(description = "payment_* but payment_rejected") Ref payee,
-            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "payment_*, top_up_succeeded") String amount,
+            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") Ref payee,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
+                    description = "payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals`") String amount,
             @Schema(allowableValues = "EUR") String currency,
-            @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*: where the payment was asked for") String source,
-            @Schema(format = "uuid", description = "payment_*: the post or message that asked for it") String sourceId,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested: what the PIN confirms",
+            @Schema(allowableValues = { "API", "POST", "DM" },
+                    description = "payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for") String source,
+            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it")
+            String sourceId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested, crypto_transfer_requested: what the PIN confirms",
                     example = "Pay 12.50 EUR to @bob") String challenge,
-            @Schema(format = "date-time", description = "payment_requested") String expiresAt,
+            @Schema(format = "date-time", description = "payment_requested, crypto_transfer_requested") String expiresAt,
             @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "payment_requested, payment_completed, payment_received") String note,
             @Schema(description = "payment_completed, payment_received: to a verified charity") Boolean donation,
-            @Schema(allowableValues = { "BY_PAYER", "PIN_LOCKED" }, description = "payment_cancelled") String reason,
-            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64, description = "payment_rejected: the problem code") String code,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 1000, description = "payment_rejected: the problem, in words") String detail,
+            @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable" },
+                    description = "payment_cancelled, crypto_failed") String reason,
+            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64, description = "payment_rejected, crypto_rejected: the problem code") String code,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 1000, description = "payment_rejected, crypto_rejected: the problem, in words")
+            String detail,
             @Schema(format = "uuid", description = "top_up_succeeded") String topUpId,
-            @Schema(description = "top_up_succeeded") CardBrief card) {
+            @Schema(description = "top_up_succeeded") CardBrief card,
+            @Schema(format = "uuid", description = "crypto_* but crypto_rejected: the crypto transaction") String transactionId,
+            @Schema(allowableValues = "EURP", description = "crypto_* but crypto_rejected") String token,
+            @Schema(minimum = "0", maximum = "36", description = "crypto_* but crypto_rejected: the token's decimals") Integer decimals,
+            @Schema(description = "crypto_transfer_requested: who sends") Ref sender,
+            @Schema(pattern = "^0x[0-9a-fA-F]{40}$", maxLength = 42, description = "crypto_transfer_requested: the address the tokens go to")
+            String to,
+            @Schema(allowableValues = { "BUY", "SELL", "TRANSFER" }, description = "crypto_confirmed, crypto_failed") String kind,
+            @Schema(allowableValues = { "IN", "OUT" }, description = "crypto_confirmed") String direction,
+            @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "crypto_confirmed: the other Piaf user, if any")
+            String counterparty,
+            @Schema(pattern = "^0x[0-9a-fA-F]{64}$", maxLength = 66, description = "crypto_confirmed: the chain transaction") String txHash,
+            @Schema(allowableValues = { "FAILED", "CANCELLED", "EXPIRED" }, description = "crypto_failed: how it ended") String status,
+            @Schema(format = "date-time", description = "pin_locked: when PIN checks resume") String lockedUntil,
+            @Schema(minimum = "1", maximum = "2147483647", description = "pin_locked: locks in a row") Integer lockCount) {
     }
 
     record Notification(
@@ -59,7 +78,8 @@ final class NotificationSchemas {
                     description = "Increasing per user (gaps possible): the stream's event id") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "new_follower", "follow_requested", "follow_approved",
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
-                    "payment_expired", "payment_rejected", "top_up_succeeded" }) String type,
+                    "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
+                    "crypto_failed", "crypto_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {

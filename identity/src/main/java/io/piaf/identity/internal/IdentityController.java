@@ -123,6 +123,7 @@ class IdentityController {
     @SecurityRequirements
     @ProblemResponse(status = 400, codes = { "invalid_handle", "weak_password", "invalid_display_name", "invalid_phone" })
     @ProblemResponse(status = 409, codes = { "handle_taken", "handle_confusable" })
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many sign-ups from this address.")
     Mono<SignedUp> signUp(@RequestBody SignUpRequest request) {
         var signUp = new IdentityService.SignUp(request.handle(), request.password(), request.displayName(), request.phone());
         return identity.signUp(signUp).map(u -> new SignedUp(u.id().toString(), u.handle(), u.displayName()));
@@ -132,6 +133,7 @@ class IdentityController {
     @Operation(summary = "Get an access token with a handle and a password")
     @SecurityRequirements
     @ProblemResponse(status = 401, codes = "bad_credentials", description = "Unknown handle or wrong password: the same answer for both.")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many sign-ins from this address or for this handle.")
     Mono<TokenResponse> token(@RequestBody TokenRequest request) {
         return identity.token(request.handle(), request.password()).map(IdentityController::response);
     }
@@ -140,6 +142,7 @@ class IdentityController {
     @Operation(summary = "Renew a session: a new access token and a new refresh token for a refresh token, used once")
     @SecurityRequirements
     @ProblemResponse(status = 401, codes = "invalid_refresh_token", description = "Unknown, used, expired or revoked: sign in again.")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many refreshes from this address.")
     Mono<TokenResponse> refresh(@RequestBody RefreshRequest request) {
         return identity.refresh(request.refresh_token()).map(IdentityController::response);
     }
@@ -168,6 +171,7 @@ class IdentityController {
     @ProblemResponse(status = 422, codes = { "invalid_pin", "invalid_password" },
             description = "The current PIN (`attemptsLeft` says how many tries remain) or the password is wrong.")
     @ProblemResponse(status = 423, codes = "pin_locked", description = "Too many wrong PINs; `lockedUntil` says until when.")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many PIN attempts from this address or account.")
     Mono<Void> setPin(@AuthenticationPrincipal Jwt jwt, @RequestBody PinRequest request) {
         return identity.setPin(UserId.fromSubject(jwt.getSubject()), request.pin(), request.currentPin(), request.password());
     }

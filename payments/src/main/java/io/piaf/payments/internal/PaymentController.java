@@ -121,6 +121,7 @@ class PaymentController {
     @ProblemResponse(status = 422, codes = { "invalid_pin", "insufficient_funds", "limit_exceeded", "pin_not_set" },
             description = "invalid_pin carries `attemptsLeft`; after insufficient_funds the payment stays pending.")
     @ProblemResponse(status = 423, codes = "pin_locked", description = "`lockedUntil`; the payment is cancelled (`paymentStatus`).")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many PIN attempts from this address or account.")
     Mono<PaymentViews.PaymentView> confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody PinRequest body) {
         var caller = Callers.user(jwt);
         return confirmations.confirm(caller, paymentId(id), body == null ? null : body.pin())
@@ -159,6 +160,8 @@ class PaymentController {
     @ProblemResponse(status = 403, codes = "forbidden")
     @ProblemResponse(status = 409, codes = "idempotency_key_in_use")
     @ProblemResponse(status = 422, codes = { "limit_exceeded", "idempotency_key_reused" })
+    @ProblemResponse(status = 429, codes = "rate_limited",
+            description = "Too many top-ups from this address or account, or too many declined cards lately.")
     @ProblemResponse(status = 502, codes = "processing_error", description = "The card network failed; nothing was charged.")
     Mono<ResponseEntity<String>> topUp(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             @RequestBody TopUpService.TopUpRequest body) {
