@@ -21,6 +21,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revoke a refresh token and the session it belongs to */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew a session: a new access token and a new refresh token for a refresh token, used once */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -116,6 +150,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crypto/buys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy EURP with euros from your wallet
+         * @description The EUR wallet is debited at once and the mint follows (`status` PENDING, then SUBMITTED and CONFIRMED; a mint that cannot be signed in time is refunded, FAILED). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["buy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/sells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sell EURP for euros
+         * @description The tokens are burnt and the euros credited to the EUR wallet when the burn is final. Idempotency-Key as for buys.
+         */
+        post: operations["sell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your crypto transactions, newest first */
+        get: operations["transactions_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/transactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of your crypto transactions
+         * @description Another user's transaction is not found.
+         */
+        get: operations["transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to send EURP to a Piaf user or an address: the transfer waits for your PIN
+         * @description Confirm it with POST /api/crypto/transfers/{id}/confirm before `expiresAt` (15 minutes). Idempotency-Key as for buys.
+         */
+        post: operations["transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/transfers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a transfer waiting for your PIN
+         * @description Cancelling a cancelled transfer answers it again.
+         */
+        post: operations["cancel_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/transfers/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a transfer with your PIN: it is signed and sent to the chain
+         * @description Answers the transfer SUBMITTED with its `txHash`; it becomes CONFIRMED or FAILED later. Confirming a submitted or confirmed transfer answers it again. The third wrong PIN in a row cancels it and locks the PIN.
+         */
+        post: operations["confirm_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crypto/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get your custodial EVM account and its EURP balance
+         * @description The account is made on the first call. `amount` is Piaf's confirmed view of the balance; `available` subtracts sells and transfers on their way out.
+         */
+        get: operations["wallet_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -200,7 +391,7 @@ export interface paths {
         get?: never;
         /**
          * Set or change the payment PIN
-         * @description Changing a PIN that is set needs the current one.
+         * @description Needs the account's password, and the current PIN to change one that is set. Trivial PINs (1234, 1111, 2580…) are refused.
          */
         put: operations["setPin"];
         post?: never;
@@ -618,6 +809,130 @@ export interface components {
             /** @description Absent on the last page */
             nextCursor?: string;
         };
+        CryptoBalance: {
+            /**
+             * @description Piaf's confirmed view of the balance
+             * @example 10.00
+             */
+            amount: string;
+            /**
+             * @description The balance less sells and transfers on their way out
+             * @example 10.00
+             */
+            available: string;
+            /** Format: int32 */
+            decimals: number;
+            /** @enum {string} */
+            token: "EURP";
+        };
+        CryptoBuy: {
+            /** @description The euros to spend from the EUR wallet: as many EURP (1 EURP = 1.00 EUR) */
+            amount: components["schemas"]["MoneyInput"];
+        };
+        /** @description Euros, as payments write them */
+        CryptoEuroAmount: {
+            /** @example 10.00 */
+            amount: string;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        CryptoSell: {
+            /**
+             * @description Tokens to sell for as many euros; a JSON number is refused
+             * @example 10.00
+             */
+            amount: string;
+            /** @enum {string} */
+            token: "EURP";
+        };
+        /** @description A buy, a sell, or a token transfer sent or received */
+        CryptoTransaction: {
+            /** @example 5.00 */
+            amount: string;
+            /**
+             * @description While PENDING_CONFIRMATION: what the PIN confirms
+             * @example Send 5.00 EURP to @bob
+             */
+            challenge?: string;
+            /**
+             * Format: int64
+             * @description Blocks on top of its block, its own included
+             */
+            confirmations?: number;
+            /** @description The other Piaf user, if any */
+            counterparty?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            decimals: number;
+            /** @enum {string} */
+            direction: "IN" | "OUT";
+            /** @description Buys, sells and transfers sent: their worth in euros */
+            eurAmount?: components["schemas"]["CryptoEuroAmount"];
+            /**
+             * Format: date-time
+             * @description While PENDING_CONFIRMATION
+             */
+            expiresAt?: string;
+            /** @description EIP-55 */
+            from?: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "BUY" | "SELL" | "TRANSFER";
+            note?: string;
+            /**
+             * @description Why it was cancelled, expired or failed
+             * @enum {string}
+             */
+            reason?: "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
+            /**
+             * @description Where it was asked for; CHAIN: received from outside Piaf
+             * @enum {string}
+             */
+            source?: "API" | "POST" | "DM" | "CHAIN";
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION" | "PENDING" | "SUBMITTED" | "CONFIRMED" | "FAILED" | "CANCELLED" | "EXPIRED";
+            /** @description EIP-55 */
+            to?: string;
+            /** @enum {string} */
+            token: "EURP";
+            txHash?: string;
+        };
+        CryptoTransactionPage: {
+            items: components["schemas"]["CryptoTransaction"][];
+            /** @description The next page's cursor, if any */
+            nextCursor?: string;
+        };
+        CryptoTransferConfirmation: {
+            /** Format: password */
+            pin: string;
+        };
+        CryptoTransferRequest: {
+            /**
+             * @description Tokens to send; a JSON number is refused
+             * @example 5.00
+             */
+            amount: string;
+            /** @description One line */
+            note?: string;
+            /**
+             * @description A Piaf user's handle (with or without @) or an EVM address (EIP-55 checksum checked when mixed case)
+             * @example @bob
+             */
+            to: string;
+            /** @enum {string} */
+            token: "EURP";
+        };
+        CryptoWallet: {
+            /** @description Your custodial account, EIP-55 */
+            address: string;
+            balances: components["schemas"]["CryptoBalance"][];
+            /** Format: int64 */
+            chainId: number;
+            /** @description The EURP contract, once deployed */
+            tokenAddress?: string;
+        };
         /** @description A follower, or someone followed */
         Follow: {
             displayName: string;
@@ -791,37 +1106,49 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded */
+            /** @description payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention */
             author?: components["schemas"]["NotificationUser"];
             /** @description top_up_succeeded */
             card?: components["schemas"]["CardBrief"];
             /**
-             * @description payment_requested: what the PIN confirms
+             * @description payment_requested, crypto_transfer_requested: what the PIN confirms
              * @example Pay 12.50 EUR to @bob
              */
             challenge?: string;
-            /** @description payment_rejected: the problem code */
+            /** @description payment_rejected, crypto_rejected: the problem code */
             code?: string;
             /**
              * Format: uuid
              * @description direct_message
              */
             conversationId?: string;
+            /** @description crypto_confirmed: the other Piaf user, if any */
+            counterparty?: string;
             /** @enum {string} */
             currency?: "EUR";
-            /** @description payment_rejected: the problem, in words */
+            /**
+             * Format: int32
+             * @description crypto_* but crypto_rejected: the token's decimals
+             */
+            decimals?: number;
+            /** @description payment_rejected, crypto_rejected: the problem, in words */
             detail?: string;
+            /**
+             * @description crypto_confirmed
+             * @enum {string}
+             */
+            direction?: "IN" | "OUT";
             /** @description payment_completed, payment_received: to a verified charity */
             donation?: boolean;
             /**
              * Format: date-time
-             * @description payment_requested
+             * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
             /** @description follow_approved: who approved your request */
@@ -831,13 +1158,28 @@ export interface components {
             /** @description direct_message */
             from?: components["schemas"]["NotificationUser"];
             /**
+             * @description crypto_confirmed, crypto_failed
+             * @enum {string}
+             */
+            kind?: "BUY" | "SELL" | "TRANSFER";
+            /**
+             * Format: int32
+             * @description pin_locked: locks in a row
+             */
+            lockCount?: number;
+            /**
+             * Format: date-time
+             * @description pin_locked: when PIN checks resume
+             */
+            lockedUntil?: string;
+            /**
              * Format: uuid
              * @description direct_message
              */
             messageId?: string;
             /** @description payment_requested, payment_completed, payment_received */
             note?: string;
-            /** @description payment_* but payment_rejected */
+            /** @description payment_* but payment_rejected; crypto_transfer_requested to a Piaf user */
             payee?: components["schemas"]["NotificationUser"];
             /** @description payment_* */
             payer?: components["schemas"]["NotificationUser"];
@@ -852,27 +1194,48 @@ export interface components {
              */
             postId?: string;
             /**
-             * @description payment_cancelled
+             * @description payment_cancelled, crypto_failed
              * @enum {string}
              */
-            reason?: "BY_PAYER" | "PIN_LOCKED";
+            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
+            /** @description crypto_transfer_requested: who sends */
+            sender?: components["schemas"]["NotificationUser"];
             /**
-             * @description payment_*: where the payment was asked for
+             * @description payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for
              * @enum {string}
              */
             source?: "API" | "POST" | "DM";
             /**
              * Format: uuid
-             * @description payment_*: the post or message that asked for it
+             * @description payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it
              */
             sourceId?: string;
+            /**
+             * @description crypto_failed: how it ended
+             * @enum {string}
+             */
+            status?: "FAILED" | "CANCELLED" | "EXPIRED";
             /** @description mention, direct_message */
             text?: string;
+            /** @description crypto_transfer_requested: the address the tokens go to */
+            to?: string;
+            /**
+             * @description crypto_* but crypto_rejected
+             * @enum {string}
+             */
+            token?: "EURP";
             /**
              * Format: uuid
              * @description top_up_succeeded
              */
             topUpId?: string;
+            /**
+             * Format: uuid
+             * @description crypto_* but crypto_rejected: the crypto transaction
+             */
+            transactionId?: string;
+            /** @description crypto_confirmed: the chain transaction */
+            txHash?: string;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -962,6 +1325,11 @@ export interface components {
              * @description Required to change a PIN that is set
              */
             currentPin?: string;
+            /**
+             * Format: password
+             * @description The account's password
+             */
+            password: string;
             /** Format: password */
             pin: string;
         };
@@ -1019,11 +1387,21 @@ export interface components {
             reference?: string;
             /**
              * Format: int32
+             * @description rate_limited: seconds to wait, as Retry-After says
+             */
+            retryAfter?: number;
+            /**
+             * Format: int32
              * @description The HTTP status
              */
             status: number;
             /** @description The HTTP status's reason phrase */
             title: string;
+            /**
+             * @description pin_locked, transfer_not_pending, transfer_expired: the crypto transfer's status now
+             * @enum {string}
+             */
+            transactionStatus?: "PENDING_CONFIRMATION" | "PENDING" | "SUBMITTED" | "CONFIRMED" | "FAILED" | "CANCELLED" | "EXPIRED";
             /** @description `urn:piaf:problem:` followed by the code */
             type: string;
         };
@@ -1044,6 +1422,10 @@ export interface components {
             kind: "PERSON" | "CHARITY";
             /** @description Following takes this user's approval */
             protected: boolean;
+        };
+        Refresh: {
+            /** @description The refresh token a token or refresh answer gave; each is used once */
+            refresh_token: string;
         };
         /** @description A message just sent, with where it went */
         SentMessage: {
@@ -1105,6 +1487,8 @@ export interface components {
              * @description Seconds the token is valid for
              */
             expires_in: number;
+            /** @description Renews the session at POST /api/auth/refresh; rotated at each use */
+            refresh_token: string;
             /** @enum {string} */
             token_type: "Bearer";
         };
@@ -1224,6 +1608,176 @@ export interface operations {
             };
         };
     };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Refresh"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Refresh"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `invalid_refresh_token`. Unknown, used, expired or revoked: sign in again */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_refresh_token";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many refreshes from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     signUp: {
         parameters: {
             query?: never;
@@ -1258,7 +1812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `handle_taken` */
+            /** @description Conflict: `handle_confusable`, `handle_taken` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1266,7 +1820,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "handle_taken";
+                        code?: "handle_confusable" | "handle_taken";
                     };
                 };
             };
@@ -1291,6 +1845,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many sign-ups from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
                     };
                 };
             };
@@ -1377,6 +1945,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many sign-ins from this address or for this handle */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
                     };
                 };
             };
@@ -1694,6 +2276,874 @@ export interface operations {
             };
         };
     };
+    buy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CryptoBuy"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `chain_unavailable`. The chain does not answer; nothing was done */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "chain_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    sell: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CryptoSell"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_token` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_token";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds: more than `available` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `chain_unavailable`. The chain does not answer; nothing was done */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "chain_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    transactions_1: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransactionPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    transaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `crypto_transaction_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "crypto_transaction_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CryptoTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `invalid_address`, `invalid_amount`, `invalid_handle`, `invalid_idempotency_key`, `invalid_note`, `malformed_request`, `rejected_request`, `unsupported_token` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_address" | "invalid_amount" | "invalid_handle" | "invalid_idempotency_key" | "invalid_note" | "malformed_request" | "rejected_request" | "unsupported_token";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    cancel_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `crypto_transaction_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "crypto_transaction_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `transfer_not_pending`. `transactionStatus` says what became of it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transfer_not_pending";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    confirm_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CryptoTransferConfirmation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoTransaction"];
+                };
+            };
+            /** @description Bad Request: `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `crypto_transaction_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "crypto_transaction_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `transfer_expired`, `transfer_not_pending`. `transactionStatus` says what became of it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transfer_expired" | "transfer_not_pending";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `insufficient_funds`, `invalid_pin`, `limit_exceeded`, `pin_not_set`. invalid_pin carries `attemptsLeft`; after insufficient_funds or limit_exceeded the transfer stays pending */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "insufficient_funds" | "invalid_pin" | "limit_exceeded" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked`. `lockedUntil`; the transfer is cancelled (`transactionStatus`) */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many PIN attempts from this address or account */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `chain_unavailable`. The chain does not answer; the transfer stays pending */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "chain_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    wallet_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoWallet"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -1977,7 +3427,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: `current_pin_required`, `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `current_pin_required`, `invalid_pin_format`, `malformed_request`, `password_required`, `rejected_request`, `trivial_pin` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1985,7 +3435,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "current_pin_required" | "invalid_pin_format" | "malformed_request" | "rejected_request";
+                        code?: "current_pin_required" | "invalid_pin_format" | "malformed_request" | "password_required" | "rejected_request" | "trivial_pin";
                     };
                 };
             };
@@ -2027,7 +3477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Content: `invalid_pin`. The current PIN is wrong; `attemptsLeft` says how many tries remain */
+            /** @description Unprocessable Content: `invalid_password`, `invalid_pin`. The current PIN (`attemptsLeft` says how many tries remain) or the password is wrong */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2035,7 +3485,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_pin";
+                        code?: "invalid_password" | "invalid_pin";
                     };
                 };
             };
@@ -2048,6 +3498,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "pin_locked";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many PIN attempts from this address or account */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
                     };
                 };
             };
@@ -2799,6 +4263,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "pin_locked";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many PIN attempts from this address or account */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
                     };
                 };
             };
@@ -3687,6 +5165,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "idempotency_key_reused" | "limit_exceeded";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `rate_limited`. Too many top-ups from this address or account, or too many declined cards lately */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
                     };
                 };
             };
