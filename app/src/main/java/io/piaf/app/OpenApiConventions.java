@@ -48,7 +48,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("transactionStatus", enumeration("PENDING_CONFIRMATION", "PENDING", "SUBMITTED", "CONFIRMED", "FAILED",
                 "CANCELLED", "EXPIRED").description("pin_locked, transfer_not_pending, transfer_expired: the crypto transfer's status now"));
         schema.addProperty("limit", string(16).pattern("^[0-9]+\\.[0-9]{2}$").description("limit_exceeded: the limit, in euros"));
-        schema.addProperty("limitType", enumeration("per_payment_to_person", "per_payment_to_charity", "daily", "top_up")
+        schema.addProperty("limitType", enumeration("per_payment_to_person", "per_payment_to_charity", "daily", "top_up", "daily_top_up")
                 .description("limit_exceeded: which limit"));
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
         schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long: the longest text allowed"));

@@ -114,7 +114,11 @@ class IdentityController {
             @Schema(allowableValues = "sig") String use,
             @Schema(allowableValues = "RS256") String alg,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 2048, pattern = "^[A-Za-z0-9_-]+$", description = "Modulus, base64url") String n,
-            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 16, pattern = "^[A-Za-z0-9_-]+$", description = "Exponent, base64url") String e) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 16, pattern = "^[A-Za-z0-9_-]+$", description = "Exponent, base64url") String e,
+            @Schema(minimum = "0", maximum = "9007199254740991", description = "When the key was made, in seconds since the epoch") Long iat,
+            @Schema(minimum = "0", maximum = "9007199254740991", description = "Not used before, in seconds since the epoch") Long nbf,
+            @Schema(minimum = "0", maximum = "9007199254740991",
+                    description = "When the key retires, in seconds since the epoch: tokens it signed are refused after") Long exp) {
     }
 
     @PostMapping(path = "/api/auth/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
