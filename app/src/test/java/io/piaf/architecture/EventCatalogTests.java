@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -114,6 +115,9 @@ class EventCatalogTests {
         }
         if (raw == Instant.class) {
             return AT;
+        }
+        if (raw == BigInteger.class) {
+            return BigInteger.valueOf(500);
         }
         if (raw == Money.class) {
             return Money.eur(1250);
