@@ -1011,11 +1011,26 @@ export interface components {
             alg?: "RS256";
             /** @description Exponent, base64url */
             e: string;
+            /**
+             * Format: int64
+             * @description When the key retires, in seconds since the epoch: tokens it signed are refused after
+             */
+            exp?: number;
+            /**
+             * Format: int64
+             * @description When the key was made, in seconds since the epoch
+             */
+            iat?: number;
             kid?: string;
             /** @enum {string} */
             kty: "RSA";
             /** @description Modulus, base64url */
             n: string;
+            /**
+             * Format: int64
+             * @description Not used before, in seconds since the epoch
+             */
+            nbf?: number;
             /** @enum {string} */
             use?: "sig";
         };
@@ -1367,7 +1382,7 @@ export interface components {
              * @description limit_exceeded: which limit
              * @enum {string}
              */
-            limitType?: "per_payment_to_person" | "per_payment_to_charity" | "daily" | "top_up";
+            limitType?: "per_payment_to_person" | "per_payment_to_charity" | "daily" | "top_up" | "daily_top_up";
             /**
              * Format: date-time
              * @description pin_locked: when PIN checks resume
