@@ -24,19 +24,16 @@ import io.piaf.cards.internal.CardViews.TransactionPage;
 import io.piaf.cards.internal.domain.CardStatus;
 import io.piaf.cards.internal.domain.NetworkAmount;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.piaf.identity.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "Cards", description = "Debit cards on your wallet: masked except after a PIN step-up; controls apply to the next purchase.")
-@ApiResponse(responseCode = "404", description = "No such card of yours (`card_not_found`)",
-        content = @Content(mediaType = "application/problem+json"))
 class CardController {
 
     private final CardService cards;
@@ -52,19 +49,24 @@ class CardController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a virtual or single-use debit card on your wallet",
             description = "Luhn-valid 16-digit number from Piaf's test BIN, valid 3 years. 409 `too_many_cards` past 10 open cards.")
-    @ApiResponse(responseCode = "400", description = "`invalid_card_type`", content = @Content(mediaType = "application/problem+json"))
+    @ProblemResponse(status = 400, codes = "invalid_card_type")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "too_many_cards")
     Mono<CardView> issue(@AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) IssueRequest body) {
         return cards.issue(user(jwt), body == null ? null : body.type());
     }
 
     @GetMapping("/api/cards")
     @Operation(summary = "List your cards, newest first (masked: BIN and last four)")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     Mono<CardList> list(@AuthenticationPrincipal Jwt jwt) {
         return cards.list(user(jwt)).map(CardList::new);
     }
 
     @GetMapping("/api/cards/{id}")
     @Operation(summary = "Get one of your cards (masked)")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
     Mono<CardView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return cards.get(user(jwt), cardId(id));
     }
@@ -81,8 +83,11 @@ class CardController {
     @Operation(summary = "Reveal the full card number and CVC after your PIN",
             description = "Shown for 60 seconds (`visibleUntil`); never cached (`Cache-Control: no-store`); every try is audited. "
                     + "Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 `pin_locked` — the same lockout as payments.")
-    @ApiResponse(responseCode = "422", description = "`invalid_pin`, `pin_not_set`", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "423", description = "`pin_locked`", content = @Content(mediaType = "application/problem+json"))
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
+    @ProblemResponse(status = 409, codes = "card_cancelled")
+    @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set" }, description = "invalid_pin carries `attemptsLeft`.")
+    @ProblemResponse(status = 423, codes = "pin_locked")
     Mono<ResponseEntity<Revealed>> reveal(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody RevealRequest body) {
         return cards.reveal(user(jwt), cardId(id), body == null ? null : body.pin())
                 .map(r -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(r));
@@ -90,18 +95,27 @@ class CardController {
 
     @PostMapping("/api/cards/{id}/freeze")
     @Operation(summary = "Freeze a card: every authorization is declined (`card_frozen`) until you unfreeze it")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
+    @ProblemResponse(status = 409, codes = "card_cancelled")
     Mono<CardView> freeze(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return cards.change(user(jwt), cardId(id), CardStatus.Action.FREEZE);
     }
 
     @PostMapping("/api/cards/{id}/unfreeze")
     @Operation(summary = "Unfreeze a card")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
+    @ProblemResponse(status = 409, codes = "card_cancelled")
     Mono<CardView> unfreeze(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return cards.change(user(jwt), cardId(id), CardStatus.Action.UNFREEZE);
     }
 
     @PostMapping("/api/cards/{id}/cancel")
     @Operation(summary = "Cancel a card for good", description = "Purchases already approved still clear. 409 `card_cancelled` when it already is.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
+    @ProblemResponse(status = 409, codes = "card_cancelled")
     Mono<CardView> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return cards.change(user(jwt), cardId(id), CardStatus.Action.CANCEL);
     }
@@ -118,8 +132,10 @@ class CardController {
     @PutMapping("/api/cards/{id}/controls")
     @Operation(summary = "Change a card's limits and controls; what is left out stays",
             description = "Limits 0.01–10000.00 EUR, per transaction ≤ daily; merchant category codes are four digits, countries ISO alpha-2.")
-    @ApiResponse(responseCode = "400", description = "`invalid_controls` (with `field`), `invalid_amount`",
-            content = @Content(mediaType = "application/problem+json"))
+    @ProblemResponse(status = 400, codes = { "invalid_controls", "invalid_amount" }, description = "invalid_controls carries `field`.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
+    @ProblemResponse(status = 409, codes = "card_cancelled")
     Mono<CardView> controls(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody ControlsRequest body) {
         if (body == null) {
             throw ProblemException.badRequest("invalid_controls", "Send the controls to change.");
@@ -130,6 +146,8 @@ class CardController {
 
     @GetMapping("/api/cards/{id}/transactions")
     @Operation(summary = "List a card's purchases, newest first: pending (held), cleared, reversed, declined (with the reason), refunded")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "card_not_found")
     Mono<TransactionPage> transactions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         return cards.transactions(user(jwt), cardId(id), limit, cursor);

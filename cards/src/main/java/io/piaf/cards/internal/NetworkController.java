@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.cards.internal.domain.NetworkSignature;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -53,9 +53,9 @@ class NetworkController {
             description = "Signed: `Piaf-Network-Timestamp` (unix seconds, within 5 minutes) and `Piaf-Network-Signature: v1=<hex "
                     + "HMAC-SHA256(secret, timestamp + \".\" + body)>`. The same message `id` again gets the same answer. "
                     + "A decline is a 200 with `approved: false` and a `reason`.")
-    @ApiResponse(responseCode = "401", description = "`bad_signature`: missing, malformed, stale or wrong signature",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "400", description = "`invalid_message`", content = @Content(mediaType = "application/problem+json"))
+    @SecurityRequirements
+    @ProblemResponse(status = 400, codes = "invalid_message")
+    @ProblemResponse(status = 401, codes = "bad_signature", description = "Missing, malformed, stale or wrong signature.")
     Mono<Response> message(@RequestHeader(name = "Piaf-Network-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "Piaf-Network-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body, ServerHttpRequest request) {
