@@ -51,6 +51,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("limitType", enumeration("per_payment_to_person", "per_payment_to_charity", "daily", "top_up", "daily_top_up")
                 .description("limit_exceeded: which limit"));
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
+        schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
         schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long: the longest text allowed"));
         schema.addProperty("length", integer(0, 100_000).description("text_too_long: the text's length"));
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

@@ -86,6 +86,7 @@ class CardController {
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     @ProblemResponse(status = 404, codes = "card_not_found")
     @ProblemResponse(status = 409, codes = "card_cancelled")
+    @ProblemResponse(status = 400, codes = "invalid_pin_format")
     @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set" }, description = "invalid_pin carries `attemptsLeft`.")
     @ProblemResponse(status = 423, codes = "pin_locked")
     Mono<ResponseEntity<Revealed>> reveal(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody RevealRequest body) {
