@@ -60,7 +60,7 @@ class WalletController {
 
     /** The wallet's active holds (card authorizations not cleared yet), newest first: what balance - available is. */
     @GetMapping("/api/wallet/holds")
-    @io.swagger.v3.oas.annotations.Operation(summary = "List the wallet's card purchases held and not cleared yet, newest first")
+    @Operation(summary = "List the wallet's card purchases held and not cleared yet, newest first")
     Mono<Holds> holds(@AuthenticationPrincipal Jwt jwt) {
         return wallets.wallet(Callers.user(jwt))
                 .flatMapMany(w -> ledgerStore.activeHolds(w.account(), 100))
