@@ -23,6 +23,7 @@ import io.piaf.cards.internal.CardViews.Revealed;
 import io.piaf.cards.internal.CardViews.TransactionPage;
 import io.piaf.cards.internal.domain.CardStatus;
 import io.piaf.cards.internal.domain.NetworkAmount;
+import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
 import io.piaf.common.ProblemResponse;
 import io.piaf.identity.UserId;
@@ -33,7 +34,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Tag(name = "Cards", description = "Debit cards on your wallet: masked except after a PIN step-up; controls apply to the next purchase.")
+@Tag(name = "Cards")
 class CardController {
 
     private final CardService cards;
@@ -42,6 +43,7 @@ class CardController {
         this.cards = cards;
     }
 
+    @Schema(name = "CardIssueRequest")
     record IssueRequest(@Schema(allowableValues = { "VIRTUAL", "SINGLE_USE" }, defaultValue = "VIRTUAL") String type) {
     }
 
@@ -71,7 +73,9 @@ class CardController {
         return cards.get(user(jwt), cardId(id));
     }
 
-    record RevealRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[0-9]{4,6}$") String pin) {
+    @Schema(name = "CardRevealRequest")
+    record RevealRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password")
+            String pin) {
 
         @Override
         public String toString() {
@@ -121,13 +125,19 @@ class CardController {
         return cards.change(user(jwt), cardId(id), CardStatus.Action.CANCEL);
     }
 
-    record MoneyIn(@Schema(pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$") Object amount, @Schema(allowableValues = "EUR") String currency) {
+    /** A limit as a client writes it: at most 10000.00 EUR (CardService checks the range and says which field is out). */
+    @Schema(name = "CardLimitInput", description = "A card limit: a decimal string, at most two decimals, in euros")
+    record MoneyIn(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = "string", pattern = "^[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 15,
+                    example = "250.00") Object amount,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "EUR") String currency) {
     }
 
+    @Schema(name = "CardControlsRequest")
     record ControlsRequest(MoneyIn perTransaction, MoneyIn daily,
-            @ArraySchema(maxItems = 50, schema = @Schema(pattern = "^[0-9]{4}$")) List<String> blockedMcc,
+            @ArraySchema(maxItems = 50, schema = @Schema(pattern = CardViews.MCC, maxLength = 4)) List<String> blockedMcc,
             Boolean online, Boolean contactless,
-            @ArraySchema(maxItems = 50, schema = @Schema(pattern = "^[A-Z]{2}$")) List<String> blockedCountries) {
+            @ArraySchema(maxItems = 50, schema = @Schema(pattern = CardViews.COUNTRY, maxLength = 2)) List<String> blockedCountries) {
     }
 
     @PutMapping("/api/cards/{id}/controls")

@@ -83,7 +83,7 @@ class CardService {
     }
 
     Mono<List<CardView>> list(UserId user) {
-        return cards.findByUser(user).map(this::view).collectList();
+        return cards.findByUser(user, CardViews.LIST_MAX).map(this::view).collectList();
     }
 
     Mono<CardView> get(UserId user, UUID id) {

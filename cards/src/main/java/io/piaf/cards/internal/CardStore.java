@@ -55,8 +55,9 @@ class CardStore {
                 .bind(0, user.value()).map(r -> r.get(0, Long.class)).one();
     }
 
-    Flux<CardRow> findByUser(UserId user) {
-        return db.sql("select " + COLUMNS + " from cards.card where user_id = $1 order by created_at desc")
+    /** The user's newest cards: open ones are at most 10, cancelled ones pile up, and a list answer is bounded. */
+    Flux<CardRow> findByUser(UserId user, int max) {
+        return db.sql("select " + COLUMNS + " from cards.card where user_id = $1 order by created_at desc limit " + max)
                 .bind(0, user.value()).map(CardStore::read).all();
     }
 

@@ -16,6 +16,9 @@ import io.piaf.cards.internal.domain.NetworkSignature;
 import io.piaf.common.ProblemException;
 import io.piaf.common.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -28,12 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * address only: never its body, which carries card data.
  */
 @RestController
-@Tag(name = "Card network", description = "For the card network only: signed messages, answered in real time.")
+@Tag(name = "Card network")
 class NetworkController {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkController.class);
 
-    record Response(boolean approved, String authorizationId, String reason) {
+    @Schema(name = "CardNetworkAnswer", description = "The issuer's answer: approved, or declined with the reason code")
+    record Response(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean approved,
+            @Schema(format = "uuid", description = "The authorization the message created or applies to") String authorizationId,
+            @Schema(pattern = "^[a-z_]{1,40}$", maxLength = 40, description = "A decline's reason code") String reason) {
     }
 
     private final IssuerService issuer;
@@ -56,7 +62,14 @@ class NetworkController {
     @SecurityRequirements
     @ProblemResponse(status = 400, codes = "invalid_message")
     @ProblemResponse(status = 401, codes = "bad_signature", description = "Missing, malformed, stale or wrong signature.")
-    Mono<Response> message(@RequestHeader(name = "Piaf-Network-Timestamp", required = false) String timestamp,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "Verified as received, bytes and all",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NetworkMessage.class)))
+    Mono<Response> message(
+            @Parameter(required = true, description = "Unix seconds; refused 5 minutes away from the issuer's clock",
+                    schema = @Schema(pattern = "^[0-9]{1,12}$", maxLength = 12, example = "1767225600"))
+            @RequestHeader(name = "Piaf-Network-Timestamp", required = false) String timestamp,
+            @Parameter(required = true, description = "v1= and the hex HMAC-SHA256 of timestamp + \".\" + body with the network's secret",
+                    schema = @Schema(pattern = "^v1=[0-9a-f]{64}$", maxLength = 67))
             @RequestHeader(name = "Piaf-Network-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body, ServerHttpRequest request) {
         var bytes = body == null ? new byte[0] : body;

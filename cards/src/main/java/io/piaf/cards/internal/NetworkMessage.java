@@ -7,19 +7,46 @@ import java.util.regex.Pattern;
 import io.piaf.cards.Merchant;
 import io.piaf.cards.internal.domain.Channel;
 import io.piaf.cards.internal.domain.NetworkAmount;
+import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * A message from the card network, in Piaf's JSON dialect of ISO 8583. Its {@link #toString()} never shows the PAN
  * nor the CVC, so that logging a message cannot leak card data.
  */
-record NetworkMessage(String id, String type, String pan, Integer expMonth, Integer expYear, String cvc, Money amount,
-        MerchantJson merchant, String channel, String authorizationId, String originalId) {
+@Schema(name = "CardNetworkMessage", description = "An AUTHORIZATION carries pan, expMonth, expYear, amount, merchant and channel "
+        + "(cvc if the card was read); the others name the authorizationId they apply to (a REVERSAL may name the originalId of "
+        + "its message instead); every type but REVERSAL carries amount")
+record NetworkMessage(
+        @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_.:-]{1,64}$", maxLength = 64,
+                description = "The network's message id: the same id again gets the same answer") String id,
+        @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "AUTHORIZATION", "INCREMENTAL", "REVERSAL", "CLEARING", "REFUND" })
+        String type,
+        @Schema(pattern = "^[0-9]{12,19}$", maxLength = 19, description = "AUTHORIZATION: the card number") String pan,
+        @Schema(minimum = "1", maximum = "12") Integer expMonth,
+        @Schema(minimum = "2000", maximum = "2100") Integer expYear,
+        @Schema(pattern = "^[0-9]{3,4}$", maxLength = 4) String cvc,
+        Money amount,
+        MerchantJson merchant,
+        @Schema(allowableValues = { "ONLINE", "CONTACTLESS", "CHIP" }) String channel,
+        @Schema(format = "uuid", description = "The id the issuer answered to the AUTHORIZATION") String authorizationId,
+        @Schema(pattern = "^[A-Za-z0-9_.:-]{1,64}$", maxLength = 64, description = "REVERSAL: the id of the message it reverses") String originalId) {
 
-    record Money(Object amount, String currency) {
+    @Schema(name = "CardNetworkAmount", description = "A decimal string; an amount of zero or less (invalid_amount) or a currency "
+            + "other than EUR (unsupported_currency) is declined")
+    record Money(
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = "^-?[0-9]{1,12}(\\.[0-9]{1,2})?$", maxLength = 16)
+            Object amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3) String currency) {
     }
 
-    record MerchantJson(String name, String mcc, String country) {
+    @Schema(name = "CardNetworkMerchant")
+    record MerchantJson(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 60) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String mcc,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{2}$", maxLength = 2) String country) {
     }
 
     static final Set<String> TYPES = Set.of("AUTHORIZATION", "INCREMENTAL", "REVERSAL", "CLEARING", "REFUND");

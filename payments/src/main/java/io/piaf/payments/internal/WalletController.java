@@ -52,18 +52,30 @@ class WalletController {
         return wallets.statement(Callers.user(jwt), limit, cursor);
     }
 
-    record Hold(String id, MoneyJson amount, String description, String createdAt) {
+    @Schema(description = "Money held on the wallet for a card purchase not cleared yet")
+    record Hold(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "The card authorization's id") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "What is still held") MoneyJson amount,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 400, example = "Card ·· 4242 · Corner Shop") String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
     }
 
-    record Holds(MoneyJson total, List<Hold> items) {
+    @Schema(description = "The wallet's active holds: balance less available")
+    record Holds(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The sum of the holds listed") MoneyJson total,
+            @ArraySchema(maxItems = HOLDS_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "The newest 100 active holds at most")) List<Hold> items) {
     }
+
+    private static final int HOLDS_MAX = 100;
 
     /** The wallet's active holds (card authorizations not cleared yet), newest first: what balance - available is. */
     @GetMapping("/api/wallet/holds")
     @Operation(summary = "List the wallet's card purchases held and not cleared yet, newest first")
+    @ProblemResponse(status = 403, codes = "forbidden")
     Mono<Holds> holds(@AuthenticationPrincipal Jwt jwt) {
         return wallets.wallet(Callers.user(jwt))
-                .flatMapMany(w -> ledgerStore.activeHolds(w.account(), 100))
+                .flatMapMany(w -> ledgerStore.activeHolds(w.account(), HOLDS_MAX))
                 .collectList()
                 .map(holds -> new Holds(MoneyJson.of(holds.stream().mapToLong(LedgerStore.ActiveHold::remaining).sum()),
                         holds.stream().map(h -> new Hold(h.id().toString(), MoneyJson.of(h.remaining()), h.memo(),
