@@ -31,20 +31,16 @@ function payment(n: Notification, i18n: I18n): Described {
 }
 
 /** A card notification: a held purchase, a decline with its reason in plain words, a refund. */
-type CardData = { amount?: string; merchant?: { name?: string }; card?: { id?: string; last4?: string }; reason?: string; explanation?: string };
-
 function card(n: Notification, i18n: I18n): Described {
-  // Card notifications are not in the OpenAPI description's NotificationData yet: read them by their own shape.
-  const data = n.data as unknown as CardData;
+  const data = n.data;
   const vars = { amount: data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "", merchant: data.merchant?.name ?? "", last4: data.card?.last4 ?? "" };
   const href = data.card?.id ? `/cards/${data.card.id}` : "/cards";
-  const type: string = n.type;
-  if (type === "card_declined") {
+  if (n.type === "card_declined") {
     const key = `cards.decline.${data.reason}`;
     const reason = i18n.has(key) ? i18n.t(key as MessageKey) : data.explanation ?? data.reason ?? "";
     return { text: i18n.t("notif.card_declined", { ...vars, reason }), href, action: "notif.view", tone: "error", icon: "pay" };
   }
-  if (type === "card_refunded") {
+  if (n.type === "card_refunded") {
     return { text: i18n.t("notif.card_refunded", vars), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };
   }
   return { text: i18n.t("notif.card_authorized", vars), href, action: "notif.view", tone: "info", icon: "pay" };

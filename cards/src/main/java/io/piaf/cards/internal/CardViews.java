@@ -49,7 +49,7 @@ final class CardViews {
                     schema = @Schema(pattern = COUNTRY, maxLength = 2)) List<String> blockedCountries) {
     }
 
-    @Schema(name = "Card", description = "A card, masked: BIN and last four only")
+    @Schema(name = "DebitCard", description = "A Piaf debit card, masked: BIN and last four only")
     record CardView(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = UUID) String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "VIRTUAL", "SINGLE_USE" }) String type,

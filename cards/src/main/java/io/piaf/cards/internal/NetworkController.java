@@ -66,7 +66,7 @@ class NetworkController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NetworkMessage.class)))
     Mono<Response> message(
             @Parameter(required = true, description = "Unix seconds; refused 5 minutes away from the issuer's clock",
-                    schema = @Schema(pattern = "^[0-9]{1,12}$", maxLength = 12, example = "1767225600"))
+                    schema = @Schema(pattern = "^[0-9]{1,12}$", maxLength = 12))
             @RequestHeader(name = "Piaf-Network-Timestamp", required = false) String timestamp,
             @Parameter(required = true, description = "v1= and the hex HMAC-SHA256 of timestamp + \".\" + body with the network's secret",
                     schema = @Schema(pattern = "^v1=[0-9a-f]{64}$", maxLength = 67))
