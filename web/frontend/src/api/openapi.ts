@@ -92,155 +92,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List your cards, newest first (masked: BIN and last four) */
-        get: operations["list_1"];
-        put?: never;
-        /**
-         * Issue a virtual or single-use debit card on your wallet
-         * @description Luhn-valid 16-digit number from Piaf's test BIN, valid 3 years. 409 `too_many_cards` past 10 open cards.
-         */
-        post: operations["issue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get one of your cards (masked) */
-        get: operations["get_2"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a card for good
-         * @description Purchases already approved still clear. 409 `card_cancelled` when it already is.
-         */
-        post: operations["cancel_2"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/controls": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change a card's limits and controls; what is left out stays
-         * @description Limits 0.01–10000.00 EUR, per transaction ≤ daily; merchant category codes are four digits, countries ISO alpha-2.
-         */
-        put: operations["controls"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/freeze": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Freeze a card: every authorization is declined (`card_frozen`) until you unfreeze it */
-        post: operations["freeze"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/reveal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reveal the full card number and CVC after your PIN
-         * @description Shown for 60 seconds (`visibleUntil`); never cached (`Cache-Control: no-store`); every try is audited. Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 `pin_locked` — the same lockout as payments.
-         */
-        post: operations["reveal"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/transactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a card's purchases, newest first: pending (held), cleared, reversed, declined (with the reason), refunded */
-        get: operations["transactions_3"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cards/{id}/unfreeze": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Unfreeze a card */
-        post: operations["unfreeze"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/charities": {
         parameters: {
             query?: never;
@@ -347,7 +198,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your crypto transactions, newest first */
-        get: operations["transactions_2"];
+        get: operations["transactions_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -575,7 +426,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your notifications, newest first, with how many are unread */
-        get: operations["list_2"];
+        get: operations["list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -726,7 +577,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a post you may see */
-        get: operations["get_1"];
+        get: operations["get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -742,7 +593,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["rate"];
+        /** Get the vaults' interest rate and its history */
+        get: operations["getSavingsRate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -758,9 +610,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        /**
+         * List your vaults
+         * @description Open vaults first, newest first, then closed ones.
+         */
+        get: operations["listVaults"];
         put?: never;
-        post: operations["open"];
+        /**
+         * Open a vault, with a goal if you like
+         * @description At most 20 open vaults (vault_limit_reached carries `maxOpenVaults`). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["openVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,13 +634,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get"];
+        /** Get one of your vaults */
+        get: operations["getVault"];
         put?: never;
         post?: never;
-        delete: operations["close"];
+        /**
+         * Close a vault: its interest is paid and its balance goes back to your wallet
+         * @description Interest accrued through yesterday is credited first (whole cents). Closing a closed vault answers it again.
+         */
+        delete: operations["closeVault"];
         options?: never;
         head?: never;
-        patch: operations["update"];
+        /**
+         * Rename a vault, or set or remove its goal
+         * @description A new goal the balance already meets is reached at once (and notified).
+         */
+        patch: operations["updateVault"];
         trace?: never;
     };
     "/api/savings/vaults/{id}/deposits": {
@@ -792,7 +661,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["deposit"];
+        /**
+         * Move money from your wallet into a vault
+         * @description Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["depositIntoVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -807,7 +680,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["roundUps"];
+        /**
+         * Turn round-ups into a vault on or off
+         * @description Each payment or donation out of the wallet is rounded up to the next euro, and the change times the multiplier moves into the vault. One vault per user: enabling them here turns them off on the others.
+         */
+        put: operations["setVaultRoundUps"];
         post?: never;
         delete?: never;
         options?: never;
@@ -823,9 +700,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["schedule"];
+        /**
+         * Save into a vault every week or every month
+         * @description The first run is the first such day after today: setting a schedule never moves money at once.
+         */
+        put: operations["setVaultSchedule"];
         post?: never;
-        delete: operations["unschedule"];
+        /** Stop a vault's scheduled saving */
+        delete: operations["removeVaultSchedule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -838,7 +720,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["statementCsv"];
+        /**
+         * Get a vault's monthly statement, as JSON or (Accept: text/csv) as CSV
+         * @description Opening and closing balances, totals in and out, interest credited, and every movement of the month by value day. CSV: header `date,kind,amount,currency,balance_after,id`, CRLF, an OPENING_BALANCE line, one line per movement, a CLOSING_BALANCE line.
+         */
+        get: operations["getVaultStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -854,7 +740,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["transactions_1"];
+        /** List a vault's transactions, newest first */
+        get: operations["listVaultTransactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -872,7 +759,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["withdraw"];
+        /**
+         * Move money from a vault back to your wallet
+         * @description Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["withdrawFromVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1005,23 +896,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/wallet/holds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the wallet's card purchases held and not cleared yet, newest first */
-        get: operations["holds"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/wallet/top-ups": {
         parameters: {
             query?: never;
@@ -1059,26 +933,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/network/v1/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Answer a card network message (authorization, incremental, reversal, clearing, refund)
-         * @description Signed: `Piaf-Network-Timestamp` (unix seconds, within 5 minutes) and `Piaf-Network-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>`. The same message `id` again gets the same answer. A decline is a 200 with `approved: false` and a `reason`.
-         */
-        post: operations["message"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1089,39 +943,10 @@ export interface components {
             brand: "visa" | "mastercard" | "amex" | "unknown";
             last4: string;
         };
-        /** @description A card a notification names: top_up_succeeded the card paid with (brand), card_* your Piaf card (id) */
         CardBrief: {
-            /**
-             * @description top_up_succeeded
-             * @enum {string}
-             */
-            brand?: "visa" | "mastercard" | "amex" | "unknown";
-            /**
-             * Format: uuid
-             * @description card_*
-             */
-            id?: string;
+            /** @enum {string} */
+            brand: "visa" | "mastercard" | "amex" | "unknown";
             last4: string;
-        };
-        CardControls: {
-            /** @description ISO 3166 alpha-2 */
-            blockedCountries: string[];
-            /** @description Merchant category codes (ISO 18245) */
-            blockedMcc: string[];
-            contactless: boolean;
-            daily: components["schemas"]["CardMoney"];
-            online: boolean;
-            perTransaction: components["schemas"]["CardMoney"];
-            /** @description Approved today (the card's time zone), held or cleared */
-            spentToday: components["schemas"]["CardMoney"];
-        };
-        CardControlsRequest: {
-            blockedCountries?: string[];
-            blockedMcc?: string[];
-            contactless?: boolean;
-            daily?: components["schemas"]["CardLimitInput"];
-            online?: boolean;
-            perTransaction?: components["schemas"]["CardLimitInput"];
         };
         /** @description A card to charge; sandbox test cards in docs/api.md */
         CardInput: {
@@ -1142,145 +967,6 @@ export interface components {
              * @example 4242424242424242
              */
             number: string;
-        };
-        CardIssueRequest: {
-            /**
-             * @default VIRTUAL
-             * @enum {string}
-             */
-            type: "VIRTUAL" | "SINGLE_USE";
-        };
-        /** @description A card limit: a decimal string, at most two decimals, in euros */
-        CardLimitInput: {
-            /** @example 250.00 */
-            amount: string;
-            /** @enum {string} */
-            currency: "EUR";
-        };
-        CardList: {
-            /** @description Your newest cards, cancelled ones included */
-            items: components["schemas"]["DebitCard"][];
-        };
-        CardMerchant: {
-            /**
-             * @description The merchant category in a word the app translates
-             * @enum {string}
-             */
-            category: "GROCERIES" | "RESTAURANTS" | "BARS" | "FAST_FOOD" | "FUEL" | "TRANSPORT" | "TRAVEL" | "SHOPPING" | "ELECTRONICS" | "PHARMACY" | "ENTERTAINMENT" | "DIGITAL" | "GAMBLING" | "CASH" | "OTHER";
-            /** @description ISO 3166 alpha-2 */
-            country: string;
-            /** @description Merchant category code (ISO 18245) */
-            mcc: string;
-            name: string;
-        };
-        /** @description Money as a decimal string with two decimals: euros, but for a purchase declined because of its currency (`unsupported_currency`), which shows the currency the network asked for */
-        CardMoney: {
-            /** @example 12.50 */
-            amount: string;
-            /** @example EUR */
-            currency: string;
-        };
-        /** @description A decimal string; an amount of zero or less (invalid_amount) or a currency other than EUR (unsupported_currency) is declined */
-        CardNetworkAmount: {
-            amount: string;
-            currency: string;
-        };
-        /** @description The issuer's answer: approved, or declined with the reason code */
-        CardNetworkAnswer: {
-            approved: boolean;
-            /**
-             * Format: uuid
-             * @description The authorization the message created or applies to
-             */
-            authorizationId?: string;
-            /** @description A decline's reason code */
-            reason?: string;
-        };
-        CardNetworkMerchant: {
-            country: string;
-            mcc: string;
-            name: string;
-        };
-        /** @description An AUTHORIZATION carries pan, expMonth, expYear, amount, merchant and channel (cvc if the card was read); the others name the authorizationId they apply to (a REVERSAL may name the originalId of its message instead); every type but REVERSAL carries amount */
-        CardNetworkMessage: {
-            amount?: components["schemas"]["CardNetworkAmount"];
-            /**
-             * Format: uuid
-             * @description The id the issuer answered to the AUTHORIZATION
-             */
-            authorizationId?: string;
-            /** @enum {string} */
-            channel?: "ONLINE" | "CONTACTLESS" | "CHIP";
-            cvc?: string;
-            /** Format: int32 */
-            expMonth?: number;
-            /** Format: int32 */
-            expYear?: number;
-            /** @description The network's message id: the same id again gets the same answer */
-            id: string;
-            merchant?: components["schemas"]["CardNetworkMerchant"];
-            /** @description REVERSAL: the id of the message it reverses */
-            originalId?: string;
-            /** @description AUTHORIZATION: the card number */
-            pan?: string;
-            /** @enum {string} */
-            type: "AUTHORIZATION" | "INCREMENTAL" | "REVERSAL" | "CLEARING" | "REFUND";
-        };
-        CardRevealRequest: {
-            /** Format: password */
-            pin: string;
-        };
-        /** @description The full card data, shown once after the PIN; never cached */
-        CardRevealed: {
-            cardholderName: string;
-            cvc: string;
-            /** Format: int32 */
-            expMonth: number;
-            /** Format: int32 */
-            expYear: number;
-            number: string;
-            /**
-             * Format: date-time
-             * @description Hide the number after this
-             */
-            visibleUntil: string;
-        };
-        /** @description A card purchase and what became of it */
-        CardTransaction: {
-            /** @description Cleared and refunded: what was captured; otherwise what was asked */
-            amount: components["schemas"]["CardMoney"];
-            /** @enum {string} */
-            channel: "ONLINE" | "CONTACTLESS" | "CHIP";
-            /** Format: date-time */
-            createdAt: string;
-            /** @description DECLINED: the reason in words */
-            declineExplanation?: string;
-            /**
-             * @description DECLINED: the network's reason code
-             * @enum {string}
-             */
-            declineReason?: "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency";
-            /** @description REVERSED because the hold expired uncleared */
-            expired?: boolean;
-            /** @description PENDING: what is held on the wallet */
-            held?: components["schemas"]["CardMoney"];
-            /**
-             * Format: uuid
-             * @description The authorization's id
-             */
-            id: string;
-            merchant: components["schemas"]["CardMerchant"];
-            /** @description What came back, if anything */
-            refunded?: components["schemas"]["CardMoney"];
-            /** @enum {string} */
-            status: "PENDING" | "CLEARED" | "REVERSED" | "DECLINED" | "REFUNDED";
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        CardTransactionPage: {
-            items: components["schemas"]["CardTransaction"][];
-            /** @description Absent on the last page */
-            nextCursor?: string;
         };
         /** @description What the payer's PIN confirms: this amount to this payee */
         Challenge: {
@@ -1431,28 +1117,6 @@ export interface components {
             /** @description The EURP contract, once deployed */
             tokenAddress?: string;
         };
-        /** @description A Piaf debit card, masked: BIN and last four only */
-        DebitCard: {
-            bin: string;
-            /** @example VISA */
-            brand: string;
-            /** @example ALICE MARTIN */
-            cardholderName: string;
-            controls: components["schemas"]["CardControls"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int32 */
-            expMonth: number;
-            /** Format: int32 */
-            expYear: number;
-            /** Format: uuid */
-            id: string;
-            last4: string;
-            /** @enum {string} */
-            status: "ACTIVE" | "FROZEN" | "CANCELLED";
-            /** @enum {string} */
-            type: "VIRTUAL" | "SINGLE_USE";
-        };
         /** @description A follower, or someone followed */
         Follow: {
             displayName: string;
@@ -1488,35 +1152,6 @@ export interface components {
         FollowRequestStatus: {
             /** @enum {string} */
             status: "REQUESTED";
-        };
-        GoalJson: {
-            amount?: components["schemas"]["MoneyJson"];
-            date?: string;
-        };
-        GoalView: {
-            amount?: components["schemas"]["MoneyJson"];
-            date?: string;
-        };
-        /** @description Money held on the wallet for a card purchase not cleared yet */
-        Hold: {
-            /** @description What is still held */
-            amount: components["schemas"]["Money"];
-            /** Format: date-time */
-            createdAt: string;
-            /** @example Card ·· 4242 · Corner Shop */
-            description?: string;
-            /**
-             * Format: uuid
-             * @description The card authorization's id
-             */
-            id: string;
-        };
-        /** @description The wallet's active holds: balance less available */
-        Holds: {
-            /** @description The newest 100 active holds at most */
-            items: components["schemas"]["Hold"][];
-            /** @description The sum of the holds listed */
-            total: components["schemas"]["Money"];
         };
         /** @description A timeline item: a post (kind post) or something another module published on a user's behalf, such as a payment receipt (kind payment_receipt, id = the payment's id, author = the payer) */
         Item: {
@@ -1649,13 +1284,6 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
-        MoneyJson: {
-            amount?: unknown;
-            currency?: string;
-        };
-        MoveRequest: {
-            amount?: components["schemas"]["MoneyJson"];
-        };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
             text: string;
@@ -1670,8 +1298,12 @@ export interface components {
             visibility?: "PUBLIC" | "FOLLOWERS";
         };
         NewVault: {
-            goal?: components["schemas"]["GoalJson"];
-            name?: string;
+            goal?: components["schemas"]["VaultGoalInput"];
+            /**
+             * @description 1 to 50 characters once trimmed, one line
+             * @example Holidays
+             */
+            name: string;
         };
         Notification: {
             /** Format: date-time */
@@ -1681,22 +1313,17 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded, card_* (when in euros); crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention */
             author?: components["schemas"]["NotificationUser"];
-            /**
-             * Format: uuid
-             * @description card_*: the purchase (GET /api/cards/{id}/transactions)
-             */
-            authorizationId?: string;
             /** @description goal_reached, interest_credited: the vault's balance */
             balance?: string;
-            /** @description top_up_succeeded, card_* */
+            /** @description top_up_succeeded */
             card?: components["schemas"]["CardBrief"];
             /**
              * @description payment_requested, crypto_transfer_requested: what the PIN confirms
@@ -1733,8 +1360,6 @@ export interface components {
              * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
-            /** @description card_declined: the reason in plain words */
-            explanation?: string;
             /** @description follow_approved: who approved your request */
             followee?: components["schemas"]["NotificationUser"];
             /** @description new_follower, follow_requested */
@@ -1743,8 +1368,6 @@ export interface components {
             from?: components["schemas"]["NotificationUser"];
             /** @description goal_reached: the vault's goal */
             goal?: string;
-            /** @description card_authorized: an increment to a purchase already held */
-            incremental?: boolean;
             /**
              * @description crypto_confirmed, crypto_failed
              * @enum {string}
@@ -1760,8 +1383,6 @@ export interface components {
              * @description pin_locked: when PIN checks resume
              */
             lockedUntil?: string;
-            /** @description card_* */
-            merchant?: components["schemas"]["NotificationMerchant"];
             /**
              * Format: uuid
              * @description direct_message
@@ -1791,10 +1412,10 @@ export interface components {
              */
             postId?: string;
             /**
-             * @description payment_cancelled, crypto_failed, card_declined (the network's reason code)
+             * @description payment_cancelled, crypto_failed
              * @enum {string}
              */
-            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency";
+            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
             /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
@@ -1845,14 +1466,6 @@ export interface components {
             vaultId?: string;
             /** @description goal_reached, interest_credited, scheduled_saving_skipped */
             vaultName?: string;
-        };
-        /** @description Where a card was used */
-        NotificationMerchant: {
-            /** @description ISO 3166 alpha-2 */
-            country: string;
-            /** @description Merchant category code (ISO 18245) */
-            mcc: string;
-            name: string;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -1971,8 +1584,11 @@ export interface components {
             declineCode?: string;
             /** @description What happened, in English, for people */
             detail?: string;
-            /** @description invalid_controls: the card control at fault */
-            field?: string;
+            /**
+             * @description insufficient_funds (savings): what holds too little
+             * @enum {string}
+             */
+            from?: "wallet" | "vault";
             /** @description The path of the request */
             instance?: string;
             /**
@@ -1994,9 +1610,14 @@ export interface components {
             lockedUntil?: string;
             /**
              * Format: int32
-             * @description text_too_long: the longest text allowed
+             * @description text_too_long, invalid_name (a vault's): the longest text allowed
              */
             maxLength?: number;
+            /**
+             * Format: int32
+             * @description vault_limit_reached: the open vaults a user may have
+             */
+            maxOpenVaults?: number;
             /**
              * @description pin_locked, payment_not_pending, payment_expired: the payment's status now
              * @enum {string}
@@ -2042,44 +1663,35 @@ export interface components {
             /** @description Following takes this user's approval */
             protected: boolean;
         };
-        Rate: {
-            annualRate?: string;
-            effectiveFrom?: string;
-        };
-        Rates: {
-            annualRate?: string;
-            convention?: string;
-            effectiveFrom?: string;
-            history?: components["schemas"]["Rate"][];
-        };
         Refresh: {
             /** @description The refresh token a token or refresh answer gave; each is used once */
             refresh_token: string;
         };
-        RoundUpsRequest: {
-            enabled?: boolean;
-            /** Format: int32 */
-            multiplier?: number;
+        /** @description The interest rate of every vault, and its changes */
+        SavingsRate: {
+            /**
+             * @description Percent a year, today
+             * @example 4.00
+             */
+            annualRate: string;
+            /**
+             * @description Each day earns 1/365 of the annual rate
+             * @enum {string}
+             */
+            convention: "ACT/365 Fixed";
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description Newest first, changes to come included */
+            history: components["schemas"]["SavingsRateChange"][];
         };
-        RoundUpsView: {
-            enabled?: boolean;
-            /** Format: int32 */
-            multiplier?: number;
-        };
-        ScheduleRequest: {
-            amount?: components["schemas"]["MoneyJson"];
-            /** Format: int32 */
-            day?: number;
-            frequency?: string;
-        };
-        ScheduleView: {
-            amount?: components["schemas"]["MoneyJson"];
-            /** Format: int32 */
-            day?: number;
-            frequency?: string;
-            lastOutcome?: string;
-            lastRun?: string;
-            nextRun?: string;
+        SavingsRateChange: {
+            /**
+             * @description Percent a year
+             * @example 4.00
+             */
+            annualRate: string;
+            /** Format: date */
+            effectiveFrom: string;
         };
         /** @description A message just sent, with where it went */
         SentMessage: {
@@ -2132,17 +1744,6 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
-        };
-        Statement: {
-            closingBalance?: components["schemas"]["MoneyJson"];
-            interest?: components["schemas"]["MoneyJson"];
-            items?: components["schemas"]["TransactionView"][];
-            month?: string;
-            name?: string;
-            openingBalance?: components["schemas"]["MoneyJson"];
-            totalIn?: components["schemas"]["MoneyJson"];
-            totalOut?: components["schemas"]["MoneyJson"];
-            vaultId?: string;
         };
         Token: {
             /** @description A JWT (JWS, RS256) for the Authorization: Bearer header */
@@ -2203,18 +1804,6 @@ export interface components {
             /** @description Absent on the last page */
             nextCursor?: string;
         };
-        TransactionView: {
-            amount?: components["schemas"]["MoneyJson"];
-            balanceAfter?: components["schemas"]["MoneyJson"];
-            createdAt?: string;
-            id?: string;
-            kind?: string;
-            valueDate?: string;
-        };
-        Transactions: {
-            items?: components["schemas"]["TransactionView"][];
-            nextCursor?: string;
-        };
         Unread: {
             /** Format: int64 */
             unreadCount: number;
@@ -2226,31 +1815,169 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        VaultChanges: {
-            goal?: components["schemas"]["GoalJson"];
-            name?: string;
-        };
-        VaultView: {
-            balance?: components["schemas"]["MoneyJson"];
+        /** @description A savings vault: money apart from the wallet, in a ledger account of its own */
+        Vault: {
+            balance: components["schemas"]["Money"];
+            /** Format: date-time */
             closedAt?: string;
-            createdAt?: string;
-            goal?: components["schemas"]["GoalView"];
-            id?: string;
-            interestAccrued?: components["schemas"]["MoneyJson"];
-            interestEarned?: components["schemas"]["MoneyJson"];
-            name?: string;
-            /** Format: int32 */
+            /** Format: date-time */
+            createdAt: string;
+            goal?: components["schemas"]["VaultGoal"];
+            /** Format: uuid */
+            id: string;
+            interestAccrued: components["schemas"]["VaultAccruedInterest"];
+            /** @description Interest credited so far */
+            interestEarned: components["schemas"]["Money"];
+            name: string;
+            /**
+             * Format: int32
+             * @description With a goal: whole percent toward it, rounded down, 100 once reached
+             */
             progress?: number;
-            roundUps?: components["schemas"]["RoundUpsView"];
-            schedule?: components["schemas"]["ScheduleView"];
-            status?: string;
+            roundUps: components["schemas"]["VaultRoundUps"];
+            schedule?: components["schemas"]["VaultSchedule"];
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
         };
-        Vaults: {
-            items?: components["schemas"]["VaultView"][];
+        /** @description Interest accrued and not yet credited, to 8 decimals: shown, never paid as is */
+        VaultAccruedInterest: {
+            /** @example 0.10958904 */
+            amount: string;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        /** @description What to change; a member left out is left as it is */
+        VaultChanges: {
+            /** @description The new goal; null removes it */
+            goal?: components["schemas"]["VaultGoalInput"] | null;
+            /** @description 1 to 50 characters once trimmed, one line */
+            name?: string;
+        };
+        VaultGoal: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: date
+             * @description The day it should be reached by
+             */
+            date?: string;
+        };
+        VaultGoalInput: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: date
+             * @description The day it should be reached by: today or later
+             */
+            date?: string;
+        };
+        VaultList: {
+            /** @description Open vaults first, newest first; then closed ones, newest first */
+            items: components["schemas"]["Vault"][];
+        };
+        /** @description Money moved between the wallet and a vault */
+        VaultMove: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DEPOSIT" | "WITHDRAWAL";
+            /** @description The vault's balance after the move */
+            vaultBalance: components["schemas"]["Money"];
+            /** Format: uuid */
+            vaultId: string;
+            /** @description The wallet's balance after the move */
+            walletBalance: components["schemas"]["Money"];
+        };
+        VaultMoveRequest: {
+            amount: components["schemas"]["MoneyInput"];
+        };
+        /** @description Round-ups of spending out of the wallet into this vault (one vault per user) */
+        VaultRoundUps: {
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description When enabled: the change is saved this many times
+             */
+            multiplier?: number;
+        };
+        VaultRoundUpsChange: {
+            /** @description Enabling them here turns them off on your other vaults */
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description Required when enabling: the change is saved this many times
+             */
+            multiplier?: number;
+        };
+        /** @description Scheduled saving from the wallet, shortly after midnight (Europe/Paris) */
+        VaultSchedule: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end
+             */
+            day: number;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "MONTHLY";
+            /**
+             * @description SKIPPED: the wallet held too little
+             * @enum {string}
+             */
+            lastOutcome?: "SAVED" | "SKIPPED";
+            /** Format: date */
+            lastRun?: string;
+            /** Format: date */
+            nextRun: string;
+        };
+        VaultScheduleChange: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: int32
+             * @description WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end
+             */
+            day: number;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "MONTHLY";
+        };
+        /** @description A vault's month, by value day */
+        VaultStatement: {
+            closingBalance: components["schemas"]["Money"];
+            /** @description Interest credited in the month */
+            interest: components["schemas"]["Money"];
+            items: components["schemas"]["VaultTransaction"][];
+            /** @example 2026-11 */
+            month: string;
+            name: string;
+            openingBalance: components["schemas"]["Money"];
+            totalIn: components["schemas"]["Money"];
+            totalOut: components["schemas"]["Money"];
+            /** Format: uuid */
+            vaultId: string;
+        };
+        /** @description A line of a vault's history */
+        VaultTransaction: {
+            /** @description Signed: negative out of the vault */
+            amount: components["schemas"]["Money"];
+            balanceAfter: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DEPOSIT" | "WITHDRAWAL" | "ROUND_UP" | "SCHEDULED" | "INTEREST";
+            /**
+             * Format: date
+             * @description The day it counts from for interest (Europe/Paris)
+             */
+            valueDate: string;
+        };
+        VaultTransactionPage: {
+            items: components["schemas"]["VaultTransaction"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
         };
         Wallet: {
-            /** @description balance minus the card purchases held on it */
-            available: components["schemas"]["Money"];
             balance: components["schemas"]["Money"];
             /** Format: uuid */
             id: string;
@@ -2660,919 +2387,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    list_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CardList"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    issue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["CardIssueRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `invalid_card_type`, `malformed_request`, `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_card_type" | "malformed_request" | "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Conflict: `too_many_cards` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "too_many_cards";
-                    };
-                };
-            };
-            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    get_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    cancel_2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Conflict: `card_cancelled` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_cancelled";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    controls: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CardControlsRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `invalid_amount`, `invalid_controls`, `malformed_request`, `rejected_request`. invalid_controls carries `field` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_amount" | "invalid_controls" | "malformed_request" | "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Conflict: `card_cancelled` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_cancelled";
-                    };
-                };
-            };
-            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    freeze: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Conflict: `card_cancelled` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_cancelled";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    reveal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CardRevealRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CardRevealed"];
-                };
-            };
-            /** @description Bad Request: `invalid_pin_format`, `malformed_request`, `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_pin_format" | "malformed_request" | "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Conflict: `card_cancelled` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_cancelled";
-                    };
-                };
-            };
-            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Unprocessable Content: `invalid_pin`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_pin" | "pin_not_set";
-                    };
-                };
-            };
-            /** @description Locked: `pin_locked` */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "pin_locked";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    transactions_3: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1 to 100 (default 20) */
-                limit?: number;
-                /** @description The nextCursor of the previous page; absent for the first */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CardTransactionPage"];
-                };
-            };
-            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    unfreeze: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DebitCard"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden`. The token is not a user's */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found: `card_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_not_found";
-                    };
-                };
-            };
-            /** @description Conflict: `card_cancelled` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "card_cancelled";
                     };
                 };
             };
@@ -4144,7 +2958,7 @@ export interface operations {
             };
         };
     };
-    transactions_2: {
+    transactions_1: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -5229,7 +4043,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -5994,7 +4808,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get: {
         parameters: {
             query?: never;
             header?: never;
@@ -6066,7 +4880,7 @@ export interface operations {
             };
         };
     };
-    rate: {
+    getSavingsRate: {
         parameters: {
             query?: never;
             header?: never;
@@ -6081,7 +4895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rates"];
+                    "application/json": components["schemas"]["SavingsRate"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6124,7 +4938,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listVaults: {
         parameters: {
             query?: never;
             header?: never;
@@ -6139,7 +4953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Vaults"];
+                    "application/json": components["schemas"]["VaultList"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6168,6 +4982,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6182,7 +5008,7 @@ export interface operations {
             };
         };
     };
-    open: {
+    openVault: {
         parameters: {
             query?: never;
             header?: {
@@ -6198,16 +5024,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_goal`, `invalid_idempotency_key`, `invalid_name`, `malformed_request`, `rejected_request`, `unsupported_currency`. invalid_name carries `maxLength` when the name is too long */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6215,7 +5043,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_goal" | "invalid_idempotency_key" | "invalid_name" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6230,6 +5058,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`. A request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
                     };
                 };
             };
@@ -6257,6 +5109,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `vault_limit_reached` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "vault_limit_reached";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6271,7 +5135,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6288,7 +5152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6317,6 +5181,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6331,7 +5219,7 @@ export interface operations {
             };
         };
     };
-    close: {
+    closeVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6348,7 +5236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6377,6 +5265,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6391,7 +5303,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    updateVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6412,10 +5324,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_goal`, `invalid_name`, `malformed_request`, `nothing_to_change`, `rejected_request`, `unsupported_currency`. invalid_name carries `maxLength` when the name is too long */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,7 +5335,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_goal" | "invalid_name" | "malformed_request" | "nothing_to_change" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6438,6 +5350,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6479,7 +5427,7 @@ export interface operations {
             };
         };
     };
-    deposit: {
+    depositIntoVault: {
         parameters: {
             query?: never;
             header?: {
@@ -6493,20 +5441,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveRequest"];
+                "application/json": components["schemas"]["VaultMoveRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["VaultMove"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,7 +5464,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6529,6 +5479,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`, `vault_closed`. idempotency_key_in_use: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use" | "vault_closed";
                     };
                 };
             };
@@ -6556,6 +5542,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds carries `from`: `wallet` or `vault` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6570,7 +5568,7 @@ export interface operations {
             };
         };
     };
-    roundUps: {
+    setVaultRoundUps: {
         parameters: {
             query?: never;
             header?: never;
@@ -6581,7 +5579,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RoundUpsRequest"];
+                "application/json": components["schemas"]["VaultRoundUpsChange"];
             };
         };
         responses: {
@@ -6591,10 +5589,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_multiplier`, `invalid_round_ups`, `malformed_request`, `rejected_request` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6602,7 +5600,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_multiplier" | "invalid_round_ups" | "malformed_request" | "rejected_request";
                     };
                 };
             };
@@ -6617,6 +5615,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6658,7 +5692,7 @@ export interface operations {
             };
         };
     };
-    schedule: {
+    setVaultSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6669,7 +5703,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScheduleRequest"];
+                "application/json": components["schemas"]["VaultScheduleChange"];
             };
         };
         responses: {
@@ -6679,10 +5713,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_schedule`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6690,7 +5724,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_schedule" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6705,6 +5739,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6746,7 +5816,7 @@ export interface operations {
             };
         };
     };
-    unschedule: {
+    removeVaultSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6763,7 +5833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6792,6 +5862,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6806,12 +5912,13 @@ export interface operations {
             };
         };
     };
-    statementCsv: {
+    getVaultStatement: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
+                /** @description yyyy-mm, up to this month */
                 month: string;
             };
             cookie?: never;
@@ -6821,14 +5928,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description attachment; filename="vault-{id}-{month}.csv" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Statement"];
+                    "application/json": components["schemas"]["VaultStatement"];
                     "text/csv": string;
                 };
             };
-            /** @description Bad Request: `rejected_request` */
+            /** @description Bad Request: `invalid_month`, `rejected_request`. A later month, or one not written yyyy-mm */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,7 +5945,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "rejected_request";
+                        code?: "invalid_month" | "rejected_request";
                     };
                 };
             };
@@ -6854,6 +5963,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6868,7 +6001,7 @@ export interface operations {
             };
         };
     };
-    transactions_1: {
+    listVaultTransactions: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -6890,7 +6023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Transactions"];
+                    "application/json": components["schemas"]["VaultTransactionPage"];
                 };
             };
             /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
@@ -6919,6 +6052,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6933,7 +6090,7 @@ export interface operations {
             };
         };
     };
-    withdraw: {
+    withdrawFromVault: {
         parameters: {
             query?: never;
             header?: {
@@ -6947,20 +6104,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveRequest"];
+                "application/json": components["schemas"]["VaultMoveRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["VaultMove"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,7 +6127,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6983,6 +6142,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`, `vault_closed`. idempotency_key_in_use: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use" | "vault_closed";
                     };
                 };
             };
@@ -7007,6 +6202,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds carries `from`: `wallet` or `vault` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
                     };
                 };
             };
@@ -7615,76 +6822,6 @@ export interface operations {
             };
         };
     };
-    holds: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Holds"];
-                };
-            };
-            /** @description Bad Request: `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden: `forbidden` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
     topUp: {
         parameters: {
             query?: never;
@@ -7908,98 +7045,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-        };
-    };
-    message: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Unix seconds; refused 5 minutes away from the issuer's clock */
-                "Piaf-Network-Timestamp": string;
-                /** @description v1= and the hex HMAC-SHA256 of timestamp + "." + body with the network's secret */
-                "Piaf-Network-Signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Verified as received, bytes and all */
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CardNetworkMessage"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CardNetworkAnswer"];
-                };
-            };
-            /** @description Bad Request: `invalid_message`, `malformed_request`, `rejected_request` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "invalid_message" | "malformed_request" | "rejected_request";
-                    };
-                };
-            };
-            /** @description Unauthorized: `bad_signature`. Missing, malformed, stale or wrong signature */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with. */
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "bad_signature";
-                    };
-                };
-            };
-            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
                     };
                 };
             };
