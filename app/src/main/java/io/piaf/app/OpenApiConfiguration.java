@@ -59,6 +59,8 @@ class OpenApiConfiguration {
                         new Tag().name("Wallet").description("Balance, limits, statement, top-ups, charities"),
                         new Tag().name("Payments").description("Paying people: ask, confirm with the PIN, cancel, look up"),
                         new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it"),
+                        new Tag().name("Cards").description("Debit cards on your wallet: issue, reveal with the PIN, freeze, limits, purchases"),
+                        new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
                         new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements")));
     }
 

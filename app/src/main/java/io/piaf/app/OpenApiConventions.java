@@ -53,6 +53,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("from", enumeration("wallet", "vault").description("insufficient_funds (savings): what holds too little"));
         schema.addProperty("maxOpenVaults", integer(0, 10_000).description("vault_limit_reached: the open vaults a user may have"));
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
+        schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
         schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, invalid_name (a vault's): the longest text allowed"));
         schema.addProperty("length", integer(0, 100_000).description("text_too_long: the text's length"));
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

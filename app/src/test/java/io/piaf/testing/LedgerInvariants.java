@@ -16,7 +16,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * completed payment moved exactly its amount from its payer's wallet to its payee's; every succeeded top-up credited
  * exactly its amount once; every savings vault's balance is its ledger account's and the sum of its movements, each
  * movement is the vault's ledger entry (and each entry on a vault account is a movement), and the interest paid out of
- * the interest account is the interest its vaults earned. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * the interest account is the interest its vaults earned. Holds: every account's maintained {@code held} is the sum
+ * of its active holds, no user account holds more than its balance, a captured hold has its transfer; a pending card
+ * authorization holds exactly what the card module says, a cleared one moved exactly its captured amount once as a
+ * {@code CARD_PURCHASE}. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -56,6 +59,7 @@ public class LedgerInvariants implements AfterEachCallback {
                     select 1 from payments.entry e join payments.transfer t on t.id = e.transfer_id
                     where t.kind = 'TOP_UP' and t.reference = u.id::text and e.account_id = u.wallet_id and e.amount = u.amount)"""))
                 .as("top-ups whose credit does not match their status").isEmpty();
+        holds(db);
         checkSavings(db);
     }
 
@@ -85,6 +89,47 @@ public class LedgerInvariants implements AfterEachCallback {
 
     public static void checkSavings(DatabaseClient db) {
         SAVINGS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
+    }
+
+    private static void holds(DatabaseClient db) {
+        assertThat(list(db, """
+                select a.id::text from payments.account a
+                left join (select account_id, sum(remaining) as total from payments.hold where status = 'ACTIVE' group by account_id) h
+                    on h.account_id = a.id
+                where a.held <> coalesce(h.total, 0) or a.held < 0"""))
+                .as("accounts whose held amount is not the sum of their active holds").isEmpty();
+        assertThat(list(db, "select id::text from payments.account where kind = 'USER' and balance - held < 0"))
+                .as("user accounts holding more than their balance").isEmpty();
+        assertThat(list(db, """
+                select h.id::text from payments.hold h
+                where (h.status = 'CAPTURED') <> exists (select 1 from payments.entry e
+                    where e.transfer_id = h.transfer_id and e.account_id = h.account_id and e.amount < 0)
+                   or (h.status = 'ACTIVE') <> (h.remaining > 0)"""))
+                .as("holds whose status does not match their money").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                left join payments.hold h on h.id = c.id
+                where (c.status = 'PENDING' and (h.status is distinct from 'ACTIVE' or h.remaining <> c.held))
+                   or (c.status <> 'PENDING' and h.status = 'ACTIVE')
+                   or (c.status = 'DECLINED' and h.id is not null)"""))
+                .as("card authorizations whose wallet hold disagrees").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                where c.status in ('CLEARED', 'REFUNDED') and 1 <> (
+                    select count(*) from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                    where t.kind = 'CARD_PURCHASE' and t.reference = c.id::text and e.amount = -c.captured
+                      and e.account_id = (select wallet_id from cards.card where id = c.card_id))
+                union all
+                select t.reference from payments.transfer t where t.kind = 'CARD_PURCHASE'
+                    and not exists (select 1 from cards.authorization c where c.id::text = t.reference and c.status in ('CLEARED', 'REFUNDED'))"""))
+                .as("card purchases whose money did not move exactly as cleared").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                where c.refunded <> coalesce((select sum(e.amount) from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                    where t.kind = 'CARD_REFUND' and e.account_id = (select wallet_id from cards.card where id = c.card_id)
+                      and t.reference in (
+                          select m.id from cards.network_message m where m.authorization_id = c.id and m.type = 'REFUND' and m.approved)), 0)"""))
+                .as("card refunds that do not match what came back to the wallet").isEmpty();
     }
 
     private static long one(DatabaseClient db, String sql) {
