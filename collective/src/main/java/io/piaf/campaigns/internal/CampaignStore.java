@@ -155,9 +155,9 @@ class CampaignStore {
 
     /** Refunds to carry out, locked; rows another instance holds are skipped. */
     Flux<PledgeRow> lockRefunds(int limit) {
-        return db.sql(PLEDGE + """
-                 p where p.id in (select s.pledge_id from campaigns.settlement s where s.done_at is null and s.kind = 'REFUND'
-                                  order by s.created_at, s.pledge_id limit $1 for update skip locked)""")
+        return db.sql(PLEDGE + " p where p.id in (" + """
+                select s.pledge_id from campaigns.settlement s where s.done_at is null and s.kind = 'REFUND'
+                order by s.created_at, s.pledge_id limit $1 for update skip locked)""")
                 .bind(0, limit).map(CampaignStore::pledge).all();
     }
 
@@ -173,9 +173,9 @@ class CampaignStore {
     }
 
     Flux<PledgeRow> lockRelease(CampaignId campaign) {
-        return db.sql(PLEDGE + """
-                 p where p.id in (select s.pledge_id from campaigns.settlement s where s.done_at is null and s.kind = 'RELEASE'
-                                  and s.campaign_id = $1 for update)""")
+        return db.sql(PLEDGE + " p where p.id in (" + """
+                select s.pledge_id from campaigns.settlement s where s.done_at is null and s.kind = 'RELEASE'
+                and s.campaign_id = $1 for update)""")
                 .bind(0, campaign.value()).map(CampaignStore::pledge).all();
     }
 
