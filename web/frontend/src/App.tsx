@@ -15,6 +15,7 @@ import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
+import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
 import { SettingsScreen } from "./screens/Settings";
 import { WalletScreen } from "./screens/Wallet";
@@ -62,6 +63,8 @@ export function App() {
               <Route path="/notifications" component={NotificationsScreen} />
               <Route path="/wallet" component={WalletScreen} />
               <Route path="/crypto" component={CryptoScreen} />
+              <Route path="/pots" component={PotsScreen} />
+              <Route path="/pots/:ref" component={PotScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/settings" component={SettingsScreen} />

@@ -45,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { href: "/messages", label: "nav.messages", icon: <ChatIcon />, match: (p) => p.startsWith("/messages") },
     { href: "/notifications", label: "nav.notifications", icon: <BellIcon />, match: (p) => p.startsWith("/notifications") },
     { href: "/wallet", label: "nav.wallet", icon: <WalletIcon />, match: (p) => p.startsWith("/wallet") || p.startsWith("/pay") },
+    { href: "/pots", label: "nav.pots", icon: <CoinIcon />, match: (p) => p.startsWith("/pots") },
     { href: "/crypto", label: "nav.crypto", icon: <CoinIcon />, match: (p) => p.startsWith("/crypto") },
     { href: profile, label: "nav.profile", icon: <UserIcon />, match: (p) => p === profile, desktopOnly: true },
     { href: "/settings", label: "nav.settings", icon: <GearIcon />, match: (p) => p.startsWith("/settings") },
