@@ -84,16 +84,30 @@ class CampaignJourneyTests {
     void a_campaign_that_misses_its_goal_refunds_every_backer() {
         var creator = wallets.payer("createur", "0.00");
         var backers = new ArrayList<User>();
-        var id = (String) launch(creator, "1000.00", 600, List.of()).get("id");
-        for (var i = 0; i < 5; i++) {
+        var campaign = launch(creator, "1000.00", 600, List.of());
+        var id = (String) campaign.get("id");
+        for (var i = 0; i < 4; i++) {
             var backer = wallets.payer("backer", "50.00");
             backers.add(backer);
             confirm(backer, pledge(backer, id, Map.of("amount", Wallets.money("10.0" + i))));
         }
+        // by post, in French
+        var poster = wallets.payer("poster", "50.00");
+        backers.add(poster);
+        social.post(poster, "#soutenir 12,50€ @campagne/" + campaign.get("slug"));
+        api.await(poster, "payment_requested", 1);
+        var requested = Social.items(social.get(poster, "/api/notifications?limit=10")).stream()
+                .filter(n -> "payment_requested".equals(n.get("type"))).findFirst().orElseThrow();
+        var paymentId = (String) ((Map<?, ?>) requested.get("data")).get("paymentId");
+        wallets.confirm(poster, paymentId, Wallets.PIN).expectStatus().isOk();
+        assertThat(wallets.balance(poster)).isEqualTo("37.50");
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) social.get(creator, "/api/campaigns/" + id).get("backers") == 5);
         deadlinePasses(id);
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(social.get(creator, "/api/campaigns/" + id).get("status")));
         await().atMost(Duration.ofSeconds(10)).until(() -> backers.stream().allMatch(b -> wallets.balance(b).equals("50.00")));
         assertThat(wallets.balance(creator)).isEqualTo("0.00");
+        api.await(creator, "campaign_settled", 1);
+        backers.forEach(b -> api.await(b, "pledge_refunded", 1));
     }
 
     @Test

@@ -112,6 +112,11 @@ class CampaignService {
      * campaign held FOR SHARE so that the deadline's decision waits for it or comes first.
      */
     Mono<Pledge> pledge(UserId backer, CampaignId campaignId, long amount, UUID reward) {
+        return pledge(backer, campaignId, amount, reward, PaymentSource.API, null);
+    }
+
+    /** {@code sourceId}: the post's id when pledged by post (a post makes at most one payment, so one pledge). */
+    Mono<Pledge> pledge(UserId backer, CampaignId campaignId, long amount, UUID reward, PaymentSource source, String sourceId) {
         var id = PledgeId.random();
         return payments.wallet(backer).switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "No wallet.")))
                 .flatMap(wallet -> transactional.transactional(campaigns.share(campaignId)
@@ -130,7 +135,7 @@ class CampaignService {
                                     throw problem(r);
                                 });
                                 var order = new PaymentOrder(backer, campaign.creatorHandle(), "campagne/" + campaign.slug(), campaign.escrow(),
-                                        Money.eur(amount), null, PaymentVisibility.PRIVATE, PaymentSource.API, null);
+                                        Money.eur(amount), null, PaymentVisibility.PRIVATE, source, sourceId);
                                 return identity.find(backer).flatMap(user -> orders.request(order).flatMap(payment -> campaigns.insert(
                                         new PledgeRow(id, campaignId, backer, user.handle(), wallet, amount, reward, payment.id(), "PENDING", now))
                                         .thenReturn(new Pledge(id, campaign, payment))));
