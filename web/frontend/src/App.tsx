@@ -17,7 +17,9 @@ import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
 import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
+import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
+import { VaultScreen } from "./screens/Vault";
 import { WalletScreen } from "./screens/Wallet";
 
 function useSession() {
@@ -67,6 +69,8 @@ export function App() {
               <Route path="/pots/:ref" component={PotScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
+              <Route path="/savings" component={SavingsScreen} />
+              <Route path="/savings/:id" component={VaultScreen} />
               <Route path="/settings" component={SettingsScreen} />
               <Route path="/signin"><Redirect to="/" replace /></Route>
               <Route path="/signup"><Redirect to="/" replace /></Route>
