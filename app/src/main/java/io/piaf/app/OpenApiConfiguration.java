@@ -58,7 +58,9 @@ class OpenApiConfiguration {
                         new Tag().name("Notifications").description("The notification inbox and its live stream"),
                         new Tag().name("Wallet").description("Balance, limits, statement, top-ups, charities"),
                         new Tag().name("Payments").description("Paying people: ask, confirm with the PIN, cancel, look up"),
-                        new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it")));
+                        new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it"),
+                        new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
+                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live")));
     }
 
     @Bean

@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.Cursor;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
@@ -29,23 +31,55 @@ import io.piaf.pots.PotId;
 import io.piaf.pots.internal.domain.ContributionPrivacy;
 import io.piaf.pots.internal.domain.PotAmounts;
 import io.piaf.pots.internal.domain.Slugs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The pots API (docs/api.md, "Pots"). A pot is addressed by its id or its slug. */
 @RestController
+@Tag(name = "Pots")
 class PotController {
 
+    static final String REF = "The pot's id or its slug (any case)";
+    static final String MONEY_INPUT = "#/components/schemas/MoneyInput";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    /** Read as payments' money ({@code MoneyInput} in the description); the amount stays an Object to refuse JSON numbers. */
+    @Schema(name = "PotMoneyInput")
     record MoneyBody(Object amount, String currency) {
     }
 
-    record NewPotBody(String title, String description, MoneyBody target, String endsAt, String contributionVisibility, String slug) {
+    @Schema(name = "PotRequest")
+    record NewPotBody(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 80, example = "L'anniv de Léa") String title,
+            @Schema(pattern = ApiFormats.TEXT, maxLength = 1000) String description,
+            @Schema(ref = MONEY_INPUT, description = "A target to show, if any") MoneyBody target,
+            @Schema(format = "date-time", maxLength = 40, description = "When it stops taking contributions: 1 minute to 1 year ahead; "
+                    + "absent: it stays open until closed") String endsAt,
+            @Schema(allowableValues = { "PUBLIC", "FOLLOWERS", "ORGANISER" }, defaultValue = "PUBLIC",
+                    description = "Who sees the list of contributions (any case)") String contributionVisibility,
+            @Schema(pattern = "^[A-Za-z0-9][A-Za-z0-9-]{1,38}[A-Za-z0-9]$", maxLength = 40, example = "anniv-lea",
+                    description = "Its address @pot/<slug>, lower-cased; absent: made from the title") String slug) {
     }
 
-    record ContributionBody(MoneyBody amount, Boolean anonymous, Boolean hideAmount, String note) {
+    @Schema(name = "PotContributionRequest")
+    record ContributionBody(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY_INPUT) MoneyBody amount,
+            @Schema(description = "Hide your name (and your note) from others") Boolean anonymous,
+            @Schema(description = "Hide your amount (and your note) from others") Boolean hideAmount,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280) String note) {
     }
 
-    record WithdrawalBody(MoneyBody amount) {
+    @Schema(name = "PotWithdrawalRequest")
+    record WithdrawalBody(@Schema(ref = MONEY_INPUT, description = "Absent: all the pot holds") MoneyBody amount) {
     }
 
     private final PotService service;
@@ -63,6 +97,15 @@ class PotController {
     }
 
     @PostMapping(path = "/api/pots", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Open a money pot",
+            description = "A public pot_opened item announces it in your timeline. Contributions land in the pot's own account, "
+                    + "which you withdraw from.",
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = PotViews.Pot.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_body", "invalid_title", "invalid_description", "invalid_amount", "unsupported_currency",
+            "invalid_end", "invalid_visibility", "invalid_slug" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "slug_taken", description = "Another pot has this address.")
     Mono<ResponseEntity<PotViews.Pot>> open(@AuthenticationPrincipal Jwt jwt, @RequestBody NewPotBody body) {
         var user = user(jwt);
         return Mono.defer(() -> {
@@ -77,20 +120,32 @@ class PotController {
     }
 
     @GetMapping("/api/pots")
+    @Operation(summary = "List your own pots, newest first", description = "At most 50.",
+            responses = @ApiResponse(responseCode = "200", description = "Your pots",
+                    content = @Content(array = @ArraySchema(maxItems = 50, schema = @Schema(implementation = PotViews.Pot.class)))))
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     Mono<java.util.List<PotViews.Pot>> mine(@AuthenticationPrincipal Jwt jwt) {
         var user = user(jwt);
         return pots.byOrganiser(user, 50).map(p -> PotViews.statusOnly(p, user)).collectList();
     }
 
     @GetMapping("/api/pots/{ref}")
-    Mono<PotViews.Pot> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String ref) {
+    @Operation(summary = "Get a pot by its id or slug", description = "Any user may read a pot; its organiser also sees `balance` and `withdrawn`.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "pot_not_found")
+    Mono<PotViews.Pot> get(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = PotViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref) {
         var user = user(jwt);
         return find(ref).flatMap(pot -> !pot.organiser().equals(user) ? Mono.just(PotViews.of(pot, user, null))
                 : ledger.balance(pot.account()).map(Money::minorUnits).defaultIfEmpty(0L).map(balance -> PotViews.of(pot, user, balance)));
     }
 
     @GetMapping("/api/pots/{ref}/contributions")
-    Mono<PotViews.Page> contributions(@AuthenticationPrincipal Jwt jwt, @PathVariable String ref,
+    @Operation(summary = "List a pot's completed contributions, newest first",
+            description = "As the viewer may see them: the pot's contributionVisibility says who sees the list; a contributor may "
+                    + "hide their name or amount (and then their note) from everyone but the organiser.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "pot_not_found")
+    Mono<PotViews.Page> contributions(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = PotViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         var user = user(jwt);
         var size = Cursor.limit(limit, 20, 100);
@@ -117,7 +172,20 @@ class PotController {
     }
 
     @PostMapping(path = "/api/pots/{ref}/contributions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> contribute(@AuthenticationPrincipal Jwt jwt, @PathVariable String ref,
+    @Operation(summary = "Contribute to a pot: the payment waits for your PIN",
+            description = "Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps "
+                    + "and codes). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = PotViews.Created.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_note", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "pot_not_found")
+    @ProblemResponse(status = 409, codes = { "pot_closed", "pot_ended" }, description = "The pot takes no more contributions.")
+    @ProblemResponse(status = 422, codes = { "self_payment", "pin_not_set", "limit_exceeded", "payee_not_found", "idempotency_key_reused" },
+            description = "self_payment: the organiser's own pot; limit_exceeded carries `limit` and `limitType`.")
+    Mono<ResponseEntity<String>> contribute(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = PotViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody ContributionBody body) {
         var user = user(jwt);
         return Mono.defer(() -> {
@@ -138,11 +206,21 @@ class PotController {
                                     PaymentSource.API, null))
                             .map(c -> json.writeValueAsString(PotViews.created(c)))
                             .flatMap(view -> store.apply(view).thenReturn(view))));
-        }).map(r -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(r.body()));
+        }).map(PotController::created);
     }
 
     @PostMapping(path = "/api/pots/{ref}/withdrawals")
-    Mono<ResponseEntity<String>> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String ref,
+    @Operation(summary = "Withdraw from your pot to your wallet",
+            description = "Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = PotViews.WithdrawalView.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "pot_not_found", description = "Also someone else's pot.")
+    @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" }, description = "insufficient_funds: more than the pot holds, or it is empty.")
+    Mono<ResponseEntity<String>> withdraw(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = PotViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref,
             @RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody(required = false) WithdrawalBody body) {
         var user = user(jwt);
         return Mono.defer(() -> {
@@ -153,13 +231,24 @@ class PotController {
                                     .map(w -> json.writeValueAsString(new PotViews.WithdrawalView(w.id().toString(), pot.id().toString(),
                                             PotViews.MoneyView.of(w.amount()), w.transfer().toString())))
                                     .flatMap(view -> store.apply(view).thenReturn(view))));
-        }).map(r -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(r.body()));
+        }).map(PotController::created);
     }
 
     @PostMapping("/api/pots/{ref}/close")
-    Mono<PotViews.Pot> close(@AuthenticationPrincipal Jwt jwt, @PathVariable String ref) {
+    @Operation(summary = "Close your pot: it takes no more contributions", description = "Organiser only; closing a closed pot answers it again.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "pot_not_found", description = "Also someone else's pot.")
+    Mono<PotViews.Pot> close(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = PotViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref) {
         var user = user(jwt);
         return find(ref).flatMap(pot -> service.close(user, pot.id())).map(pot -> PotViews.statusOnly(pot, user));
+    }
+
+    private static ResponseEntity<String> created(PotIdempotency.Response response) {
+        var builder = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
+        if (response.replayed()) {
+            builder.header(REPLAYED, "true");
+        }
+        return builder.body(response.body());
     }
 
     private Mono<PotRow> find(String ref) {

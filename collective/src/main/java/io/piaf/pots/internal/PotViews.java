@@ -3,14 +3,26 @@ package io.piaf.pots.internal;
 import java.time.Instant;
 import java.util.List;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.identity.UserId;
 import io.piaf.pots.internal.domain.ContributionPrivacy;
 import io.piaf.pots.internal.domain.PotAmounts;
 import io.piaf.pots.internal.domain.PotRules;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /** What the API shows of pots. Every contribution goes through {@link ContributionPrivacy} before it is shown. */
 final class PotViews {
 
+    /** A pot's address is {@code @pot/<slug>}; its slug is 3 to 40 of a-z, 0-9 and '-' (see {@code Slugs}). */
+    static final String SLUG = "^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$";
+    static final String ADDRESS = "^@pot/[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$";
+    /** What a path accepts: an id, or a slug in any case. */
+    static final String SLUG_OR_ID = "^[A-Za-z0-9][A-Za-z0-9-]{1,38}[A-Za-z0-9]$";
+    static final String MONEY = "#/components/schemas/Money";
+
+    /** Written as payments' {@code Money} ({@code {"amount":"12.50","currency":"EUR"}}), which the description refers to. */
     record MoneyView(String amount, String currency) {
 
         static MoneyView of(Long cents) {
@@ -19,26 +31,75 @@ final class PotViews {
     }
 
     /** {@code balance} is shown to the organiser only: what they may still withdraw. */
-    record Pot(String id, String slug, String address, String title, String description, String organiser, String status,
-            MoneyView total, MoneyView target, int contributors, Instant endsAt, String contributionVisibility,
-            MoneyView balance, MoneyView withdrawn, Instant createdAt) {
+    @Schema(name = "Pot", description = "A money pot; `balance` and `withdrawn` are shown to its organiser only")
+    record Pot(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = SLUG, maxLength = 40) String slug,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ADDRESS, maxLength = 45, example = "@pot/anniv-lea",
+                    description = "How a post names the pot") String address,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.TEXT, maxLength = 80) String title,
+            @Schema(pattern = ApiFormats.TEXT, maxLength = 1000) String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String organiser,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "OPEN", "CLOSED" },
+                    description = "CLOSED once the organiser closed it or its end passed") String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "All completed contributions") MoneyView total,
+            @Schema(ref = MONEY, description = "The organiser's target, if any") MoneyView target,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647",
+                    description = "How many completed contributions") int contributors,
+            @Schema(format = "date-time", description = "When it stops taking contributions, if it ends") Instant endsAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PUBLIC", "FOLLOWERS", "ORGANISER" },
+                    description = "Who sees the list of contributions") String contributionVisibility,
+            @Schema(ref = MONEY, description = "Organiser only: what the pot holds, which may be withdrawn") MoneyView balance,
+            @Schema(ref = MONEY, description = "Organiser only: withdrawn so far") MoneyView withdrawn,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") Instant createdAt) {
     }
 
     /** {@code contributor} null: anonymous to this viewer; {@code amount} null: hidden from this viewer. */
-    record ContributionView(String id, String contributor, boolean anonymous, MoneyView amount, String note, Instant at) {
+    @Schema(name = "PotContribution", description = "A completed contribution as the viewer may see it")
+    record ContributionView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "Absent when hidden from the viewer")
+            String contributor,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The contributor asked not to be named") boolean anonymous,
+            @Schema(ref = MONEY, description = "Absent when hidden from the viewer") MoneyView amount,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "Shown only with both the name and the amount") String note,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", description = "When it was confirmed") Instant at) {
     }
 
-    record Page(List<ContributionView> items, String nextCursor) {
+    @Schema(name = "PotContributionPage")
+    record Page(
+            @ArraySchema(maxItems = ApiFormats.PAGE_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
+                    schema = @Schema(implementation = ContributionView.class)) List<ContributionView> items,
+            @Schema(pattern = ApiFormats.CURSOR, maxLength = ApiFormats.CURSOR_MAX, description = "Absent on the last page") String nextCursor) {
     }
 
-    record Created(String id, String potId, String paymentId, String status, MoneyView amount, ChallengeView challenge,
-            Instant expiresAt) {
+    @Schema(name = "PotContributionCreated", description = "A contribution waiting for the contributor's PIN: confirm its payment")
+    record Created(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String potId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    description = "Confirm with POST /api/payments/{paymentId}/confirm") String paymentId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "PENDING_CONFIRMATION") String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyView amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED) ChallengeView challenge,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") Instant expiresAt) {
     }
 
-    record ChallengeView(MoneyView amount, String payee, String text) {
+    @Schema(name = "PotChallenge", description = "What the contributor's PIN confirms: this amount into this pot")
+    record ChallengeView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyView amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^pot/[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$", maxLength = 44,
+                    example = "pot/anniv-lea") String payee,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 200,
+                    example = "Pay 10.00 EUR to @pot/anniv-lea") String text) {
     }
 
-    record WithdrawalView(String id, String potId, MoneyView amount, String transferId) {
+    @Schema(name = "PotWithdrawal", description = "Money moved from the pot to the organiser's wallet")
+    record WithdrawalView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String potId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyView amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "The ledger transfer") String transferId) {
     }
 
     private PotViews() {
