@@ -92,6 +92,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own campaigns, newest first
+         * @description At most 50.
+         */
+        get: operations["mine_1"];
+        put?: never;
+        /**
+         * Launch a crowdfunding campaign
+         * @description All or nothing: at the deadline, pledged ≥ goal moves the escrow to you less the platform's fee; otherwise every pledge is refunded. A public campaign_launched item announces it in your timeline.
+         */
+        post: operations["launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign by its id or slug
+         * @description Any user may read a campaign: totals, never who pledged what.
+         */
+        get: operations["get_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pledge to a campaign: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes); the money waits in the campaign's escrow until the deadline. A reward's unit is taken now and freed if the payment is cancelled or expires. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/pledges/{pledgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel your confirmed pledge before the deadline: it is refunded at once
+         * @description Its reward unit is freed. A pledge still waiting for its PIN is cancelled through its payment instead (POST /api/payments/{paymentId}/cancel).
+         */
+        delete: operations["cancel_2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a campaign's progress live (server-sent events)
+         * @description Each change as `event: progress`, `id: <pledged amount>/<backers>`, `data: <a CampaignProgress>`: the current progress at once, then one whenever the total, backers, status or rewards left change (read every second, so changes made on any instance show). It does not end by itself: close it when done.
+         */
+        get: operations["stream_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/charities": {
         parameters: {
             query?: never;
@@ -198,7 +302,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your crypto transactions, newest first */
-        get: operations["transactions_1"];
+        get: operations["transactions_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -426,7 +530,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your notifications, newest first, with how many are unread */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -577,9 +681,261 @@ export interface paths {
             cookie?: never;
         };
         /** Get a post you may see */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own pots, newest first
+         * @description At most 50.
+         */
+        get: operations["mine"];
+        put?: never;
+        /**
+         * Open a money pot
+         * @description A public pot_opened item announces it in your timeline. Contributions land in the pot's own account, which you withdraw from.
+         */
+        post: operations["open_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pot by its id or slug
+         * @description Any user may read a pot; its organiser also sees `balance` and `withdrawn`.
+         */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close your pot: it takes no more contributions
+         * @description Organiser only; closing a closed pot answers it again.
+         */
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a pot's completed contributions, newest first
+         * @description As the viewer may see them: the pot's contributionVisibility says who sees the list; a contributor may hide their name or amount (and then their note) from everyone but the organiser.
+         */
+        get: operations["contributions"];
+        put?: never;
+        /**
+         * Contribute to a pot: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["contribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw from your pot to your wallet
+         * @description Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.
+         */
+        post: operations["withdraw_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["rate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list"];
+        put?: never;
+        post: operations["open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         get: operations["get"];
         put?: never;
         post?: never;
+        delete: operations["close_1"];
+        options?: never;
+        head?: never;
+        patch: operations["update"];
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["deposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/round-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["roundUps"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["schedule"];
+        post?: never;
+        delete: operations["unschedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["statementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["transactions_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/savings/vaults/{id}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -753,6 +1109,90 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A crowdfunding campaign: all or nothing at its deadline */
+        Campaign: {
+            /**
+             * @description How a post names the campaign
+             * @example @campagne/cuvee
+             */
+            address: string;
+            /** Format: int32 */
+            backers: number;
+            /** Format: date-time */
+            createdAt: string;
+            creator: string;
+            /** Format: date-time */
+            deadline: string;
+            description: string;
+            /** @description The platform's cut of `pledged` if the goal is met */
+            fee: components["schemas"]["Money"];
+            /**
+             * @description The platform's share of `pledged` if the goal is met
+             * @example 0.05
+             */
+            feeRate: string;
+            goal: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** @description Confirmed pledges not refunded */
+            pledged: components["schemas"]["Money"];
+            rewards: components["schemas"]["CampaignReward"][];
+            slug: string;
+            /** @enum {string} */
+            status: "LIVE" | "SUCCEEDED" | "FAILED";
+            title: string;
+        };
+        /** @description The data of a `progress` event */
+        CampaignProgress: {
+            /** Format: int32 */
+            backers: number;
+            /** Format: uuid */
+            id: string;
+            pledged: components["schemas"]["Money"];
+            rewards: components["schemas"]["CampaignReward"][];
+            /** @enum {string} */
+            status: "LIVE" | "SUCCEEDED" | "FAILED";
+        };
+        CampaignRequest: {
+            /**
+             * Format: date-time
+             * @description At least the configured minimum duration (default 1 minute) and at most a year ahead
+             */
+            deadline: string;
+            description: string;
+            /** @description Pledged at the deadline or more: it succeeds */
+            goal: components["schemas"]["MoneyInput"];
+            rewards?: components["schemas"]["CampaignRewardRequest"][];
+            /** @example Cuvée 2027 */
+            title: string;
+        };
+        /** @description A reward tier: pledging at least `minimum` to it takes one unit */
+        CampaignReward: {
+            /** Format: uuid */
+            id: string;
+            minimum: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Units offered; absent: unlimited
+             */
+            quantity?: number;
+            /**
+             * Format: int32
+             * @description Units left; absent: unlimited
+             */
+            remaining?: number;
+            title: string;
+        };
+        CampaignRewardRequest: {
+            /** @description The least pledge that takes this reward */
+            minimum: components["schemas"]["MoneyInput"];
+            /**
+             * Format: int32
+             * @description Units offered; absent: unlimited
+             */
+            quantity?: number;
+            title: string;
+        };
         /** @description A card as Piaf shows it: never its number */
         Card: {
             /** @enum {string} */
@@ -787,6 +1227,7 @@ export interface components {
         /** @description What the payer's PIN confirms: this amount to this payee */
         Challenge: {
             amount: components["schemas"]["Money"];
+            /** @description A handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>) */
             payee: string;
             /** @example Pay 12.50 EUR to @bob */
             text: string;
@@ -969,6 +1410,14 @@ export interface components {
             /** @enum {string} */
             status: "REQUESTED";
         };
+        GoalJson: {
+            amount?: components["schemas"]["MoneyJson"];
+            date?: string;
+        };
+        GoalView: {
+            amount?: components["schemas"]["MoneyJson"];
+            date?: string;
+        };
         /** @description A timeline item: a post (kind post) or something another module published on a user's behalf, such as a payment receipt (kind payment_receipt, id = the payment's id, author = the payer) */
         Item: {
             author: components["schemas"]["UserRef"];
@@ -1100,6 +1549,13 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
+        MoneyJson: {
+            amount?: unknown;
+            currency?: string;
+        };
+        MoveRequest: {
+            amount?: components["schemas"]["MoneyJson"];
+        };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
             text: string;
@@ -1113,6 +1569,10 @@ export interface components {
              */
             visibility?: "PUBLIC" | "FOLLOWERS";
         };
+        NewVault: {
+            goal?: components["schemas"]["GoalJson"];
+            name?: string;
+        };
         Notification: {
             /** Format: date-time */
             createdAt: string;
@@ -1121,14 +1581,21 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
-            /** @description mention */
+            /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
+            /** @description goal_reached, interest_credited: the vault's balance */
+            balance?: string;
+            /**
+             * Format: uuid
+             * @description campaign_settled, pledge_refunded
+             */
+            campaignId?: string;
             /** @description top_up_succeeded */
             card?: components["schemas"]["CardBrief"];
             /**
@@ -1136,7 +1603,7 @@ export interface components {
              * @example Pay 12.50 EUR to @bob
              */
             challenge?: string;
-            /** @description payment_rejected, crypto_rejected: the problem code */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem code */
             code?: string;
             /**
              * Format: uuid
@@ -1152,7 +1619,7 @@ export interface components {
              * @description crypto_* but crypto_rejected: the token's decimals
              */
             decimals?: number;
-            /** @description payment_rejected, crypto_rejected: the problem, in words */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words */
             detail?: string;
             /**
              * @description crypto_confirmed
@@ -1166,12 +1633,16 @@ export interface components {
              * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
+            /** @description campaign_settled: the platform's fee (0.00 when it failed) */
+            fee?: string;
             /** @description follow_approved: who approved your request */
             followee?: components["schemas"]["NotificationUser"];
             /** @description new_follower, follow_requested */
             follower?: components["schemas"]["NotificationUser"];
             /** @description direct_message */
             from?: components["schemas"]["NotificationUser"];
+            /** @description goal_reached: the vault's goal */
+            goal?: string;
             /**
              * @description crypto_confirmed, crypto_failed
              * @enum {string}
@@ -1192,10 +1663,17 @@ export interface components {
              * @description direct_message
              */
             messageId?: string;
+            /** @description interest_credited: the month the interest is for */
+            month?: string;
+            /**
+             * Format: date
+             * @description scheduled_saving_skipped: the next try
+             */
+            nextRun?: string;
             /** @description payment_requested, payment_completed, payment_received */
             note?: string;
             /** @description payment_* but payment_rejected; crypto_transfer_requested to a Piaf user */
-            payee?: components["schemas"]["NotificationUser"];
+            payee?: components["schemas"]["NotificationPayee"];
             /** @description payment_* */
             payer?: components["schemas"]["NotificationUser"];
             /**
@@ -1205,24 +1683,36 @@ export interface components {
             paymentId?: string;
             /**
              * Format: uuid
+             * @description pledge_refunded
+             */
+            pledgeId?: string;
+            /** @description campaign_settled: the total pledged */
+            pledged?: string;
+            /**
+             * Format: uuid
              * @description mention
              */
             postId?: string;
             /**
-             * @description payment_cancelled, crypto_failed
+             * @description payment_cancelled, crypto_failed; pledge_refunded: FAILED (the goal was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)
              * @enum {string}
              */
-            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
+            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "FAILED" | "CANCELLED" | "LATE";
+            /**
+             * Format: date
+             * @description scheduled_saving_skipped: the day it was due
+             */
+            scheduledFor?: string;
             /** @description crypto_transfer_requested: who sends */
             sender?: components["schemas"]["NotificationUser"];
             /**
-             * @description payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: where it was asked for
              * @enum {string}
              */
             source?: "API" | "POST" | "DM";
             /**
              * Format: uuid
-             * @description payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: the post or message that asked for it
              */
             sourceId?: string;
             /**
@@ -1230,6 +1720,8 @@ export interface components {
              * @enum {string}
              */
             status?: "FAILED" | "CANCELLED" | "EXPIRED";
+            /** @description campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded) */
+            succeeded?: boolean;
             /** @description mention, direct_message */
             text?: string;
             /** @description crypto_transfer_requested: the address the tokens go to */
@@ -1251,6 +1743,13 @@ export interface components {
             transactionId?: string;
             /** @description crypto_confirmed: the chain transaction */
             txHash?: string;
+            /**
+             * Format: uuid
+             * @description goal_reached, interest_credited, scheduled_saving_skipped: the vault
+             */
+            vaultId?: string;
+            /** @description goal_reached, interest_credited, scheduled_saving_skipped */
+            vaultName?: string;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -1258,6 +1757,12 @@ export interface components {
             nextCursor?: string;
             /** Format: int64 */
             unreadCount: number;
+        };
+        /** @description A payment's payee: a user, or for a contribution or pledge, the pot's or campaign's label (pot/<slug>, campagne/<slug>) with its beneficiary's id */
+        NotificationPayee: {
+            handle: string;
+            /** Format: uuid */
+            id: string;
         };
         /** @description A user a notification names */
         NotificationUser: {
@@ -1307,7 +1812,7 @@ export interface components {
             source?: "API" | "POST" | "DM";
             /** @enum {string} */
             status: "PENDING_CONFIRMATION" | "COMPLETED" | "CANCELLED" | "EXPIRED" | "FAILED";
-            /** @description The payee */
+            /** @description The payee: a handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>) */
             to: string;
             /**
              * @description Who besides the parties sees the receipt (the parties' settings and the request decide it); while pending, GET tells the parties what it would be now
@@ -1348,12 +1853,200 @@ export interface components {
             /** Format: password */
             pin: string;
         };
+        /** @description A pledge waiting for the backer's PIN: confirm its payment */
+        Pledge: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            campaignId: string;
+            challenge: components["schemas"]["PledgeChallenge"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /**
+             * Format: uuid
+             * @description The reward tier, if one was chosen
+             */
+            rewardId?: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        /** @description A cancelled pledge, refunded from escrow at once */
+        PledgeCancelled: {
+            /** Format: uuid */
+            id: string;
+            refunded: components["schemas"]["Money"];
+            /** @enum {string} */
+            status: "CANCELLED";
+        };
+        /** @description What the backer's PIN confirms: this amount into this campaign */
+        PledgeChallenge: {
+            amount: components["schemas"]["Money"];
+            /** @example campagne/cuvee */
+            payee: string;
+            /** @example Pay 25.00 EUR to @campagne/cuvee */
+            text: string;
+        };
+        PledgeRequest: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: uuid
+             * @description A reward tier of this campaign
+             */
+            rewardId?: string;
+        };
         /** @description The payment a pay-by-post post started, shown to its author only */
         PostPayment: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             status: "PENDING_CONFIRMATION" | "COMPLETED" | "CANCELLED" | "EXPIRED";
+        };
+        /** @description A money pot; `balance` and `withdrawn` are shown to its organiser only */
+        Pot: {
+            /**
+             * @description How a post names the pot
+             * @example @pot/anniv-lea
+             */
+            address: string;
+            /** @description Organiser only: what the pot holds, which may be withdrawn */
+            balance?: components["schemas"]["Money"];
+            /**
+             * @description Who sees the list of contributions
+             * @enum {string}
+             */
+            contributionVisibility: "PUBLIC" | "FOLLOWERS" | "ORGANISER";
+            /**
+             * Format: int32
+             * @description How many completed contributions
+             */
+            contributors: number;
+            /** Format: date-time */
+            createdAt: string;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When it stops taking contributions, if it ends
+             */
+            endsAt?: string;
+            /** Format: uuid */
+            id: string;
+            organiser: string;
+            slug: string;
+            /**
+             * @description CLOSED once the organiser closed it or its end passed
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /** @description The organiser's target, if any */
+            target?: components["schemas"]["Money"];
+            title: string;
+            /** @description All completed contributions */
+            total: components["schemas"]["Money"];
+            /** @description Organiser only: withdrawn so far */
+            withdrawn?: components["schemas"]["Money"];
+        };
+        /** @description What the contributor's PIN confirms: this amount into this pot */
+        PotChallenge: {
+            amount: components["schemas"]["Money"];
+            /** @example pot/anniv-lea */
+            payee: string;
+            /** @example Pay 10.00 EUR to @pot/anniv-lea */
+            text: string;
+        };
+        /** @description A completed contribution as the viewer may see it */
+        PotContribution: {
+            /** @description Absent when hidden from the viewer */
+            amount?: components["schemas"]["Money"];
+            /** @description The contributor asked not to be named */
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When it was confirmed
+             */
+            at: string;
+            /** @description Absent when hidden from the viewer */
+            contributor?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Shown only with both the name and the amount */
+            note?: string;
+        };
+        /** @description A contribution waiting for the contributor's PIN: confirm its payment */
+        PotContributionCreated: {
+            amount: components["schemas"]["Money"];
+            challenge: components["schemas"]["PotChallenge"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /** Format: uuid */
+            potId: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        PotContributionPage: {
+            items: components["schemas"]["PotContribution"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
+        };
+        PotContributionRequest: {
+            amount: components["schemas"]["MoneyInput"];
+            /** @description Hide your name (and your note) from others */
+            anonymous?: boolean;
+            /** @description Hide your amount (and your note) from others */
+            hideAmount?: boolean;
+            note?: string;
+        };
+        PotRequest: {
+            /**
+             * @description Who sees the list of contributions (any case)
+             * @default PUBLIC
+             * @enum {string}
+             */
+            contributionVisibility: "PUBLIC" | "FOLLOWERS" | "ORGANISER";
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When it stops taking contributions: 1 minute to 1 year ahead; absent: it stays open until closed
+             */
+            endsAt?: string;
+            /**
+             * @description Its address @pot/<slug>, lower-cased; absent: made from the title
+             * @example anniv-lea
+             */
+            slug?: string;
+            /** @description A target to show, if any */
+            target?: components["schemas"]["MoneyInput"];
+            /** @example L'anniv de Léa */
+            title: string;
+        };
+        /** @description Money moved from the pot to the organiser's wallet */
+        PotWithdrawal: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            potId: string;
+            /**
+             * Format: uuid
+             * @description The ledger transfer
+             */
+            transferId: string;
+        };
+        PotWithdrawalRequest: {
+            /** @description Absent: all the pot holds */
+            amount?: components["schemas"]["MoneyInput"];
         };
         /** @description RFC 9457 problem details. `code` is stable: switch on it, not on `title` or `detail`. */
         Problem: {
@@ -1438,9 +2131,44 @@ export interface components {
             /** @description Following takes this user's approval */
             protected: boolean;
         };
+        Rate: {
+            annualRate?: string;
+            effectiveFrom?: string;
+        };
+        Rates: {
+            annualRate?: string;
+            convention?: string;
+            effectiveFrom?: string;
+            history?: components["schemas"]["Rate"][];
+        };
         Refresh: {
             /** @description The refresh token a token or refresh answer gave; each is used once */
             refresh_token: string;
+        };
+        RoundUpsRequest: {
+            enabled?: boolean;
+            /** Format: int32 */
+            multiplier?: number;
+        };
+        RoundUpsView: {
+            enabled?: boolean;
+            /** Format: int32 */
+            multiplier?: number;
+        };
+        ScheduleRequest: {
+            amount?: components["schemas"]["MoneyJson"];
+            /** Format: int32 */
+            day?: number;
+            frequency?: string;
+        };
+        ScheduleView: {
+            amount?: components["schemas"]["MoneyJson"];
+            /** Format: int32 */
+            day?: number;
+            frequency?: string;
+            lastOutcome?: string;
+            lastRun?: string;
+            nextRun?: string;
         };
         /** @description A message just sent, with where it went */
         SentMessage: {
@@ -1493,6 +2221,17 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
+        };
+        Statement: {
+            closingBalance?: components["schemas"]["MoneyJson"];
+            interest?: components["schemas"]["MoneyJson"];
+            items?: components["schemas"]["TransactionView"][];
+            month?: string;
+            name?: string;
+            openingBalance?: components["schemas"]["MoneyJson"];
+            totalIn?: components["schemas"]["MoneyJson"];
+            totalOut?: components["schemas"]["MoneyJson"];
+            vaultId?: string;
         };
         Token: {
             /** @description A JWT (JWS, RS256) for the Authorization: Bearer header */
@@ -1553,6 +2292,18 @@ export interface components {
             /** @description Absent on the last page */
             nextCursor?: string;
         };
+        TransactionView: {
+            amount?: components["schemas"]["MoneyJson"];
+            balanceAfter?: components["schemas"]["MoneyJson"];
+            createdAt?: string;
+            id?: string;
+            kind?: string;
+            valueDate?: string;
+        };
+        Transactions: {
+            items?: components["schemas"]["TransactionView"][];
+            nextCursor?: string;
+        };
         Unread: {
             /** Format: int64 */
             unreadCount: number;
@@ -1563,6 +2314,28 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
+        };
+        VaultChanges: {
+            goal?: components["schemas"]["GoalJson"];
+            name?: string;
+        };
+        VaultView: {
+            balance?: components["schemas"]["MoneyJson"];
+            closedAt?: string;
+            createdAt?: string;
+            goal?: components["schemas"]["GoalView"];
+            id?: string;
+            interestAccrued?: components["schemas"]["MoneyJson"];
+            interestEarned?: components["schemas"]["MoneyJson"];
+            name?: string;
+            /** Format: int32 */
+            progress?: number;
+            roundUps?: components["schemas"]["RoundUpsView"];
+            schedule?: components["schemas"]["ScheduleView"];
+            status?: string;
+        };
+        Vaults: {
+            items?: components["schemas"]["VaultView"][];
         };
         Wallet: {
             balance: components["schemas"]["Money"];
@@ -1974,6 +2747,597 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    mine_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_deadline`, `invalid_description`, `invalid_rewards`, `invalid_title`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_deadline" | "invalid_description" | "invalid_rewards" | "invalid_title" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `slug_taken`. No free address could be made from the title */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "slug_taken";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    pledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pledge"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found`, `reward_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found" | "reward_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `campaign_closed`, `sold_out` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_closed" | "sold_out";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `below_reward_minimum`, `idempotency_key_reused`, `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. self_payment: your own campaign; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "below_reward_minimum" | "idempotency_key_reused" | "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    cancel_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+                /** @description The pledge's id */
+                pledgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeCancelled"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found`, `pledge_not_found`. Also someone else's pledge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found" | "pledge_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `campaign_closed`, `pledge_not_active`, `pledge_pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_closed" | "pledge_not_active" | "pledge_pending";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    stream_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream whose events' data are progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["CampaignProgress"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found";
                     };
                 };
             };
@@ -2545,7 +3909,7 @@ export interface operations {
             };
         };
     };
-    transactions_1: {
+    transactions_2: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -3630,7 +4994,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -4395,7 +5759,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -4450,6 +5814,1676 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your pots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"][];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    open_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PotRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_body`, `invalid_description`, `invalid_end`, `invalid_slug`, `invalid_title`, `invalid_visibility`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_body" | "invalid_description" | "invalid_end" | "invalid_slug" | "invalid_title" | "invalid_visibility" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `slug_taken`. Another pot has this address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "slug_taken";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found`. Also someone else's pot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    contributions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotContributionPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    contribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PotContributionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotContributionCreated"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `invalid_note`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "invalid_note" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `pot_closed`, `pot_ended`. The pot takes no more contributions */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_closed" | "pot_ended";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. self_payment: the organiser's own pot; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    withdraw_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PotWithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotWithdrawal"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found`. Also someone else's pot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds: more than the pot holds, or it is empty */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rates"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vaults"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVault"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    close_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VaultChanges"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    deposit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    roundUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundUpsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    unschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultView"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    statementCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    transactions_1: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transactions"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };

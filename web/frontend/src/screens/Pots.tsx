@@ -1,18 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { api, ApiError, enc, newIdempotencyKey } from "../api/client";
-import type { Money } from "../api/types";
+import type { Money, Pot, PotContribution as Contribution } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
 
-export type Pot = {
-  id: string; slug: string; address: string; title: string; description?: string; organiser: string;
-  status: "OPEN" | "CLOSED"; total: Money; target?: Money; contributors: number; endsAt?: string;
-  contributionVisibility: "PUBLIC" | "FOLLOWERS" | "ORGANISER"; balance?: Money; withdrawn?: Money;
-};
-type Contribution = { id: string; contributor?: string; anonymous: boolean; amount?: Money; note?: string; at: string };
+export type { Pot };
 
 /** The caller's pots, and a form to open one. */
 export function PotsScreen() {
