@@ -209,7 +209,7 @@ class PotController {
         }).map(PotController::created);
     }
 
-    @PostMapping(path = "/api/pots/{ref}/withdrawals")
+    @PostMapping(path = "/api/pots/{ref}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Withdraw from your pot to your wallet",
             description = "Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.",
             responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
