@@ -16,6 +16,7 @@ import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
+import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
@@ -67,6 +68,8 @@ export function App() {
               <Route path="/cards" component={CardsScreen} />
               <Route path="/cards/:id" component={CardScreen} />
               <Route path="/crypto" component={CryptoScreen} />
+              <Route path="/pots" component={PotsScreen} />
+              <Route path="/pots/:ref" component={PotScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

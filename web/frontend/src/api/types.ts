@@ -29,6 +29,8 @@ export type Notification = Schemas["Notification"];
 export type NotificationData = Schemas["NotificationData"];
 export type NotificationPage = Schemas["NotificationPage"];
 export type Charities = Schemas["Charities"];
+export type Pot = Schemas["Pot"];
+export type PotContribution = Schemas["PotContribution"];
 
 /** Whom an avatar or a link shows: a handle and, when known, the name people recognise. */
 export type Named = { handle: string; displayName?: string };

@@ -61,7 +61,9 @@ class OpenApiConfiguration {
                         new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it"),
                         new Tag().name("Cards").description("Debit cards on your wallet: issue, reveal with the PIN, freeze, limits, purchases"),
                         new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
-                        new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements")));
+                        new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements"),
+                        new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
+                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live")));
     }
 
     @Bean

@@ -48,7 +48,7 @@ public class LedgerInvariants implements AfterEachCallback {
                 where p.status = 'COMPLETED' and (
                     (select count(*) from payments.entry e where e.transfer_id = p.transfer_id) <> 2
                     or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payer_wallet and e.amount = -p.amount)
-                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payee_wallet and e.amount = p.amount))
+                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = coalesce(p.credit_account, p.payee_wallet) and e.amount = p.amount))
                 union all
                 select p.id::text from payments.payment p where p.status <> 'COMPLETED'
                     and exists (select 1 from payments.transfer t where t.kind in ('PAYMENT', 'DONATION') and t.reference = p.id::text)"""))
@@ -60,6 +60,17 @@ public class LedgerInvariants implements AfterEachCallback {
                     where t.kind = 'TOP_UP' and t.reference = u.id::text and e.account_id = u.wallet_id and e.amount = u.amount)"""))
                 .as("top-ups whose credit does not match their status").isEmpty();
         holds(db);
+        // A pot's account holds exactly the payments confirmed into it less the organiser's withdrawals (pots).
+        assertThat(list(db, """
+                select pot.id::text from pots.pot pot join payments.account a on a.id = pot.account_id
+                where a.balance <> coalesce((select sum(p.amount) from payments.payment p
+                                             where p.credit_account = pot.account_id and p.status = 'COMPLETED'), 0)
+                                  - coalesce((select sum(w.amount) from pots.withdrawal w where w.pot_id = pot.id), 0)
+                union all
+                select w.id::text from pots.withdrawal w where not exists (
+                    select 1 from payments.entry e join pots.pot pot on pot.id = w.pot_id
+                    where e.transfer_id = w.transfer_id and e.account_id = pot.account_id and e.amount = -w.amount)"""))
+                .as("pots whose account does not hold their contributions less their withdrawals").isEmpty();
         checkSavings(db);
     }
 

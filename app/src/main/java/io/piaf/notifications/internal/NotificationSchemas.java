@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 /**
  * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
  * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications, SavingsNotifications,
- * CardNotifications), which members depend on {@code type} (docs/api.md,
+ * CardNotifications, PotNotifications, CampaignNotifications), which members depend on {@code type} (docs/api.md,
  * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
  */
 final class NotificationSchemas {
@@ -19,6 +19,13 @@ final class NotificationSchemas {
     record Ref(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle) {
+    }
+
+    @Schema(name = "NotificationPayee", description = "A payment's payee: a user, or for a contribution or pledge, the pot's or "
+            + "campaign's label (pot/<slug>, campagne/<slug>) with its beneficiary's id")
+    record PayeeRef(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PAYEE, maxLength = ApiFormats.PAYEE_MAX) String handle) {
     }
 
     @Schema(description = "A card a notification names: top_up_succeeded the card paid with (brand), card_* your Piaf card (id)")
@@ -41,21 +48,22 @@ final class NotificationSchemas {
             @Schema(description = "new_follower, follow_requested") Ref follower,
             @Schema(description = "follow_approved: who approved your request") Ref followee,
             @Schema(format = "uuid", description = "mention") String postId,
-            @Schema(description = "mention") Ref author,
+            @Schema(description = "mention; pot_contribution_rejected, pledge_rejected: the post's author") Ref author,
             @Schema(pattern = ApiFormats.TEXT, maxLength = 1000, description = "mention, direct_message") String text,
             @Schema(format = "uuid", description = "direct_message") String conversationId,
             @Schema(format = "uuid", description = "direct_message") String messageId,
             @Schema(description = "direct_message") Ref from,
             @Schema(format = "uuid", description = "payment_*") String paymentId,
             @Schema(description = "payment_*") Ref payer,
-            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") Ref payee,
+            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded, card_* (when in euros); crypto_* but crypto_rejected: in `token`, with `decimals`")
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals`")
             String amount,
             @Schema(allowableValues = "EUR") String currency,
-            @Schema(allowableValues = { "API", "POST", "DM" },
-                    description = "payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for") String source,
-            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it")
+            @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
+                    + "pot_contribution_rejected, pledge_rejected: where it was asked for") String source,
+            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, "
+                    + "pledge_rejected: the post or message that asked for it")
             String sourceId,
             @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested, crypto_transfer_requested: what the PIN confirms",
                     example = "Pay 12.50 EUR to @bob") String challenge,
@@ -65,10 +73,13 @@ final class NotificationSchemas {
             @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable",
                     "insufficient_funds", "card_frozen", "card_cancelled", "limit_exceeded", "mcc_blocked", "channel_blocked",
                     "country_blocked", "incorrect_cvc", "incorrect_expiry", "expired_card", "unknown_card", "invalid_amount",
-                    "unsupported_currency" }, description = "payment_cancelled, crypto_failed, card_declined (the network's reason code)")
-            String reason,
-            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64, description = "payment_rejected, crypto_rejected: the problem code") String code,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 1000, description = "payment_rejected, crypto_rejected: the problem, in words")
+                    "unsupported_currency", "FAILED", "CANCELLED", "LATE" },
+                    description = "payment_cancelled, crypto_failed, card_declined (the network's reason code); pledge_refunded: FAILED (the goal "
+                    + "was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)") String reason,
+            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64,
+                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem code") String code,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 1000,
+                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words")
             String detail,
             @Schema(format = "uuid", description = "top_up_succeeded") String topUpId,
             @Schema(description = "top_up_succeeded, card_*") CardBrief card,
@@ -98,7 +109,15 @@ final class NotificationSchemas {
             String balance,
             @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for") String month,
             @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
-            @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun) {
+            @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun,
+            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded") String campaignId,
+            @Schema(description = "campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded)")
+            Boolean succeeded,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the total pledged")
+            String pledged,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the platform's fee "
+                    + "(0.00 when it failed)") String fee,
+            @Schema(format = "uuid", description = "pledge_refunded") String pledgeId) {
     }
 
     record Notification(
@@ -108,7 +127,7 @@ final class NotificationSchemas {
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
-                    "card_declined", "card_refunded" }) String type,
+                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {
