@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,7 +48,7 @@ class CardController {
     record IssueRequest(@Schema(allowableValues = { "VIRTUAL", "SINGLE_USE" }, defaultValue = "VIRTUAL") String type) {
     }
 
-    @PostMapping("/api/cards")
+    @PostMapping(path = "/api/cards", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a virtual or single-use debit card on your wallet",
             description = "Luhn-valid 16-digit number from Piaf's test BIN, valid 3 years. 409 `too_many_cards` past 10 open cards.")
@@ -83,7 +84,7 @@ class CardController {
         }
     }
 
-    @PostMapping("/api/cards/{id}/reveal")
+    @PostMapping(path = "/api/cards/{id}/reveal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reveal the full card number and CVC after your PIN",
             description = "Shown for 60 seconds (`visibleUntil`); never cached (`Cache-Control: no-store`); every try is audited. "
                     + "Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 `pin_locked` — the same lockout as payments.")
@@ -140,7 +141,7 @@ class CardController {
             @ArraySchema(maxItems = 50, schema = @Schema(pattern = CardViews.COUNTRY, maxLength = 2)) List<String> blockedCountries) {
     }
 
-    @PutMapping("/api/cards/{id}/controls")
+    @PutMapping(path = "/api/cards/{id}/controls", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a card's limits and controls; what is left out stays",
             description = "Limits 0.01–10000.00 EUR, per transaction ≤ daily; merchant category codes are four digits, countries ISO alpha-2.")
     @ProblemResponse(status = 400, codes = { "invalid_controls", "invalid_amount" }, description = "invalid_controls carries `field`.")
