@@ -21,12 +21,19 @@ import reactor.core.publisher.Mono;
  * reverted; a receipt gone after a reorg sends the transaction back to be sent again), and the token's Transfer logs
  * of the new blocks, so that tokens sent to a custodial address from outside Piaf are seen and credited after N
  * blocks.
+ *
+ * <p>Reorganisations: the hash of the last block read is kept beside its number; when the chain no longer has that
+ * block, reading starts again {@code reorg-depth} blocks earlier (recording a log twice is harmless, it updates the
+ * block that carries it). A received transfer is credited only if its receipt is still on chain at the depth asked;
+ * one whose block was reorganised away waits for a block to carry it again, and fails uncredited after
+ * {@code dropped-after}.
  */
 @Component
 class ChainWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWatcher.class);
     private static final String CURSOR = "scanned_block";
+    private static final String CURSOR_HASH = "scanned_block_hash";
     private static final int MAX_BLOCKS = 500;
     private static final int RECEIPTS_AT_ONCE = 4;
 
@@ -59,12 +66,18 @@ class ChainWatcher {
     }
 
     Mono<Void> poll() {
+        return poll(properties.confirmations());
+    }
+
+    /** One reading of the chain, crediting received transfers at {@code confirmations} blocks deep. */
+    Mono<Void> poll(int confirmations) {
         if (token.addressOrNull() == null) {
             return Mono.empty();
         }
         return chain.blockNumber()
                 .doOnNext(latest -> latestBlock = latest.longValueExact())
-                .flatMap(latest -> receipts(latest).then(incoming(latest)).then(confirmReceived(latest)))
+                .flatMap(latest -> receipts(latest).then(incoming(latest)).then(confirmReceived(latest, confirmations))
+                        .then(dropUnseen(properties.droppedAfter())))
                 .onErrorResume(ProblemException.class, unavailable -> Mono.empty());
     }
 
@@ -122,7 +135,7 @@ class ChainWatcher {
 
     /** Transfer logs of the blocks not read yet, recorded for the custodial accounts they reach from outside Piaf. */
     private Mono<Void> incoming(BigInteger latest) {
-        return settings.get(CURSOR).map(BigInteger::new).defaultIfEmpty(latest).flatMap(scanned -> {
+        return settings.get(CURSOR).map(BigInteger::new).defaultIfEmpty(latest).flatMap(this::unlessReorganised).flatMap(scanned -> {
             if (scanned.compareTo(latest) >= 0) {
                 return Mono.empty();
             }
@@ -131,8 +144,22 @@ class ChainWatcher {
             return chain.transferLogs(token.addressOrNull(), from, to)
                     .flatMapMany(Flux::fromIterable)
                     .concatMap(this::recordIfIncoming)
-                    .then(settings.put(CURSOR, to.toString()));
+                    .then(chain.blockHash(to))
+                    .flatMap(hash -> settings.put(CURSOR_HASH, hash).then(settings.put(CURSOR, to.toString())));
         });
+    }
+
+    /** The last block read, or an earlier one to read again from when the chain no longer has it. */
+    private Mono<BigInteger> unlessReorganised(BigInteger scanned) {
+        return settings.get(CURSOR_HASH).flatMap(kept -> chain.blockHash(scanned).map(now -> {
+            if (now.equals(kept)) {
+                return scanned;
+            }
+            var again = scanned.subtract(BigInteger.valueOf(properties.reorgDepth())).max(BigInteger.ZERO);
+            log.warn("Block {} was reorganised away ({} is now {}): incoming transfers are read again from block {}",
+                    scanned, kept, now.isEmpty() ? "gone" : now, again.add(BigInteger.ONE));
+            return again;
+        })).defaultIfEmpty(scanned);
     }
 
     private Mono<Void> recordIfIncoming(Log entry) {
@@ -145,17 +172,40 @@ class ChainWatcher {
                             event.value, io.piaf.crypto.internal.domain.TokenAmounts.euroCents(event.value, Token.DECIMALS),
                             from, to, null, null, OperationStatus.SUBMITTED, null, null, entry.getTransactionHash(),
                             entry.getBlockNumber().longValueExact(), null, null, "CHAIN", null, null, Instant.now());
-                    log.info("Incoming {} to {} in {}", Token.amount(event.value), to, entry.getTransactionHash());
-                    return operations.insert(in).then();
+                    return operations.insert(in).flatMap(inserted -> {
+                        if (inserted) {
+                            log.info("Incoming {} to {} in {}", Token.amount(event.value), to, entry.getTransactionHash());
+                            return Mono.<Void>empty();
+                        }
+                        return operations.receivedInBlock(in.txHash(), in.userId(), in.amount(), in.blockNumber());
+                    });
                 }));
     }
 
-    /** Received transfers deep enough: credited. */
-    private Mono<Void> confirmReceived(BigInteger latest) {
-        var deepest = latest.longValueExact() - properties.confirmations() + 1;
+    /**
+     * Received transfers deep enough: credited once their receipt says the chain still carries them there; one that
+     * the chain no longer carries loses its block and waits.
+     */
+    private Mono<Void> confirmReceived(BigInteger latest, int confirmations) {
+        var deepest = latest.longValueExact() - confirmations + 1;
         return operations.open(java.util.List.of(OperationStatus.SUBMITTED.name()), Instant.now().plusSeconds(1), 500)
                 .filter(op -> op.incoming() && op.chainTxId() == null && op.blockNumber() != null && op.blockNumber() <= deepest)
-                .concatMap(settlement::receivedFromOutside, 1)
+                .concatMap(op -> chain.receipt(op.txHash()).flatMap(receipt -> {
+                    if (receipt.isEmpty() || !receipt.get().isStatusOK()) {
+                        log.warn("Incoming {} is no longer on chain (reorganised): not credited", op.txHash());
+                        return operations.receivedInBlock(op.txHash(), op.userId(), op.amount(), null);
+                    }
+                    var block = receipt.get().getBlockNumber().longValueExact();
+                    if (block != op.blockNumber()) {
+                        return operations.receivedInBlock(op.txHash(), op.userId(), op.amount(), block);
+                    }
+                    return settlement.receivedFromOutside(op);
+                }), 1)
                 .then();
+    }
+
+    /** Received transfers that no block has carried since a reorg, for {@code after}: failed, never credited. */
+    Mono<Void> dropUnseen(java.time.Duration after) {
+        return operations.receivedWithoutBlock(Instant.now().minus(after), 100).concatMap(settlement::receivedDropped, 1).then();
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code piaf.crypto.*}.
  *
  * @param confirmations blocks on top of a transaction's before Piaf treats it as final (1 on the dev chain)
+ * @param reorgDepth how many blocks back the reading of incoming transfers starts again when the chain reorganised
+ * @param droppedAfter a received transfer whose block was reorganised away and that no block carries again by then
+ *        is marked failed (it was never credited)
  * @param pollInterval how often the chain is read for new blocks and receipts (web3j's default, 15 s, is for mainnet)
  * @param transferWindow how long a transfer waits for its PIN
  * @param buyTimeout how long a buy's mint may wait for the chain before the buy is refunded
@@ -24,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record CryptoProperties(
         @DefaultValue Chain chain,
         @DefaultValue("1") int confirmations,
+        @DefaultValue("64") int reorgDepth,
+        @DefaultValue("1h") Duration droppedAfter,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("15m") Duration transferWindow,
         @DefaultValue("10m") Duration buyTimeout,

@@ -136,6 +136,25 @@ class OperationStore {
                 .map(OperationStore::row).all();
     }
 
+    /**
+     * The block that now carries a transfer received from outside and not credited yet, or none after a reorg took it
+     * away; {@code updated_at} then dates the loss.
+     */
+    Mono<Void> receivedInBlock(String txHash, UserId user, java.math.BigInteger amount, Long block) {
+        var spec = db.sql("update crypto.operation set block_number = $4, updated_at = now() where tx_hash = $1 and user_id = $2 "
+                        + "and amount = $3 and direction = 'IN' and kind = 'TRANSFER' and chain_tx_id is null and status = 'SUBMITTED' "
+                        + "and block_number is distinct from $4")
+                .bind(0, txHash).bind(1, user.value()).bind(2, new BigDecimal(amount));
+        return (block == null ? spec.bindNull(3, Long.class) : spec.bind(3, block)).then();
+    }
+
+    /** Transfers received from outside that no block has carried since {@code lostBefore}. */
+    Flux<OperationRow> receivedWithoutBlock(Instant lostBefore, int limit) {
+        return db.sql("select * from crypto.operation where status = 'SUBMITTED' and direction = 'IN' and kind = 'TRANSFER' "
+                        + "and chain_tx_id is null and block_number is null and updated_at < $1 order by updated_at limit $2")
+                .bind(0, lostBefore.atOffset(ZoneOffset.UTC)).bind(1, limit).map(OperationStore::row).all();
+    }
+
     Flux<OperationRow> expiredTransfers(int limit) {
         return db.sql("select * from crypto.operation where status = 'PENDING_CONFIRMATION' and expires_at < now() "
                         + "order by expires_at limit $1 for update skip locked")

@@ -155,6 +155,11 @@ class Settlement {
                         Token.amount(op.amount()), op.counterpartyHandle(), incoming ? op.fromAddress() : op.toAddress(), hash, Instant.now())));
     }
 
+    /** A transfer from outside Piaf that a reorg took away and no block carried again: failed, never credited. */
+    Mono<Void> receivedDropped(OperationRow in) {
+        return transactional.transactional(fail(in, "reorganised"));
+    }
+
     /** A transfer from outside Piaf reached a custodial account and is deep enough: credit Piaf's view. */
     Mono<Void> receivedFromOutside(OperationRow in) {
         return transactional.transactional(operations.transition(in.id(), OperationStatus.CONFIRMED, null)
