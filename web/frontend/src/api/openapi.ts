@@ -560,6 +560,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crypto/wallet/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export your custodial account's private key, after your PIN
+         * @description For leaving Piaf's custody or importing the account in another wallet. Never cached (`Cache-Control: no-store`); you are notified (`crypto_key_exported`). Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 `pin_locked`: the same attempts and lockout as payments. Tokens moved with the key outside Piaf show as drift in Piaf's reconciliation, and Piaf's view of the balance follows only what it sees on chain.
+         */
+        post: operations["export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1671,6 +1691,20 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
+        /** @description Your custodial account's key, to import in another wallet */
+        CryptoExportedKey: {
+            /** @description EIP-55 */
+            address: string;
+            /**
+             * Format: password
+             * @description The secp256k1 private key: whoever holds it controls the account
+             */
+            privateKey: string;
+        };
+        CryptoKeyExportRequest: {
+            /** Format: password */
+            pin: string;
+        };
         CryptoSell: {
             /**
              * @description Tokens to sell for as many euros; a JSON number is refused
@@ -1720,7 +1754,7 @@ export interface components {
              * @description Why it was cancelled, expired or failed
              * @enum {string}
              */
-            reason?: "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
+            reason?: "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "reorganised";
             /**
              * @description Where it was asked for; CHAIN: received from outside Piaf
              * @enum {string}
@@ -2007,10 +2041,12 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
+            /** @description crypto_key_exported: the account whose key was exported */
+            address?: string;
             /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
@@ -2134,7 +2170,7 @@ export interface components {
              * @description payment_cancelled, crypto_failed, card_declined (the network's reason code); pledge_refunded: FAILED (the goal was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)
              * @enum {string}
              */
-            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE";
+            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE" | "reorganised";
             /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
@@ -5986,6 +6022,140 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CryptoKeyExportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CryptoExportedKey"];
+                };
+            };
+            /** @description Bad Request: `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `crypto_wallet_not_found`. No crypto account yet (GET /api/crypto/wallet makes it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "crypto_wallet_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `invalid_pin`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked`. `lockedUntil` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
                     };
                 };
             };

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.piaf.crypto.CryptoCommandRejected;
+import io.piaf.crypto.CryptoKeyExported;
 import io.piaf.crypto.CryptoTransactionConfirmed;
 import io.piaf.crypto.CryptoTransactionFailed;
 import io.piaf.crypto.CryptoTransferRequested;
@@ -73,6 +74,12 @@ class CryptoNotifications {
         data.put("status", event.status());
         data.put("reason", event.reason());
         return notifier.notify(event.userId(), "crypto_failed", data, context.eventId());
+    }
+
+    /** {@code crypto_key_exported}: a security notice, in case it was not the user. */
+    @OutboxListener(id = "notifications.CryptoKeyExported")
+    Mono<Void> on(CryptoKeyExported event, EventContext context) {
+        return notifier.notify(event.userId(), "crypto_key_exported", Map.of("address", event.address()), context.eventId());
     }
 
     private static LinkedHashMap<String, Object> amount(String id, TokenAmount amount) {

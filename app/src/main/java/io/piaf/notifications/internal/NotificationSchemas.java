@@ -73,7 +73,7 @@ final class NotificationSchemas {
             @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable",
                     "insufficient_funds", "card_frozen", "card_cancelled", "limit_exceeded", "mcc_blocked", "channel_blocked",
                     "country_blocked", "incorrect_cvc", "incorrect_expiry", "expired_card", "unknown_card", "invalid_amount",
-                    "unsupported_currency", "FAILED", "CANCELLED", "LATE" },
+                    "unsupported_currency", "FAILED", "CANCELLED", "LATE", "reorganised" },
                     description = "payment_cancelled, crypto_failed, card_declined (the network's reason code); pledge_refunded: FAILED (the goal "
                     + "was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)") String reason,
             @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64,
@@ -93,6 +93,8 @@ final class NotificationSchemas {
             @Schema(description = "crypto_transfer_requested: who sends") Ref sender,
             @Schema(pattern = "^0x[0-9a-fA-F]{40}$", maxLength = 42, description = "crypto_transfer_requested: the address the tokens go to")
             String to,
+            @Schema(pattern = "^0x[0-9a-fA-F]{40}$", maxLength = 42, description = "crypto_key_exported: the account whose key was exported")
+            String address,
             @Schema(allowableValues = { "BUY", "SELL", "TRANSFER" }, description = "crypto_confirmed, crypto_failed") String kind,
             @Schema(allowableValues = { "IN", "OUT" }, description = "crypto_confirmed") String direction,
             @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "crypto_confirmed: the other Piaf user, if any")
@@ -126,7 +128,7 @@ final class NotificationSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "new_follower", "follow_requested", "follow_approved",
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
-                    "crypto_failed", "crypto_rejected", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
+                    "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
                     "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,

@@ -75,6 +75,39 @@ class CustodyAndReconciliationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_user_takes_their_key_with_the_pin_and_is_told_of_it() {
+        var alice = new Wallets(api).payer("alice", "1.00");
+        var export = Map.of("pin", Wallets.PIN);
+        api.post(alice, "/api/crypto/wallet/export", export).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("crypto_wallet_not_found");
+        api.get(alice, "/api/crypto/wallet").exchange().expectStatus().isOk();
+        var wrongPin = Wallets.PIN.equals("0000") ? "1111" : "0000";
+        api.post(alice, "/api/crypto/wallet/export", Map.of("pin", wrongPin)).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("invalid_pin").jsonPath("$.attemptsLeft").isNumber();
+        api.post(alice, "/api/crypto/wallet/export", Map.of("pin", "12")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_pin_format");
+
+        var exported = api.post(alice, "/api/crypto/wallet/export", export).exchange().expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(Map.class).returnResult().getResponseBody();
+        var account = accounts.findByUser(new UserId(java.util.UUID.fromString(alice.id()))).block();
+        var key = Credentials.create((String) exported.get("privateKey"));
+        assertThat(key.getAddress()).isEqualTo(account.address());
+        assertThat(key.getEcKeyPair().getPrivateKey()).isEqualTo(vault.open(account.key()).getEcKeyPair().getPrivateKey());
+        assertThat(((String) exported.get("address")).toLowerCase()).isEqualTo(account.address());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(alice, "/api/notifications").exchange().expectBody(Map.class)
+                .returnResult().getResponseBody().get("items").toString().contains("crypto_key_exported"));
+        // only the owner's own account is ever exported: Bob's export, with his PIN, is his key, not Alice's
+        var bob = new Wallets(api).payer("bob", "1.00");
+        api.get(bob, "/api/crypto/wallet").exchange().expectStatus().isOk();
+        var bobs = api.post(bob, "/api/crypto/wallet/export", export).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(bobs.get("privateKey")).isNotEqualTo(exported.get("privateKey"));
+    }
+
+    @Test
     void no_private_key_appears_in_logs_tables_or_events() {
         var logs = new ListAppender<ILoggingEvent>();
         logs.start();
@@ -87,6 +120,8 @@ class CustodyAndReconciliationTests {
             api.get(bob, "/api/crypto/wallet").exchange().expectStatus().isOk();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get(alice, "/api/crypto/wallet").exchange()
                     .expectBody(String.class).returnResult().getResponseBody().contains("\"amount\":\"5.00\""));
+            // the export decrypts a key for its answer only: nothing of it in the logs, tables or events below
+            api.post(alice, "/api/crypto/wallet/export", Map.of("pin", Wallets.PIN)).exchange().expectStatus().isOk();
         } finally {
             root.detachAppender(logs);
         }

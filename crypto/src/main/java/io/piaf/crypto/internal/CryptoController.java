@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,7 +78,23 @@ class CryptoController {
     record PinRequest(@Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password") String pin) {
     }
 
+    @Schema(name = "CryptoKeyExportRequest")
+    record ExportRequest(@Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password") String pin) {
+    }
+
+    @Schema(name = "CryptoExportedKey", description = "Your custodial account's key, to import in another wallet")
+    record ExportedKeyView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^0x[0-9a-fA-F]{40}$", maxLength = 42, description = "EIP-55") String address,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^0x[0-9a-f]{64}$", maxLength = 66, format = "password",
+                    description = "The secp256k1 private key: whoever holds it controls the account") String privateKey) {
+        @Override
+        public String toString() {
+            return "ExportedKeyView[" + address + "]";
+        }
+    }
+
     private final Custody custody;
+    private final KeyExport keyExport;
     private final Trading trading;
     private final Transfers transfers;
     private final OperationStore operations;
@@ -88,9 +105,10 @@ class CryptoController {
     private final CryptoIdempotency idempotency;
     private final JsonMapper json;
 
-    CryptoController(Custody custody, Trading trading, Transfers transfers, OperationStore operations, AccountLocks locks,
+    CryptoController(Custody custody, KeyExport keyExport, Trading trading, Transfers transfers, OperationStore operations, AccountLocks locks,
             ChainWatcher watcher, Chain chain, Token token, CryptoIdempotency idempotency, JsonMapper json) {
         this.custody = custody;
+        this.keyExport = keyExport;
         this.trading = trading;
         this.transfers = transfers;
         this.operations = operations;
@@ -113,6 +131,23 @@ class CryptoController {
                 Addresses.checksummed(account.address()), chain.chainId(), Addresses.checksummed(token.addressOrNull()),
                 List.of(new CryptoViews.Balance(Token.SYMBOL, TokenAmounts.format(account.tokenBalance(), Token.DECIMALS), Token.DECIMALS,
                         TokenAmounts.format(account.tokenBalance().subtract(out).max(java.math.BigInteger.ZERO), Token.DECIMALS))))));
+    }
+
+    @PostMapping(path = "/api/crypto/wallet/export", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Export your custodial account's private key, after your PIN",
+            description = "For leaving Piaf's custody or importing the account in another wallet. Never cached (`Cache-Control: "
+                    + "no-store`); you are notified (`crypto_key_exported`). Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 "
+                    + "`pin_locked`: the same attempts and lockout as payments. Tokens moved with the key outside Piaf show as drift "
+                    + "in Piaf's reconciliation, and Piaf's view of the balance follows only what it sees on chain.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "crypto_wallet_not_found", description = "No crypto account yet (GET /api/crypto/wallet makes it).")
+    @ProblemResponse(status = 400, codes = "invalid_pin_format")
+    @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set" }, description = "invalid_pin carries `attemptsLeft`.")
+    @ProblemResponse(status = 423, codes = "pin_locked", description = "`lockedUntil`.")
+    Mono<ResponseEntity<ExportedKeyView>> export(@AuthenticationPrincipal Jwt jwt, @RequestBody ExportRequest body) {
+        return keyExport.export(user(jwt), body == null ? null : body.pin())
+                .map(key -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                        .body(new ExportedKeyView(key.address(), key.privateKey())));
     }
 
     @PostMapping(path = "/api/crypto/buys", consumes = MediaType.APPLICATION_JSON_VALUE)

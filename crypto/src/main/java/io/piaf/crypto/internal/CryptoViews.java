@@ -67,7 +67,7 @@ final class CryptoViews {
             @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The other Piaf user, if any") String counterparty,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING_CONFIRMATION", "PENDING", "SUBMITTED", "CONFIRMED",
                     "FAILED", "CANCELLED", "EXPIRED" }) String status,
-            @Schema(allowableValues = { "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable" },
+            @Schema(allowableValues = { "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable", "reorganised" },
                     description = "Why it was cancelled, expired or failed") String reason,
             @Schema(minimum = "0", maximum = SAFE_INTEGER, description = "Blocks on top of its block, its own included") Long confirmations,
             @Schema(pattern = TX_HASH, maxLength = 66) String txHash,
