@@ -7,6 +7,7 @@ import { CoinIcon, SendIcon } from "../components/icons";
 import { ErrorNote, Field, ScreenTitle } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
 import { useNotifications } from "../live/notifications";
+import { ExportKeyCard } from "./CryptoExport";
 import { CryptoHistory } from "./CryptoHistory";
 import { formatTokens, parseTokenAmount, type CryptoPage, type CryptoTx, type CryptoWallet } from "./cryptoApi";
 
@@ -51,6 +52,7 @@ export function CryptoScreen() {
         : <SendForm onCreated={setConfirming} />}
       <h2 className="section-title">{t("crypto.history")}</h2>
       <CryptoHistory history={history} onConfirm={setConfirming} />
+      {wallet.data && <ExportKeyCard />}
     </div>
   );
 }

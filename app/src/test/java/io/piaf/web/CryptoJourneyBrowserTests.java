@@ -94,5 +94,16 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
             bobPage.navigate("/wallet");
             assertThat(bobPage.getByTestId("wallet-balance")).hasText(text("^12,50\\s€$"), CHAIN);
         });
+
+        step("Alice exports her private key with her PIN, hides it, and is told of the export", () -> {
+            alicePage.getByText("Export private key").click();
+            byLabel(alicePage, "PIN to export").fill(PIN);
+            button(alicePage, "^Show my private key$").click();
+            assertThat(alicePage.getByTestId("crypto-private-key")).hasText(text("^0x[0-9a-f]{64}$"));
+            button(alicePage, "^Hide$").click();
+            assertThat(alicePage.getByTestId("crypto-private-key")).hasCount(0);
+            alicePage.navigate("/notifications");
+            assertThat(alicePage.getByText("Your crypto account's private key was exported")).isVisible();
+        });
     }
 }
