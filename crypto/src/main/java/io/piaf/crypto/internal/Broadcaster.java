@@ -22,6 +22,7 @@ class Broadcaster {
     private static final int BATCH = 200;
 
     private final Sinks.Many<Boolean> kicks = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<Boolean> sent = Sinks.many().multicast().directBestEffort();
     private final ChainTxStore txs;
     private final Chain chain;
     private final Settlement settlement;
@@ -40,10 +41,24 @@ class Broadcaster {
         return kicks.asFlux();
     }
 
+    /**
+     * Ticks when a round handed transactions to the node: a chain that mines at once (the dev chain) has their
+     * receipts already, so the watcher reads them now rather than at its next poll; elsewhere it is one read more.
+     */
+    reactor.core.publisher.Flux<Boolean> sent() {
+        return sent.asFlux();
+    }
+
     Mono<Void> sendDue() {
         return txs.toSend(BATCH).concatMap(tx -> chain.sendRaw(tx.raw())
                         .flatMap(hash -> txs.move(tx.id(), "SIGNED", "SENT"))
                         .onErrorResume(Chain.Rejected.class, rejected -> refused(tx, rejected.getMessage())), 1)
+                .any(Boolean::booleanValue)
+                .doOnNext(any -> {
+                    if (any) {
+                        sent.tryEmitNext(Boolean.TRUE);
+                    }
+                })
                 .then()
                 .onErrorResume(ProblemException.class, unavailable -> Mono.empty());
     }

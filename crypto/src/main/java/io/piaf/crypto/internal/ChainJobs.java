@@ -84,7 +84,10 @@ class ChainJobs implements SmartLifecycle {
                 .onBackpressureLatest()
                 .concatMap(tick -> sendRound(), 1)
                 .subscribe();
-        watching = Flux.interval(properties.pollInterval()).onBackpressureDrop().concatMap(tick -> watchRound(), 1).subscribe();
+        watching = Flux.merge(Flux.interval(properties.pollInterval()).map(t -> true), broadcaster.sent())
+                .onBackpressureLatest()
+                .concatMap(tick -> watchRound(), 1)
+                .subscribe();
     }
 
     @Override
