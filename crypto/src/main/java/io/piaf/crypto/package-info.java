@@ -4,5 +4,5 @@
  * reconciliation with the chain. Every chain call goes through web3j.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Crypto",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "idempotency" })
 package io.piaf.crypto;

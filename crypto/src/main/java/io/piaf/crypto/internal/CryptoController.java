@@ -27,6 +27,7 @@ import io.piaf.crypto.CryptoTransactionId;
 import io.piaf.crypto.internal.domain.OperationStatus;
 import io.piaf.crypto.internal.domain.TokenAmounts;
 import io.piaf.identity.UserId;
+import io.piaf.idempotency.IdempotentRequests;
 import io.piaf.payments.PaymentSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -102,11 +103,11 @@ class CryptoController {
     private final ChainWatcher watcher;
     private final Chain chain;
     private final Token token;
-    private final CryptoIdempotency idempotency;
+    private final IdempotentRequests idempotency;
     private final JsonMapper json;
 
     CryptoController(Custody custody, KeyExport keyExport, Trading trading, Transfers transfers, OperationStore operations, AccountLocks locks,
-            ChainWatcher watcher, Chain chain, Token token, CryptoIdempotency idempotency, JsonMapper json) {
+            ChainWatcher watcher, Chain chain, Token token, IdempotentRequests idempotency, JsonMapper json) {
         this.custody = custody;
         this.keyExport = keyExport;
         this.trading = trading;
@@ -161,6 +162,7 @@ class CryptoController {
                     content = @Content(schema = @Schema(implementation = CryptoViews.Transaction.class))))
     @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_idempotency_key" })
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
     @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" })
     @ProblemResponse(status = 503, codes = "chain_unavailable", description = "The chain does not answer; nothing was done.")
     Mono<ResponseEntity<String>> buy(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -168,7 +170,7 @@ class CryptoController {
         var user = user(jwt);
         return Mono.defer(() -> {
             var cents = euros(body == null ? null : body.amount());
-            return idempotency.execute(user, key, "buy|" + cents, store -> trading.buy(user, cents, op -> store.apply(view(op))).map(this::view));
+            return once(user, key, store -> trading.buy(user, cents, op -> store.apply(view(op))).map(this::view), "crypto buy", Long.toString(cents));
         }).map(CryptoController::created);
     }
 
@@ -182,6 +184,7 @@ class CryptoController {
                     content = @Content(schema = @Schema(implementation = CryptoViews.Transaction.class))))
     @ProblemResponse(status = 400, codes = { "unsupported_token", "invalid_amount", "invalid_idempotency_key" })
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
     @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" },
             description = "insufficient_funds: more than `available`.")
     @ProblemResponse(status = 503, codes = "chain_unavailable", description = "The chain does not answer; nothing was done.")
@@ -191,7 +194,7 @@ class CryptoController {
         return Mono.defer(() -> {
             requireToken(body == null ? null : body.token());
             var amount = tokens(body.amount());
-            return idempotency.execute(user, key, "sell|" + amount, store -> trading.sell(user, amount, op -> store.apply(view(op))).map(this::view));
+            return once(user, key, store -> trading.sell(user, amount, op -> store.apply(view(op))).map(this::view), "crypto sell", amount.toString());
         }).map(CryptoController::created);
     }
 
@@ -206,6 +209,7 @@ class CryptoController {
     @ProblemResponse(status = 400, codes = { "unsupported_token", "invalid_amount", "invalid_address", "invalid_handle", "invalid_note",
             "invalid_idempotency_key" })
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
     @ProblemResponse(status = 422, codes = { "payee_not_found", "self_payment", "pin_not_set", "limit_exceeded", "idempotency_key_reused" },
             description = "limit_exceeded carries `limit` and `limitType`.")
     Mono<ResponseEntity<String>> transfer(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -223,8 +227,8 @@ class CryptoController {
                 throw ProblemException.badRequest("invalid_note", "A note is at most 280 characters.");
             }
             var request = new Transfers.NewTransfer(user, body.to().strip().startsWith("0x") ? to : "@" + to, amount, note, PaymentSource.API, null);
-            return idempotency.execute(user, key, "transfer|" + to + "|" + amount + "|" + note,
-                    store -> transfers.request(request, op -> store.apply(view(op))).map(this::view));
+            return once(user, key, store -> transfers.request(request, op -> store.apply(view(op))).map(this::view),
+                    "crypto transfer", to, amount.toString(), note);
         }).map(CryptoController::created);
     }
 
@@ -301,7 +305,17 @@ class CryptoController {
         return json.writeValueAsString(CryptoViews.of(op, watcher.latestBlock()));
     }
 
-    private static ResponseEntity<String> created(CryptoIdempotency.Response response) {
+    /**
+     * Runs a creating request once per Idempotency-Key (platform's idempotency, ADR 7): {@code operation} gets the
+     * function that stores its 201 body inside its own transaction, so the key exists exactly when the operation does.
+     */
+    private Mono<IdempotentRequests.Response> once(UserId user, String key,
+            java.util.function.Function<java.util.function.Function<String, Mono<Void>>, Mono<String>> operation, String... request) {
+        return idempotency.execute(user.value(), key, idempotency.fingerprint(request), completion ->
+                operation.apply(body -> completion.complete(201, body)).map(body -> new IdempotentRequests.Response(201, body, false)));
+    }
+
+    private static ResponseEntity<String> created(IdempotentRequests.Response response) {
         var builder = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
         if (response.replayed()) {
             builder.header(REPLAYED, "true");
