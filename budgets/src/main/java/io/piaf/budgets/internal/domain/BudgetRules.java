@@ -1,7 +1,5 @@
 package io.piaf.budgets.internal.domain;
 
-import java.util.Map;
-
 import io.piaf.common.ProblemException;
 
 /** What a budget may be: 1 € to 500 € a month, split per creator or per flattr. */
@@ -15,8 +13,8 @@ public final class BudgetRules {
 
     public static long monthly(long cents) {
         if (cents < MIN_MONTHLY || cents > MAX_MONTHLY) {
-            throw new ProblemException(400, "invalid_budget", "A monthly budget is 1.00 to 500.00 EUR.",
-                    Map.of("minimum", Cents.format(MIN_MONTHLY), "maximum", Cents.format(MAX_MONTHLY)));
+            throw ProblemException.badRequest("invalid_budget",
+                    "A monthly budget is " + Cents.format(MIN_MONTHLY) + " to " + Cents.format(MAX_MONTHLY) + " EUR.");
         }
         return cents;
     }
