@@ -543,6 +543,7 @@ export const en = {
   "notif.budget_closed": "Your {month} budget of {amount} was shared among the creators you flattred",
   "notif.budget_returned": "You flattred nothing in {month}: {amount} went back to your wallet",
   "notif.flattrs_paid": "Your posts earned {amount} in flattrs for {month}",
+  "error.too_many_flattrs": "You flattred 500 posts this month: that is the most.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -544,4 +544,5 @@ export const fr: Record<MessageKey, string> = {
   "notif.budget_closed": "Votre budget de {month} ({amount}) a été partagé entre les créateurs flattrés",
   "notif.budget_returned": "Aucun flattr en {month} : {amount} sont revenus dans votre portefeuille",
   "notif.flattrs_paid": "Vos posts ont gagné {amount} en flattrs pour {month}",
+  "error.too_many_flattrs": "Vous avez flattré 500 posts ce mois-ci : c’est le maximum.",
 };

@@ -96,9 +96,9 @@ class BudgetController {
             description = "Once per post and month: again is 409 already_flattred. Who flattred whom is known to the two of you only.")
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     @ProblemResponse(status = 404, codes = "post_not_found")
-    @ProblemResponse(status = 409, codes = { "no_budget", "month_closed", "already_flattred" },
+    @ProblemResponse(status = 409, codes = { "no_budget", "month_closed", "already_flattred", "too_many_flattrs" },
             description = "no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: "
-                    + "this month's budget was closed.")
+                    + "this month's budget was closed; too_many_flattrs: 500 flattrs this month already.")
     @ProblemResponse(status = 422, codes = "own_post")
     Mono<ResponseEntity<Void>> flattr(@AuthenticationPrincipal Jwt jwt,
             @Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {

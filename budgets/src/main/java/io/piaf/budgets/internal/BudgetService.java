@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -27,6 +28,9 @@ import reactor.core.publisher.Mono;
 /** Setting, reading and stopping a budget, and flattring: lock, decide, post, in one transaction each. */
 @Component
 class BudgetService {
+
+    /** Flattrs a user may make in a month: enough for anyone, and a bound on a month's close. */
+    static final int MAX_FLATTRS = 500;
 
     private final BudgetStore store;
     private final Ledger ledger;
@@ -74,6 +78,11 @@ class BudgetService {
      * applies to this month unless it is closed (409 month_closed).
      */
     Mono<View> set(UserId user, long monthly, SplitMode split) {
+        // two first PUTs at once: the second insert fails on the budget's key and is tried again, finding the first
+        return setOnce(user, monthly, split).onErrorResume(DataIntegrityViolationException.class, race -> setOnce(user, monthly, split));
+    }
+
+    private Mono<View> setOnce(UserId user, long monthly, SplitMode split) {
         var month = currentMonth();
         var key = Months.key(month);
         var now = now();
@@ -134,7 +143,9 @@ class BudgetService {
                         if (!month.open()) {
                             return Mono.error(ProblemException.conflict("month_closed", "This month's budget is closed."));
                         }
-                        return store.insertFlattr(user, key, post, now()).flatMap(inserted -> inserted ? Mono.<Void>empty()
+                        return store.flattrCount(user, key).flatMap(count -> count >= MAX_FLATTRS
+                                ? Mono.error(ProblemException.conflict("too_many_flattrs", "You flattred " + MAX_FLATTRS + " posts this month: that is the most."))
+                                : store.insertFlattr(user, key, post, now())).flatMap(inserted -> inserted ? Mono.<Void>empty()
                                 : Mono.error(ProblemException.conflict("already_flattred", "You flattred this post this month already.")));
                     });
                 }));

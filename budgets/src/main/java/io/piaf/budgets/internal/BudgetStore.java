@@ -99,6 +99,11 @@ class BudgetStore {
                         r.get("visibility", String.class))).one();
     }
 
+    Mono<Long> flattrCount(UserId user, LocalDate month) {
+        return db.sql("select count(*) from budgets.flattr where user_id = $1 and month = $2").bind(0, user.value()).bind(1, month)
+                .map(r -> ((Number) r.get(0)).longValue()).one();
+    }
+
     /** False when the user flattred this post this month already. */
     Mono<Boolean> insertFlattr(UserId user, LocalDate month, Post post, Instant at) {
         return db.sql("""

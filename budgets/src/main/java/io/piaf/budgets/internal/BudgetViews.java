@@ -39,7 +39,7 @@ final class BudgetViews {
     @Schema(name = "BudgetShare", description = "What one creator gets at the month's close, as things stand")
     record Share(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String creator,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "Posts of theirs you flattred this month") int flattrs,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "500", description = "Posts of theirs you flattred this month") int flattrs,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount) {
     }
 
@@ -57,8 +57,8 @@ final class BudgetViews {
                             + "UNFUNDED: the wallet could not pay this month's budget") String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "false once stopped (DELETE): no new month is taken") boolean active,
             @Schema(ref = MONEY, description = "This month's budget as taken from the wallet; absent when UNFUNDED") MoneyJson budget,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Posts flattred this month") int flattrs,
-            @ArraySchema(maxItems = 10_000, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "500", description = "Posts flattred this month (500 at most)") int flattrs,
+            @ArraySchema(maxItems = 500, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
                     description = "The split as the close pays it: the budget less the fee, per creator; exact"))
             List<Share> preview,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "The platform's fee of this split (0 when returned)")
@@ -86,14 +86,14 @@ final class BudgetViews {
     @Schema(name = "PostEarnings")
     record PostEarnings(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String post,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "Flattrs of this post paid that month") int flattrs,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "2147483647", description = "Flattrs of this post paid that month") int flattrs,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount) {
     }
 
     @Schema(name = "MonthEarnings")
     record MonthEarnings(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = MONTH, maxLength = 7) String month,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0") int flattrs,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647") int flattrs,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount) {
     }
 
