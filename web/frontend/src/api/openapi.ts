@@ -92,6 +92,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your budget: this month's money, flattrs and the split as the close will pay it */
+        get: operations["getBudget"];
+        /**
+         * Set or change your monthly budget
+         * @description A new budget takes this month's amount from your wallet at once into your budget account (a month's money exists before you flattr, so the preview is exact); then each month's at its start. A changed amount applies from next month; a changed split applies to this month until it closes. Setting the same budget again changes nothing, so no Idempotency-Key is needed.
+         */
+        put: operations["setBudget"];
+        post?: never;
+        /**
+         * Stop your budget from next month
+         * @description This month's money stays for the posts you flattred and is paid out at its close (or returned if you flattred nothing). Setting a budget again resumes it.
+         */
+        delete: operations["stopBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns": {
         parameters: {
             query?: never;
@@ -560,6 +585,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What flattrs paid you: a month per post, and your recent months
+         * @description Paid at each month's close; the current month shows nothing until it closes.
+         */
+        get: operations["getEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -833,6 +878,26 @@ export interface paths {
         get: operations["get_1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/flattr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flattr a post: its author gets a share of your month's budget at its close
+         * @description Once per post and month: again is 409 already_flattred. Who flattred whom is known to the two of you only.
+         */
+        post: operations["flattrPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,6 +1400,56 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Budget: {
+            /** @description false once stopped (DELETE): no new month is taken */
+            active: boolean;
+            /** @description This month's budget as taken from the wallet; absent when UNFUNDED */
+            budget?: components["schemas"]["Money"];
+            /** @description The platform's fee of this split (0 when returned) */
+            fee: components["schemas"]["Money"];
+            /**
+             * @description The platform's fee, percent of the month's budget (rounded down to the cent)
+             * @example 10.00
+             */
+            feeRate: string;
+            /**
+             * Format: int32
+             * @description Posts flattred this month
+             */
+            flattrs: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description Taken from the wallet at the start of each month */
+            monthly: components["schemas"]["Money"];
+            /** @description The split as the close pays it: the budget less the fee, per creator; exact */
+            preview: components["schemas"]["BudgetShare"][];
+            /** @enum {string} */
+            split: "PER_CREATOR" | "PER_FLATTR";
+            /**
+             * @description OPEN: flattrs count; CLOSED: paid out; RETURNED: nothing flattred, back in the wallet; UNFUNDED: the wallet could not pay this month's budget
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED" | "RETURNED" | "UNFUNDED";
+        };
+        BudgetSetting: {
+            /** @description 1.00 to 500.00 EUR a month */
+            monthly: components["schemas"]["MoneyInput"];
+            /**
+             * @description PER_CREATOR (the default): equal per creator; PER_FLATTR: in proportion to the posts flattred
+             * @enum {string}
+             */
+            split?: "PER_CREATOR" | "PER_FLATTR";
+        };
+        /** @description What one creator gets at the month's close, as things stand */
+        BudgetShare: {
+            amount: components["schemas"]["Money"];
+            creator: string;
+            /**
+             * Format: int32
+             * @description Posts of theirs you flattred this month
+             */
+            flattrs: number;
+        };
         /** @description A crowdfunding campaign: all or nothing at its deadline */
         Campaign: {
             /**
@@ -1790,6 +1905,16 @@ export interface components {
             /** @enum {string} */
             type: "VIRTUAL" | "SINGLE_USE";
         };
+        /** @description What flattrs paid you: one month per post, and your last twelve paid months */
+        Earnings: {
+            month: string;
+            /** @description Recent months, the latest first */
+            months: components["schemas"]["MonthEarnings"][];
+            /** @description The month's posts, the best paid first */
+            posts: components["schemas"]["PostEarnings"][];
+            /** @description The month's total */
+            total: components["schemas"]["Money"];
+        };
         /** @description A follower, or someone followed */
         Follow: {
             displayName: string;
@@ -1978,6 +2103,12 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
+        MonthEarnings: {
+            amount: components["schemas"]["Money"];
+            /** Format: int32 */
+            flattrs: number;
+            month: string;
+        };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
             text: string;
@@ -2007,11 +2138,11 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected" | "budget_closed" | "flattrs_paid";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
@@ -2066,8 +2197,13 @@ export interface components {
             expiresAt?: string;
             /** @description card_declined: the reason in plain words */
             explanation?: string;
-            /** @description campaign_settled: the platform's fee (0.00 when it failed) */
+            /** @description campaign_settled: the platform's fee (0.00 when it failed); budget_closed: the fee of the month's split */
             fee?: string;
+            /**
+             * Format: int32
+             * @description flattrs_paid: the posts of yours the budget's owner flattred
+             */
+            flattrs?: number;
             /** @description follow_approved: who approved your request */
             followee?: components["schemas"]["NotificationUser"];
             /** @description new_follower, follow_requested */
@@ -2100,7 +2236,7 @@ export interface components {
              * @description direct_message
              */
             messageId?: string;
-            /** @description interest_credited: the month the interest is for */
+            /** @description interest_credited: the month the interest is for; budget_closed, flattrs_paid: the budget month */
             month?: string;
             /**
              * Format: date
@@ -2135,6 +2271,8 @@ export interface components {
              * @enum {string}
              */
             reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE";
+            /** @description budget_closed: nothing was flattred, the budget went back to the wallet */
+            returned?: boolean;
             /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
@@ -2344,6 +2482,16 @@ export interface components {
              * @description A reward tier of this campaign
              */
             rewardId?: string;
+        };
+        PostEarnings: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Flattrs of this post paid that month
+             */
+            flattrs: number;
+            /** Format: uuid */
+            post: string;
         };
         /** @description The payment a pay-by-post post started, shown to its author only */
         PostPayment: {
@@ -3314,6 +3462,278 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    getBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `no_budget`. You have never set a budget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_budget";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    setBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetSetting"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_budget`, `invalid_split`, `malformed_request`, `rejected_request`, `unsupported_currency`. invalid_budget: the amount is outside 1.00 to 500.00 EUR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_budget" | "invalid_split" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `insufficient_funds`, `month_closed`. insufficient_funds: the wallet cannot pay this month's budget; month_closed: this month is closed and its split can no longer change. Nothing is written */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "insufficient_funds" | "month_closed";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    stopBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `no_budget`. You have never set a budget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_budget";
                     };
                 };
             };
@@ -6003,6 +6423,79 @@ export interface operations {
             };
         };
     };
+    getEarnings: {
+        parameters: {
+            query?: {
+                /** @description yyyy-mm; the last month by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Earnings"];
+                };
+            };
+            /** @description Bad Request: `invalid_month`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_month" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -7294,6 +7787,112 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    flattrPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `post_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_flattred`, `month_closed`, `no_budget`. no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: this month's budget was closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_flattred" | "month_closed" | "no_budget";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `own_post` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "own_post";
                     };
                 };
             };

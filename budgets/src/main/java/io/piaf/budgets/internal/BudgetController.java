@@ -2,8 +2,8 @@ package io.piaf.budgets.internal;
 
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.budgets.internal.BudgetViews.BudgetView;
@@ -86,9 +87,9 @@ class BudgetController {
                     + "you flattred nothing). Setting a budget again resumes it.")
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     @ProblemResponse(status = 404, codes = "no_budget", description = "You have never set a budget.")
-    Mono<ResponseEntity<Void>> stop(@AuthenticationPrincipal Jwt jwt) {
-        return budgets.stop(Callers.user(jwt)).onErrorMap(ProblemException.class, BudgetController::notFound)
-                .thenReturn(ResponseEntity.noContent().build());
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> stop(@AuthenticationPrincipal Jwt jwt) {
+        return budgets.stop(Callers.user(jwt)).onErrorMap(ProblemException.class, BudgetController::notFound);
     }
 
     @PostMapping("/api/posts/{id}/flattr")
@@ -100,10 +101,10 @@ class BudgetController {
             description = "no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: "
                     + "this month's budget was closed; too_many_flattrs: 500 flattrs this month already.")
     @ProblemResponse(status = 422, codes = "own_post")
-    Mono<ResponseEntity<Void>> flattr(@AuthenticationPrincipal Jwt jwt,
-            @Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> flattr(@AuthenticationPrincipal Jwt jwt, @Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {
         var user = Callers.user(jwt);
-        return Mono.defer(() -> budgets.flattr(user, postId(id))).thenReturn(ResponseEntity.noContent().build());
+        return Mono.defer(() -> budgets.flattr(user, postId(id)));
     }
 
     @GetMapping("/api/earnings")
