@@ -1414,7 +1414,7 @@ export interface components {
             feeRate: string;
             /**
              * Format: int32
-             * @description Posts flattred this month
+             * @description Posts flattred this month (500 at most)
              */
             flattrs: number;
             /** @example 2026-11 */
@@ -7872,7 +7872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `already_flattred`, `month_closed`, `no_budget`. no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: this month's budget was closed */
+            /** @description Conflict: `already_flattred`, `month_closed`, `no_budget`, `too_many_flattrs`. no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: this month's budget was closed; too_many_flattrs: 500 flattrs this month already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7880,7 +7880,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "already_flattred" | "month_closed" | "no_budget";
+                        code?: "already_flattred" | "month_closed" | "no_budget" | "too_many_flattrs";
                     };
                 };
             };
