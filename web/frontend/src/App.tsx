@@ -17,6 +17,8 @@ import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
 import { PotScreen, PotsScreen } from "./screens/Pots";
+import { BudgetScreen } from "./screens/Budget";
+import { EarningsScreen } from "./screens/Earnings";
 import { ProfileScreen } from "./screens/Profile";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
@@ -69,6 +71,8 @@ export function App() {
               <Route path="/cards/:id" component={CardScreen} />
               <Route path="/crypto" component={CryptoScreen} />
               <Route path="/pots" component={PotsScreen} />
+              <Route path="/budget" component={BudgetScreen} />
+              <Route path="/earnings" component={EarningsScreen} />
               <Route path="/pots/:ref" component={PotScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />

@@ -38,3 +38,6 @@ export type Named = { handle: string; displayName?: string };
 export type Vault = Schemas["Vault"];
 export type VaultTransaction = Schemas["VaultTransaction"];
 export type SavingsRate = Schemas["SavingsRate"];
+export type Budget = Schemas["Budget"];
+export type BudgetShare = Schemas["BudgetShare"];
+export type Earnings = Schemas["Earnings"];

@@ -1,6 +1,8 @@
 import { Link } from "wouter";
 import type { Item, UserBrief } from "../api/types";
 import { useI18n } from "../i18n";
+import { useMe } from "../auth/me";
+import { FlattrButton } from "./FlattrButton";
 import { CheckIcon, LockIcon } from "./icons";
 import { Avatar, RelativeTime, RichText } from "./ui";
 
@@ -11,6 +13,7 @@ export function ItemCard({ item }: { item: Item }) {
 
 function PostCard({ item }: { item: Item }) {
   const { t } = useI18n();
+  const { me } = useMe();
   const name = item.author.displayName || item.author.handle;
   return (
     <article className="card item" aria-label={t("item.post", { name })} data-testid="post">
@@ -26,6 +29,7 @@ function PostCard({ item }: { item: Item }) {
           <span className="muted"><RelativeTime iso={item.createdAt} /></span>
         </header>
         <p className="item-text"><RichText text={item.text} /></p>
+        {me && me.handle !== item.author.handle && <FlattrButton postId={item.id} author={item.author.handle} />}
       </div>
     </article>
   );

@@ -70,6 +70,18 @@ export function describe(n: Notification, i18n: I18n): Described {
       icon: "pay",
     };
   }
+  if (kind === "budget_closed" || kind === "flattrs_paid") {
+    const amount = i18n.money(data.amount, "EUR");
+    const returned = kind === "budget_closed" && (n.data as { returned?: boolean }).returned;
+    return {
+      text: i18n.t(kind === "flattrs_paid" ? "notif.flattrs_paid" : returned ? "notif.budget_returned" : "notif.budget_closed",
+        { amount, month: (n.data as { month?: string }).month ?? "" }),
+      href: kind === "flattrs_paid" ? `/earnings?month=${(n.data as { month?: string }).month ?? ""}` : "/budget",
+      action: "notif.view",
+      tone: "success",
+      icon: "pay",
+    };
+  }
   if (n.type.startsWith("payment_")) return payment(n, i18n);
   if (n.type === "top_up_succeeded") {
     const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";

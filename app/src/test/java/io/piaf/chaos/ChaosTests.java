@@ -298,6 +298,9 @@ class ChaosTests {
         for (var savings : io.piaf.testing.LedgerInvariants.SAVINGS.entrySet()) {
             check(db, "select count(*) from (" + savings.getValue() + ") broken", 0, savings.getKey());
         }
+        for (var budgets : io.piaf.testing.LedgerInvariants.BUDGETS.entrySet()) {
+            check(db, "select count(*) from (" + budgets.getValue() + ") broken", 0, budgets.getKey());
+        }
         check(db, """
                 select count(*) from savings.movement m join payments.transfer t on t.id = m.transfer_id
                 where m.kind = 'ROUND_UP' and not exists (

@@ -51,6 +51,7 @@ class BadInputFuzzTests {
     private final Random random = new Random(seed);
     private Api.User user;
     private String vaultId;
+    private String postId;
     private Tokens tokens;
     private String cardId;
     private NetworkMessages network;
@@ -78,6 +79,10 @@ class BadInputFuzzTests {
         // a vault of the fuzzer's own, so that savings operations are also fuzzed past "vault not found"
         vaultId = (String) api.post(user, "/api/savings/vaults", Map.of("name", "Fuzz")).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // a budget and someone else's post, so that flattrs are fuzzed past "no budget" and "post not found"
+        new io.piaf.testing.Wallets(api).topUp(user, "20.00");
+        api.put(user, "/api/budget", Map.of("monthly", Map.of("amount", "5.00", "currency", "EUR"))).exchange().expectStatus().isOk();
+        postId = (String) new io.piaf.testing.Social(api).post(api.signUp("author"), "Fuzz me").get("id");
     }
 
     @Test
@@ -206,6 +211,8 @@ class BadInputFuzzTests {
             String value;
             if (hostile != null) {
                 value = hostile;
+            } else if (template.startsWith("/api/posts/{id}/flattr")) {
+                value = Mutations.pick(random, List.of(postId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
             } else if (template.startsWith("/api/savings/vaults/") && name.equals("id")) {
                 value = Mutations.pick(random, List.of(vaultId, vaultId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
             } else if (name.equals("month")) {

@@ -19,7 +19,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * the interest account is the interest its vaults earned. Holds: every account's maintained {@code held} is the sum
  * of its active holds, no user account holds more than its balance, a captured hold has its transfer; a pending card
  * authorization holds exactly what the card module says, a cleared one moved exactly its captured amount once as a
- * {@code CARD_PURCHASE}. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * {@code CARD_PURCHASE}; creator budgets add up (see {@link #BUDGETS}). Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -72,6 +72,46 @@ public class LedgerInvariants implements AfterEachCallback {
                     where e.transfer_id = w.transfer_id and e.account_id = pot.account_id and e.amount = -w.amount)"""))
                 .as("pots whose account does not hold their contributions less their withdrawals").isEmpty();
         checkSavings(db);
+        checkBudgets(db);
+    }
+
+    /**
+     * Creator budgets' invariants (the chaos audit runs them too): each closed budget-month's payouts + fee = its
+     * budget and its ledger transfer moved exactly that; each month was taken from the wallet once; a budget account
+     * holds its open months; a creator's earnings per post add up to their payout.
+     */
+    public static final Map<String, String> BUDGETS = Map.of(
+            "closed budget-months whose payouts + fee are not their budget", """
+                    select m.user_id::text from budgets.budget_month m
+                    where m.status = 'CLOSED' and m.amount <> m.fee + coalesce((select sum(p.amount) from budgets.payout p
+                        where p.user_id = m.user_id and p.month = m.month), 0)
+                    union all
+                    select m.user_id::text from budgets.budget_month m where m.status = 'RETURNED'
+                        and (m.fee <> 0 or exists (select 1 from budgets.payout p where p.user_id = m.user_id and p.month = m.month))""",
+            "closed budget-months whose transfer did not move their budget, payouts and fee", """
+                    select m.user_id::text from budgets.budget_month m join budgets.budget b on b.user_id = m.user_id
+                    where m.status <> 'OPEN' and (
+                        (select count(*) from payments.transfer t where t.id = m.transfer_id
+                            and t.reference = 'budget:' || m.user_id || ':' || to_char(m.month, 'YYYY-MM')
+                            and t.kind = case m.status when 'CLOSED' then 'BUDGET_PAYOUT' else 'BUDGET_RETURN' end) <> 1
+                        or not exists (select 1 from payments.entry e where e.transfer_id = m.transfer_id and e.account_id = b.account_id and e.amount = -m.amount)
+                        or (select coalesce(sum(e.amount), 0) from payments.entry e join payments.account a on a.id = e.account_id
+                            where e.transfer_id = m.transfer_id and a.kind = 'SYSTEM' and a.purpose = 'BUDGET_FEES') <> coalesce(m.fee, 0)
+                        or (m.status = 'CLOSED' and (select coalesce(sum(e.amount), 0) from payments.entry e join payments.account a on a.id = e.account_id
+                            where e.transfer_id = m.transfer_id and a.kind = 'USER' and e.amount > 0) <> m.amount - m.fee))""",
+            "budget months not taken from the wallet exactly once, or budget accounts not holding their open months", """
+                    select m.user_id::text from budgets.budget_month m where 1 <> (select count(*) from payments.transfer t
+                        where t.kind = 'BUDGET_FUND' and t.reference = 'budget:' || m.user_id || ':' || to_char(m.month, 'YYYY-MM'))
+                    union all
+                    select b.user_id::text from budgets.budget b join payments.account a on a.id = b.account_id
+                    where a.balance <> coalesce((select sum(m.amount) from budgets.budget_month m where m.user_id = b.user_id and m.status = 'OPEN'), 0)""",
+            "creators' earnings per post that do not add up to their payout", """
+                    select p.creator_id::text from budgets.payout p
+                    where p.amount <> coalesce((select sum(e.amount) from budgets.earning e
+                        where e.user_id = p.user_id and e.month = p.month and e.creator_id = p.creator_id), 0)""");
+
+    public static void checkBudgets(DatabaseClient db) {
+        BUDGETS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
     }
 
     /**

@@ -297,6 +297,47 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(phone, "card-declined-phone-fr");
     }
 
+    @Test
+    void creator_budget() throws Exception {
+        Files.createDirectories(OUT);
+        user("gina", "Gina Rossi");
+        user("hugo", "Hugo Blanc");
+        user("ines", "Inès Faure");
+        user("jules", "Jules Roy");
+        call("gina", "PUT", "/api/me/pin", Map.of("pin", PIN, "password", "password-gina"));
+        topUp("gina", "30.00");
+        var posts = new java.util.ArrayList<String>();
+        for (var creator : new String[] { "hugo", "ines", "jules" }) {
+            call("gina", "PUT", "/api/users/" + handles.get(creator) + "/follow", null);
+        }
+        posts.add((String) callFor("hugo", "POST", "/api/posts", Map.of("text", "A short essay on slow cities", "visibility", "PUBLIC")).get("id"));
+        posts.add((String) callFor("hugo", "POST", "/api/posts", Map.of("text", "Sketches from the night train", "visibility", "PUBLIC")).get("id"));
+        posts.add((String) callFor("ines", "POST", "/api/posts", Map.of("text", "New song, recorded in my kitchen", "visibility", "PUBLIC")).get("id"));
+        posts.add((String) callFor("jules", "POST", "/api/posts", Map.of("text", "Free recipe: lentils, three ways", "visibility", "PUBLIC")).get("id"));
+        callFor("gina", "PUT", "/api/budget", Map.of("monthly", Map.of("amount", "5.00", "currency", "EUR"), "split", "PER_FLATTR"));
+        for (var post : posts.subList(0, 3)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> api.post(as("gina"), "/api/posts/" + post + "/flattr",
+                    Map.of()).exchange().returnResult(String.class).getStatus().value() != 404);
+        }
+
+        var gina = signIn("gina", "en-GB", WIDTH, HEIGHT);
+        settle(gina.getByTestId("flattr").first());
+        shot(gina, "flattr-timeline");
+        gina.navigate("/budget");
+        assertThat(gina.getByTestId("preview-row")).hasCount(2);
+        shot(gina, "budget");
+        var phone = signIn("gina", "fr-FR", 390, 844);
+        phone.navigate("/budget");
+        assertThat(phone.getByTestId("preview-row")).hasCount(2);
+        shot(phone, "budget-phone-fr");
+        context.getBean(io.piaf.budgets.internal.MonthClose.class)
+                .closeBefore(java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")).plusMonths(1)).block(java.time.Duration.ofSeconds(30));
+        var hugo = signIn("hugo", "en-GB", WIDTH, HEIGHT);
+        hugo.navigate("/earnings?month=" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")));
+        assertThat(hugo.getByTestId("earning-row")).hasCount(2);
+        shot(hugo, "earnings");
+    }
+
     /** The id of the user's card with this number, from the masked list (last four). */
     @SuppressWarnings("unchecked")
     private String cardIdOf(String name, String pan) {

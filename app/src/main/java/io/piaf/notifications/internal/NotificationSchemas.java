@@ -57,7 +57,7 @@ final class NotificationSchemas {
             @Schema(description = "payment_*") Ref payer,
             @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals`")
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid; crypto_* but crypto_rejected: in `token`, with `decimals`")
             String amount,
             @Schema(allowableValues = "EUR") String currency,
             @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
@@ -109,7 +109,7 @@ final class NotificationSchemas {
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "goal_reached: the vault's goal") String goal,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "goal_reached, interest_credited: the vault's balance")
             String balance,
-            @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for") String month,
+            @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for; budget_closed, flattrs_paid: the budget month") String month,
             @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
             @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun,
             @Schema(format = "uuid", description = "campaign_settled, pledge_refunded") String campaignId,
@@ -118,8 +118,10 @@ final class NotificationSchemas {
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the total pledged")
             String pledged,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the platform's fee "
-                    + "(0.00 when it failed)") String fee,
-            @Schema(format = "uuid", description = "pledge_refunded") String pledgeId) {
+                    + "(0.00 when it failed); budget_closed: the fee of the month's split") String fee,
+            @Schema(format = "uuid", description = "pledge_refunded") String pledgeId,
+            @Schema(minimum = "1", maximum = "2147483647", description = "flattrs_paid: the posts of yours the budget's owner flattred") Integer flattrs,
+            @Schema(description = "budget_closed: nothing was flattred, the budget went back to the wallet") Boolean returned) {
     }
 
     record Notification(
@@ -129,7 +131,8 @@ final class NotificationSchemas {
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
-                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected" }) String type,
+                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected",
+                    "budget_closed", "flattrs_paid" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {

@@ -1,0 +1,19 @@
+package io.piaf.budgets.internal;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param feeBasisPoints the platform's fee on a month's budget, in hundredths of a percent (1000 = 10 %), shown before
+ *        subscribing and fixed for a month when it is funded
+ * @param zone where months begin and end
+ * @param closeInterval how often months due are closed and new months funded
+ * @param closeBatch budget months closed (or funded) per transaction
+ */
+@ConfigurationProperties("piaf.budgets")
+record BudgetsProperties(@DefaultValue("1000") int feeBasisPoints, @DefaultValue("Europe/Paris") ZoneId zone,
+        @DefaultValue("1m") Duration closeInterval, @DefaultValue("200") int closeBatch) {
+}

@@ -1,0 +1,140 @@
+package io.piaf.budgets.internal;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.budgets.internal.domain.Months;
+import io.piaf.identity.UserId;
+import io.piaf.payments.Ledger;
+import io.piaf.payments.Payments;
+import io.piaf.payments.TransferResult;
+import io.piaf.payments.WalletId;
+import io.piaf.outbox.Outbox;
+import io.piaf.platform.background.BackgroundWork;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Closes budget months once they are over and funds the new month of every active budget. Each batch is one
+ * transaction that locks its rows FOR UPDATE SKIP LOCKED (a second instance takes other rows), posts the ledger
+ * transfers, records the outcome and appends the events; a crash rolls the batch back whole and the next pass takes
+ * it again. The ledger posts a month's transfer at most once, and a payout's primary key is its month and creator.
+ */
+@Component
+public class MonthClose extends BackgroundWork {
+
+    private static final Logger log = LoggerFactory.getLogger(MonthClose.class);
+
+    private final BudgetStore store;
+    private final Ledger ledger;
+    private final Payments payments;
+    private final Outbox outbox;
+    private final BudgetsProperties properties;
+    private final TransactionalOperator transactional;
+
+    MonthClose(BudgetStore store, Ledger ledger, Payments payments, Outbox outbox, BudgetsProperties properties,
+            ReactiveTransactionManager transactions) {
+        this.store = store;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.transactional = TransactionalOperator.create(transactions);
+    }
+
+    /** One pass as of {@code now}: close every month before now's, then fund now's month. */
+    public Mono<Long> run(Instant now) {
+        var month = Months.of(now, properties.zone());
+        return closeBefore(month).flatMap(closed -> fund(month).thenReturn(closed));
+    }
+
+    /** Closes every open month before {@code month}, batch by batch; how many were closed. */
+    public Mono<Long> closeBefore(YearMonth month) {
+        return closeBatch(month).expand(n -> n > 0 ? closeBatch(month) : Mono.empty()).reduce(0L, Long::sum);
+    }
+
+    Mono<Long> closeBatch(YearMonth before) {
+        var closing = new MonthClosing();
+        return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
+            if (months.isEmpty()) {
+                return Mono.just(0L);
+            }
+            return store.flattrs(months.stream().map(m -> m.user().value()).toList(), months.stream().map(MonthRow::month).toList())
+                    .collectList()
+                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), ledger.openSystemAccount("BUDGET_FEES"),
+                            store.budgets(months.stream().map(m -> m.user().value()).toList()).collectMap(b -> b.user().value()))
+                            .flatMap(t -> {
+                                var plan = closing.plan(months, flattrs, t.getT1(), t.getT2(), t.getT3(), BudgetService.now());
+                                return ledger.postAll(plan.transfers()).flatMap(results -> {
+                                    for (var i = 0; i < results.size(); i++) {
+                                        if (!(results.get(i) instanceof TransferResult.Posted || results.get(i) instanceof TransferResult.AlreadyPosted)) {
+                                            return Mono.error(new IllegalStateException("Closing " + plan.closed().get(i) + ": " + results.get(i)));
+                                        }
+                                    }
+                                    return store.close(plan.closed(), plan.payouts(), plan.earnings(), plan.at())
+                                            .then(outbox.appendAll(plan.events()))
+                                            .thenReturn((long) months.size());
+                                });
+                            }));
+        }));
+    }
+
+    /** Funds {@code month} for every active budget that has no money for it yet, batch by batch. */
+    public Mono<Long> fund(YearMonth month) {
+        return fundBatch(month).expand(n -> n > 0 ? fundBatch(month) : Mono.empty()).reduce(0L, Long::sum);
+    }
+
+    Mono<Long> fundBatch(YearMonth month) {
+        var key = Months.key(month);
+        return transactional.transactional(store.lockUnfunded(key, properties.closeBatch()).collectList().flatMap(budgets -> {
+            if (budgets.isEmpty()) {
+                return Mono.just(0L);
+            }
+            var transfers = budgets.stream().map(b -> Funding.transfer(b, b.monthly(), month)).toList();
+            return ledger.postAll(transfers).flatMap(results -> {
+                var funded = new ArrayList<BudgetRow>();
+                var refused = new ArrayList<UUID>();
+                for (var i = 0; i < results.size(); i++) {
+                    switch (results.get(i)) {
+                        case TransferResult.Posted posted -> funded.add(budgets.get(i));
+                        case TransferResult.AlreadyPosted already -> funded.add(budgets.get(i));
+                        case TransferResult.InsufficientFunds poor -> refused.add(budgets.get(i).user().value());
+                        case TransferResult.UnknownAccount unknown ->
+                            throw new IllegalStateException("Funding " + budgets.get(i).user() + ": unknown account");
+                    }
+                }
+                return store.insertMonths(funded, key, properties.feeBasisPoints(), BudgetService.now())
+                        .then(store.unfunded(refused, key))
+                        .thenReturn((long) budgets.size());
+            });
+        }));
+    }
+
+    /** The creators' wallets (payments opens one for a creator it has not seen yet). */
+    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs) {
+        return Flux.fromIterable(flattrs.stream().map(FlattrRow::creator).distinct().toList())
+                .concatMap(u -> payments.wallet(new UserId(u)).map(w -> Map.entry(u, w)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+    }
+
+    @Override
+    protected Flux<Void> work() {
+        return Flux.interval(properties.closeInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> run(Instant.now()).onErrorResume(e -> {
+                    log.warn("Budget month close failed, the next pass resumes it: {}", e.toString());
+                    return Mono.empty();
+                }).then(), 1);
+    }
+}
