@@ -1,0 +1,76 @@
+package io.piaf.commerce.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.piaf.commerce.internal.domain.Checkouts;
+import io.piaf.common.ProblemException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Refunds by the merchant of a paid session: full (no amount) or partial, never more than captured in total. */
+@RestController
+class RefundController {
+
+    record RefundRequest(Object sessionId, Object amount, Object reason) {
+    }
+
+    private final CheckoutService checkouts;
+    private final CommerceIdempotency idempotency;
+    private final JsonMapper json;
+
+    RefundController(CheckoutService checkouts, CommerceIdempotency idempotency, JsonMapper json) {
+        this.checkouts = checkouts;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @PostMapping("/api/refunds")
+    Mono<ResponseEntity<String>> refund(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestBody RefundRequest request) {
+        var merchant = Callers.merchant(jwt);
+        if (!(request.sessionId() instanceof String sessionText)) {
+            return Mono.error(ProblemException.badRequest("invalid_session", "sessionId names a checkout session."));
+        }
+        var session = CheckoutController.sessionId(sessionText);
+        Long amount = null;
+        if (request.amount() != null) {
+            var value = request.amount() instanceof Map<?, ?> money ? money.get("amount") : request.amount();
+            if (request.amount() instanceof Map<?, ?> money && !"EUR".equals(money.get("currency"))) {
+                return Mono.error(ProblemException.badRequest("invalid_currency", "Piaf holds EUR only."));
+            }
+            amount = Checkouts.cents(value);
+            if (amount <= 0) {
+                return Mono.error(ProblemException.badRequest("invalid_amount", "A refund amount is a positive decimal string in euros."));
+            }
+        }
+        if (request.reason() != null && !(request.reason() instanceof String)) {
+            return Mono.error(ProblemException.badRequest("invalid_reason", "reason is a string."));
+        }
+        var requested = amount;
+        return idempotency.execute("merchant:" + merchant, key, "refunds " + json.writeValueAsString(request),
+                store -> checkouts.refund(merchant, session, requested, (String) request.reason(), refunded -> store.apply(body(refunded)))
+                        .map(this::body))
+                .map(body -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body));
+    }
+
+    private String body(CheckoutService.Refunded refunded) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", refunded.id().toString());
+        body.put("status", "SUCCEEDED");
+        body.put("amount", CommerceViews.money(refunded.amount()));
+        body.put("sessionId", refunded.session().id().toString());
+        body.put("amountRefunded", CommerceViews.money(refunded.session().refunded() + refunded.amount()));
+        return json.writeValueAsString(body);
+    }
+}

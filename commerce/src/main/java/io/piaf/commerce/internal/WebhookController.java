@@ -1,0 +1,86 @@
+package io.piaf.commerce.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.piaf.common.ProblemException;
+import reactor.core.publisher.Mono;
+
+/** A merchant's webhook endpoints (the signing secret is shown once) and their delivery log. */
+@RestController
+class WebhookController {
+
+    record EndpointRequest(Object url, Object events) {
+    }
+
+    private final Webhooks webhooks;
+    private final WebhookStore store;
+
+    WebhookController(Webhooks webhooks, WebhookStore store) {
+        this.webhooks = webhooks;
+        this.store = store;
+    }
+
+    @PostMapping("/api/webhook-endpoints")
+    Mono<ResponseEntity<Map<String, Object>>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody EndpointRequest request) {
+        var merchant = Callers.merchant(jwt);
+        if (!(request.url() instanceof String url)) {
+            return Mono.error(ProblemException.badRequest("invalid_url", "url is an absolute http(s) URL."));
+        }
+        List<String> events = request.events() instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
+                ? list.stream().map(String.class::cast).toList() : null;
+        return webhooks.create(merchant, url, events).map(e -> {
+            var body = view(e);
+            body.put("secret", e.secret());
+            return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        });
+    }
+
+    @GetMapping("/api/webhook-endpoints")
+    Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt) {
+        return store.endpoints(Callers.merchant(jwt)).map(WebhookController::view).collectList().map(items -> Map.of("items", items));
+    }
+
+    @GetMapping("/api/webhook-endpoints/{id}/deliveries")
+    Mono<Map<String, Object>> deliveries(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        var endpoint = Callers.id(id, ProblemException.notFound("endpoint_not_found", "No such webhook endpoint."));
+        return webhooks.owned(Callers.merchant(jwt), endpoint)
+                .flatMap(e -> store.deliveries(e.id(), 100).map(d -> {
+                    var view = new LinkedHashMap<String, Object>();
+                    view.put("id", d.id().toString());
+                    view.put("eventId", "evt_" + d.eventId());
+                    view.put("type", d.type());
+                    view.put("status", d.status());
+                    view.put("attempts", d.attempts());
+                    view.put("lastStatusCode", d.lastStatus());
+                    view.put("lastLatencyMs", d.lastLatencyMs());
+                    view.put("lastError", d.lastError());
+                    view.put("nextAttemptAt", "PENDING".equals(d.status()) && d.nextAttemptAt() != null ? d.nextAttemptAt().toString() : null);
+                    view.put("createdAt", d.createdAt().toString());
+                    view.put("deliveredAt", d.deliveredAt() == null ? null : d.deliveredAt().toString());
+                    return (Map<String, Object>) view;
+                }).collectList())
+                .map(items -> Map.of("items", items));
+    }
+
+    private static LinkedHashMap<String, Object> view(WebhookStore.Endpoint e) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", e.id().toString());
+        body.put("url", e.url());
+        body.put("events", e.events().stream().sorted().toList());
+        body.put("enabled", e.enabled());
+        body.put("createdAt", e.createdAt().toString());
+        return body;
+    }
+}
