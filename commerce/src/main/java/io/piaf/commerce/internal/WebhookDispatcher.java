@@ -35,12 +35,12 @@ class WebhookDispatcher extends BackgroundWork {
     private final CommerceProperties properties;
     private final WebClient http;
 
-    WebhookDispatcher(WebhookStore store, Webhooks webhooks, PostgresChannels channels, CommerceProperties properties, WebClient.Builder builder) {
+    WebhookDispatcher(WebhookStore store, Webhooks webhooks, PostgresChannels channels, CommerceProperties properties) {
         this.store = store;
         this.webhooks = webhooks;
         this.channels = channels;
         this.properties = properties;
-        this.http = builder.build();
+        this.http = WebClient.builder().build(); // redirects are not followed (Reactor Netty's default)
     }
 
     @Override
