@@ -48,6 +48,7 @@ class BadInputFuzzTests {
     private final long seed = Long.getLong("fuzz.seed", System.nanoTime());
     private final Random random = new Random(seed);
     private Api.User user;
+    private Api.User merchant;
     private Tokens tokens;
     private final Map<String, Integer> statuses = new TreeMap<>();
 
@@ -62,6 +63,15 @@ class BadInputFuzzTests {
         user = api.signUp("fuzzer");
         api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
+        merchant = new io.piaf.testing.Commerce(api).merchant("Fuzzshop").token();
+    }
+
+    /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
+    private String bearerFor(Operation op) {
+        var path = op.path();
+        var merchantPath = path.startsWith("/api/refunds") || path.startsWith("/api/webhook-endpoints")
+                || (path.startsWith("/api/checkout/sessions") && !path.endsWith("/pay") && (op.method() != HttpMethod.GET || random.nextBoolean()));
+        return merchantPath ? merchant.bearer() : user.bearer();
     }
 
     @Test
@@ -153,15 +163,16 @@ class BadInputFuzzTests {
         var requests = new ArrayList<Request>();
         var path = fillPath(op.path(), round == 0 ? null : Mutations.pick(random, Mutations.STRINGS));
         var query = hostileQuery(op);
+        var bearer = bearerFor(op);
         if (op.bodySchema() == null || op.bodySchema().isMissingNode()) {
-            requests.add(new Request(op.method(), path + query, null, MediaType.APPLICATION_JSON, user.bearer()));
+            requests.add(new Request(op.method(), path + query, null, MediaType.APPLICATION_JSON, bearer));
         } else {
             for (var body : hostileBodies(op.bodySchema())) {
-                requests.add(new Request(op.method(), path, body, MediaType.APPLICATION_JSON, user.bearer()));
+                requests.add(new Request(op.method(), path, body, MediaType.APPLICATION_JSON, bearer));
             }
             if (round == 0) {
-                requests.add(new Request(op.method(), path, "handle=x&amount=1", MediaType.APPLICATION_FORM_URLENCODED, user.bearer()));
-                requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, user.bearer()));
+                requests.add(new Request(op.method(), path, "handle=x&amount=1", MediaType.APPLICATION_FORM_URLENCODED, bearer));
+                requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, bearer));
             }
         }
         if (round == 0 && op.path().startsWith("/api/") && !op.path().startsWith("/api/auth/")) {

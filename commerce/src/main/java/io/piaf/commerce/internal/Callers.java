@@ -25,14 +25,18 @@ final class Callers {
         if (!isMerchant(jwt)) {
             throw ProblemException.forbidden("merchant_token_required", "This call takes a merchant's token.");
         }
-        return new MerchantId(UUID.fromString(jwt.getSubject()));
+        try {
+            return new MerchantId(UUID.fromString(jwt.getSubject()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ProblemException(401, "unauthenticated", "The token does not name a merchant.");
+        }
     }
 
     static UserId user(Jwt jwt) {
         if (isMerchant(jwt)) {
             throw ProblemException.forbidden("user_token_required", "This call takes a user's token.");
         }
-        return new UserId(UUID.fromString(jwt.getSubject()));
+        return UserId.fromSubject(jwt.getSubject());
     }
 
     static UUID id(String text, ProblemException notFound) {
