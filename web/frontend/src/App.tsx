@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { CheckoutScreen } from "./screens/Checkout";
 import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
@@ -62,6 +63,7 @@ export function App() {
               <Route path="/notifications" component={NotificationsScreen} />
               <Route path="/wallet" component={WalletScreen} />
               <Route path="/crypto" component={CryptoScreen} />
+              <Route path="/checkout/:id" component={CheckoutScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/settings" component={SettingsScreen} />
