@@ -53,6 +53,18 @@ public class LedgerInvariants implements AfterEachCallback {
                     select 1 from payments.entry e join payments.transfer t on t.id = e.transfer_id
                     where t.kind = 'TOP_UP' and t.reference = u.id::text and e.account_id = u.wallet_id and e.amount = u.amount)"""))
                 .as("top-ups whose credit does not match their status").isEmpty();
+        assertThat(list(db, """
+                select s.id::text from commerce.checkout_session s
+                where (s.status = 'COMPLETE') <> exists (
+                    select 1 from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                    where t.kind = 'CHECKOUT' and t.reference = s.id::text and t.id = s.payment_id and e.amount = s.amount)
+                union all
+                select s.id::text from commerce.checkout_session s
+                where s.refunded <> coalesce((select sum(r.amount) from commerce.refund r where r.session_id = s.id), 0)
+                    or s.refunded <> coalesce((select sum(e.amount) from commerce.refund r join payments.transfer t
+                        on t.kind = 'CHECKOUT_REFUND' and t.reference = r.id::text join payments.entry e on e.transfer_id = t.id
+                        where r.session_id = s.id and e.amount > 0), 0)"""))
+                .as("checkouts that did not move exactly one transfer, or refunds that do not match the ledger").isEmpty();
     }
 
     private static long one(DatabaseClient db, String sql) {
