@@ -17,7 +17,9 @@ import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
 import { ProfileScreen } from "./screens/Profile";
+import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
+import { VaultScreen } from "./screens/Vault";
 import { WalletScreen } from "./screens/Wallet";
 
 function useSession() {
@@ -66,6 +68,8 @@ export function App() {
               <Route path="/checkout/:id" component={CheckoutScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
+              <Route path="/savings" component={SavingsScreen} />
+              <Route path="/savings/:id" component={VaultScreen} />
               <Route path="/settings" component={SettingsScreen} />
               <Route path="/signin"><Redirect to="/" replace /></Route>
               <Route path="/signup"><Redirect to="/" replace /></Route>

@@ -13,7 +13,7 @@ export class ApiError extends Error {
 }
 
 type Options = {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Money-moving POSTs send one; a retry of the same action reuses it, so it never moves money twice. */
   idempotencyKey?: string;
@@ -86,12 +86,12 @@ export async function signOut() {
   }
 }
 
-export async function api<T>(path: string, options: Options = {}, retried = false): Promise<T> {
+export async function api<T>(path: string, options: Options & { accept?: string } = {}, retried = false): Promise<T> {
   const current = session.current();
   if (current?.refreshToken && current.expiresAt - Date.now() < RENEW_AHEAD_MS) {
     await refreshSession();
   }
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: options.accept ?? "application/json" };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -119,6 +119,7 @@ export async function api<T>(path: string, options: Options = {}, retried = fals
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.accept && options.accept !== "application/json") return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -97,3 +97,31 @@ export function handleOf(party: Party | undefined | null): string {
   const raw = typeof party === "string" ? party : party.handle;
   return (raw ?? "").replace(/^@/, "");
 }
+
+export type Vault = {
+  id: string;
+  name: string;
+  status: "OPEN" | "CLOSED";
+  balance: Money;
+  goal?: { amount: Money; date?: string };
+  /** Whole percent toward the goal, 100 when reached. */
+  progress?: number;
+  interestEarned: Money;
+  /** Accrued and not yet credited, finer than the cent (display only). */
+  interestAccrued?: Money;
+  roundUps: { enabled: boolean; multiplier?: number };
+  schedule?: { amount: Money; frequency: "WEEKLY" | "MONTHLY"; day: number; nextRun: string; lastRun?: string; lastOutcome?: "SAVED" | "SKIPPED" };
+  createdAt: string;
+  closedAt?: string;
+};
+
+export type VaultTransaction = {
+  id: string;
+  kind: "DEPOSIT" | "WITHDRAWAL" | "ROUND_UP" | "SCHEDULED" | "INTEREST";
+  amount: Money;
+  balanceAfter: Money;
+  valueDate: string;
+  createdAt: string;
+};
+
+export type SavingsRate = { annualRate: string; effectiveFrom: string; convention: string };

@@ -31,6 +31,9 @@ export const ShieldIcon = (p: P) => <Svg {...p}><path d="M12 22s8-4 8-10V5l-8-3-
 export const GlobeIcon = (p: P) => <Svg {...p}><circle cx="12" cy="12" r="10" /><path d="M2 12h20" /><path d="M12 2a15 15 0 0 1 0 20 15 15 0 0 1 0-20z" /></Svg>;
 export const LogoutIcon = (p: P) => <Svg {...p}><path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" /><path d="m16 17 5-5-5-5" /><path d="M21 12H9" /></Svg>;
 export const SearchIcon = (p: P) => <Svg {...p}><circle cx="11" cy="11" r="7" /><path d="m21 21-4.3-4.3" /></Svg>;
+export const PiggyIcon = (p: P) => <Svg {...p}><path d="M19 9.5c.9.4 1.6 1.1 2 2M4 11a7 6 0 0 1 7-5h2a7 6 0 0 1 6.6 4H21v4h-1.6a7 6 0 0 1-2.4 2.6V20h-3v-1.6a8 8 0 0 1-4 0V20H7v-2.5A6 6 0 0 1 4 12.5z" /><path d="M9 6.3 8 3.5l3 1.4" /><circle cx="15.5" cy="10.5" r=".6" /></Svg>;
+export const RepeatIcon = (p: P) => <Svg {...p}><path d="m17 2 4 4-4 4" /><path d="M3 11v-1a4 4 0 0 1 4-4h14" /><path d="m7 22-4-4 4-4" /><path d="M21 13v1a4 4 0 0 1-4 4H3" /></Svg>;
+export const TargetIcon = (p: P) => <Svg {...p}><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></Svg>;
 
 /** Piaf's mark: a small sparrow. */
 export function Logo({ size = 32 }: P) {

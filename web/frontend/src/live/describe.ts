@@ -61,6 +61,16 @@ export function describe(n: Notification, i18n: I18n, me?: string): Described {
     const action = n.type === "crypto_transfer_requested" ? "notif.confirm" : "notif.view";
     return { text, href: "/crypto", action, tone, icon: "pay" };
   }
+  if (n.type === "goal_reached" || n.type === "interest_credited" || n.type === "scheduled_saving_skipped") {
+    const amount = i18n.money(n.type === "goal_reached" ? data.goal : data.amount);
+    return {
+      text: i18n.t(`notif.${n.type}`, { amount, vault: data.vaultName ?? "" }),
+      href: data.vaultId ? `/savings/${data.vaultId}` : "/savings",
+      action: "notif.view",
+      tone: n.type === "scheduled_saving_skipped" ? "error" : "success",
+      icon: "pay",
+    };
+  }
   if (/payment|donation|receipt/.test(n.type)) return payment(n, i18n, me?.toLowerCase());
   if (/top_?up/.test(n.type)) {
     return { text: i18n.t("notif.top_up_succeeded", { amount: data.amount ? i18n.money(data.amount) : "" }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

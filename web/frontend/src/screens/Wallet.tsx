@@ -7,6 +7,7 @@ import { useMe } from "../auth/me";
 import { ArrowDownLeftIcon, ArrowUpRightIcon, CardIcon, PlusIcon, SendIcon } from "../components/icons";
 import { ErrorNote, Field, RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/en";
 
 type TopUp = { id: string; status: string; amount: Money; card?: { brand?: string; last4?: string } };
 
@@ -156,7 +157,10 @@ function History({ history }: { history: Resource<Page<Transaction>> }) {
         const { value, incoming } = signedAmount(tx);
         const kind = (tx.type ?? tx.kind ?? "").toLowerCase();
         const who = handleOf(tx.counterparty as never);
-        const label = kind.includes("top") ? t("tx.top_up")
+        const savings: Record<string, MessageKey> = { savings_deposit: "tx.to_savings", savings_withdrawal: "tx.from_savings",
+          savings_round_up: "tx.round_up", savings_scheduled: "tx.scheduled_saving" };
+        const label = savings[kind] ? t(savings[kind])
+          : kind.includes("top") ? t("tx.top_up")
           : who ? t(incoming ? "tx.payment_in" : "tx.payment_out", { who: `@${who}` })
           : tx.description ?? t("tx.generic");
         const when = tx.createdAt ?? tx.at;

@@ -41,7 +41,7 @@ class ArchitectureRulesTests {
 
     @Test
     void no_module_touches_another_modules_internals() {
-        for (var module : new String[] { "identity", "messaging", "payments", "savings", "cards", "crypto", "notifications", "outbox", "platform", "web", "app" }) {
+        for (var module : new String[] { "identity", "messaging", "payments", "savings", "cards", "crypto", "notifications", "outbox", "idempotency", "platform", "web", "app" }) {
             noClasses().that().resideOutsideOfPackage("io.piaf." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.piaf." + module + ".internal..")
                     .allowEmptyShould(true)

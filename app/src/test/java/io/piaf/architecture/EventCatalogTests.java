@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -114,6 +115,15 @@ class EventCatalogTests {
         }
         if (raw == Instant.class) {
             return AT;
+        }
+        if (raw == java.time.LocalDate.class) {
+            return java.time.LocalDate.of(2026, 12, 1);
+        }
+        if (raw == java.time.YearMonth.class) {
+            return java.time.YearMonth.of(2026, 11);
+        }
+        if (raw == BigInteger.class) {
+            return BigInteger.valueOf(500);
         }
         if (raw == Money.class) {
             return Money.eur(1250);

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash and restart under load: top-ups, payments created and confirmed, pay-by-post, and replays with the same
- * Idempotency-Key run against a real Piaf process that is killed with SIGKILL at random moments and restarted. Then
+ * Idempotency-Key, savings deposits and withdrawals (and round-ups of the payments) run against a real Piaf process that is killed with SIGKILL at random moments and restarted. Then
  * the audit: every acknowledged operation exists exactly once, replays return the original result, the ledger sums
- * to zero with no wallet below zero, and every completed payment notified each party exactly once.
+ * to zero with no wallet below zero, every completed payment notified each party exactly once, and every vault's
+ * balance is its ledger account's and its movements'.
  *
  * <p>The test suite runs a short version; bench/chaos/run runs a longer one ({@code -Dchaos.kills},
  * {@code -Dchaos.seconds} of load between kills, {@code -Dchaos.seed}).
@@ -44,6 +45,7 @@ class ChaosTests {
     private final Set<String> confirmedPayments = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedPosts = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> vaults = new ConcurrentHashMap<>(); // handle -> the user's savings vault
 
     @Test
     void kill_dash_nine_under_load_loses_nothing_duplicates_nothing_and_keeps_the_books_straight() throws Exception {
@@ -60,6 +62,11 @@ class ChaosTests {
             for (var user : users) {
                 var first = topUpAttempt(user, "300.00");
                 record(first, client.post(first.path(), user.get("token"), first.key(), first.body()), "id", 201);
+                var vault = client.post("/api/savings/vaults", user.get("token"), UUID.randomUUID().toString(), Map.of("name", "Chaos"));
+                vaults.put(user.get("handle"), vault.text("id"));
+                if (users.indexOf(user) % 2 == 0) {
+                    client.put("/api/savings/vaults/" + vault.text("id") + "/round-ups", user.get("token"), Map.of("enabled", true, "multiplier", 2));
+                }
             }
 
             for (int round = 0; round < kills; round++) {
@@ -123,8 +130,16 @@ class ChaosTests {
             var payer = users.get(random.nextInt(users.size()));
             var payee = users.get(random.nextInt(users.size()));
             var cents = String.format("0.%02d", 1 + random.nextInt(99));
-            var choice = random.nextInt(10);
-            if (choice < 2) {
+            var choice = random.nextInt(12);
+            if (choice >= 10) {
+                var direction = choice == 10 ? "deposits" : "withdrawals";
+                var attempt = new Attempt(direction, payer, UUID.randomUUID().toString(), Map.of("amount", Map.of("amount", cents, "currency", "EUR")),
+                        "/api/savings/vaults/" + vaults.get(payer.get("handle")) + "/" + direction);
+                var answer = client.post(attempt.path(), payer.get("token"), attempt.key(), attempt.body());
+                if (answer == null || !"insufficient_funds".equals(answer.text("code"))) {
+                    record(attempt, answer, "id", 201);
+                }
+            } else if (choice < 2) {
                 var attempt = topUpAttempt(payer, "5.00");
                 record(attempt, client.post(attempt.path(), payer.get("token"), attempt.key(), attempt.body()), "id", 201);
             } else if (choice < 7 && payer != payee) {
@@ -211,8 +226,9 @@ class ChaosTests {
         for (var entry : acknowledged.entrySet()) {
             var table = switch (entry.getKey().kind()) {
                 case "payment" -> "payments.payment";
+                case "top-up" -> "payments.top_up";
                 case "buy", "sell" -> "crypto.operation";
-                default -> "payments.top_up";
+                default -> "savings.movement";
             };
             var found = count(db, "select count(*) from " + table + " where id = '" + entry.getValue() + "'");
             if (found != 1) {
@@ -268,6 +284,14 @@ class ChaosTests {
                   (select count(*) from notifications.notification n where n.type = 'payment_completed' and n.recipient_id = p.payer_id and n.data->>'paymentId' = p.id::text) <> 1
                   or (select count(*) from notifications.notification n where n.type = 'payment_received' and n.recipient_id = p.payee_id and n.data->>'paymentId' = p.id::text) <> 1)""",
                 0, "completed payments without exactly one notification for each party");
+        for (var savings : io.piaf.testing.LedgerInvariants.SAVINGS.entrySet()) {
+            check(db, "select count(*) from (" + savings.getValue() + ") broken", 0, savings.getKey());
+        }
+        check(db, """
+                select count(*) from savings.movement m join payments.transfer t on t.id = m.transfer_id
+                where m.kind = 'ROUND_UP' and not exists (
+                    select 1 from payments.transfer p where p.id::text = t.reference and p.kind in ('PAYMENT', 'DONATION'))""",
+                0, "round-ups that follow no payment");
     }
 
     private void check(Connection db, String sql, long expected, String what) throws Exception {

@@ -49,6 +49,7 @@ class BadInputFuzzTests {
     private final Random random = new Random(seed);
     private Api.User user;
     private Api.User merchant;
+    private String vaultId;
     private Tokens tokens;
     private final Map<String, Integer> statuses = new TreeMap<>();
 
@@ -64,6 +65,9 @@ class BadInputFuzzTests {
         api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
         merchant = new io.piaf.testing.Commerce(api).merchant("Fuzzshop").token();
+        // a vault of the fuzzer's own, so that savings operations are also fuzzed past "vault not found"
+        vaultId = (String) api.post(user, "/api/savings/vaults", Map.of("name", "Fuzz")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
@@ -192,6 +196,10 @@ class BadInputFuzzTests {
             String value;
             if (hostile != null) {
                 value = hostile;
+            } else if (template.startsWith("/api/savings/vaults/") && name.equals("id")) {
+                value = Mutations.pick(random, List.of(vaultId, vaultId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
+            } else if (name.equals("month")) {
+                value = Mutations.pick(random, List.of("2026-11", "2026-13", "1999-12", "3000-01", "11-2026", "now"));
             } else if (name.toLowerCase().contains("handle")) {
                 value = Mutations.pick(random, List.of(user.handle(), "acf", "ghost_" + random.nextInt(1000), "ALICE"));
             } else {

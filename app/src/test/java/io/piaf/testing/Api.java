@@ -87,6 +87,20 @@ public class Api {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
+    public WebTestClient.RequestHeadersSpec<?> method(User user, org.springframework.http.HttpMethod method, String uri, Object body) {
+        return http.method(method).uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    /** The {@code data} of the user's notifications of one type, newest first. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Map<String, Object>> notifications(User user, String type) {
+        var page = get(user, "/api/notifications?limit=100").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((java.util.List<Map<String, Object>>) page.get("items")).stream()
+                .filter(n -> type.equals(n.get("type"))).map(n -> (Map<String, Object>) n.get("data")).toList();
+    }
+
     public WebTestClient.RequestHeadersSpec<?> delete(User user, String uri) {
         return http.delete().uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
     }

@@ -3,6 +3,7 @@ package io.piaf.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,7 +14,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * After each test, the ledger still adds up: all accounts sum to zero; no user account is negative; every account's
  * maintained balance equals the sum of its entries; every transfer has two or more entries summing to zero; every
  * completed payment moved exactly its amount from its payer's wallet to its payee's; every succeeded top-up credited
- * exactly its amount once. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * exactly its amount once; every savings vault's balance is its ledger account's and the sum of its movements, each
+ * movement is the vault's ledger entry (and each entry on a vault account is a movement), and the interest paid out of
+ * the interest account is the interest its vaults earned. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -65,6 +68,35 @@ public class LedgerInvariants implements AfterEachCallback {
                         on t.kind = 'CHECKOUT_REFUND' and t.reference = r.id::text join payments.entry e on e.transfer_id = t.id
                         where r.session_id = s.id and e.amount > 0), 0)"""))
                 .as("checkouts that did not move exactly one transfer, or refunds that do not match the ledger").isEmpty();
+        checkSavings(db);
+    }
+
+    /**
+     * Savings' invariants, each a query of the rows that break it (the chaos audit runs them too): vault balances =
+     * their ledger accounts = their movements; interest paid out of the interest account = interest credited.
+     */
+    public static final Map<String, String> SAVINGS = Map.of(
+            "vaults whose balance is not their ledger account's, or not the sum of their movements", """
+                    select v.id::text from savings.vault v left join payments.account a on a.id = v.id
+                    where a.id is null or a.balance <> v.balance or a.purpose <> 'SAVINGS' or a.owner_id <> v.user_id
+                    union all
+                    select v.id::text from savings.vault v
+                    left join (select vault_id, sum(amount) as total, sum(amount) filter (where kind = 'INTEREST') as interest
+                               from savings.movement group by vault_id) m on m.vault_id = v.id
+                    where v.balance <> coalesce(m.total, 0) or v.interest_earned <> coalesce(m.interest, 0)""",
+            "vault movements without their ledger entry, or ledger entries on a vault without a movement", """
+                    select m.id::text from savings.movement m where not exists (
+                        select 1 from payments.entry e where e.transfer_id = m.transfer_id and e.account_id = m.vault_id and e.amount = m.amount)
+                    union all
+                    select e.seq::text from payments.entry e join payments.account a on a.id = e.account_id
+                    where a.purpose = 'SAVINGS' and not exists (
+                        select 1 from savings.movement m where m.transfer_id = e.transfer_id and m.vault_id = e.account_id)""",
+            "interest paid out of the interest account is not the interest credited to vaults", """
+                    select 'interest' where coalesce((select sum(amount) from savings.movement where kind = 'INTEREST'), 0)
+                         + coalesce((select balance from payments.account where kind = 'SYSTEM' and purpose = 'SAVINGS_INTEREST'), 0) <> 0""");
+
+    public static void checkSavings(DatabaseClient db) {
+        SAVINGS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
     }
 
     private static long one(DatabaseClient db, String sql) {

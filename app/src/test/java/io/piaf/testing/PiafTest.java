@@ -21,6 +21,6 @@ import io.piaf.PiafApplication;
 @SpringBootTest(classes = PiafApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import(Api.class)
+@Import({ Api.class, TestClocks.class })
 public @interface PiafTest {
 }

@@ -41,6 +41,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
                 { "/", "Home" },
                 { "/settings", "Settings" },
                 { "/wallet", "Wallet" },
+                { "/savings", "Savings" },
                 { "/notifications", "Notifications" },
                 { "/messages", "Messages" },
                 { "/pay/new?to=" + friend.handle(), "Send money" },

@@ -45,7 +45,7 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
         var bobPage = newPage("fr-FR");
         var bob = signUp(bobPage, "bob", "Bob Durand");
         var aliceApi = new Api.User(null, alice.handle(), api.token(alice.handle(), alice.password()));
-        api.put(aliceApi, "/api/me/pin", Map.of("pin", PIN)).exchange().expectStatus().isNoContent();
+        api.put(aliceApi, "/api/me/pin", Map.of("pin", PIN, "password", alice.password())).exchange().expectStatus().isNoContent();
         api.post(aliceApi, "/api/wallet/top-ups", Map.of("amount", Map.of("amount", "50.00", "currency", "EUR"),
                         "card", Map.of("number", "4242424242424242", "expMonth", 12, "expYear", 2035, "cvc", "123")))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).exchange().expectStatus().isCreated();

@@ -31,6 +31,10 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
 
     @Autowired
     Api api;
+    @Autowired
+    io.piaf.testing.MovableClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final Map<String, String> handles = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -62,6 +66,14 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
                 .header("Idempotency-Key", UUID.randomUUID().toString());
         (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
                 .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> callFor(String name, String method, String uri, Object body) {
+        return api.http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
+                .header("Authorization", "Bearer " + tokens.get(name)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private void topUp(String name, String amount) {
@@ -160,6 +172,30 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(alice, "messages");
         alice.navigate("/settings");
         shot(alice, "settings");
+
+        var trip = (String) callFor("alice", "POST", "/api/savings/vaults", Map.of("name", "Lisbon in July",
+                "goal", Map.of("amount", Map.of("amount", "300.00", "currency", "EUR"), "date", "2099-07-01"))).get("id");
+        call("alice", "POST", "/api/savings/vaults/" + trip + "/deposits", Map.of("amount", Map.of("amount", "45.00", "currency", "EUR")));
+        call("alice", "PUT", "/api/savings/vaults/" + trip + "/round-ups", Map.of("enabled", true, "multiplier", 2));
+        var rainy = (String) callFor("alice", "POST", "/api/savings/vaults", Map.of("name", "Rainy day")).get("id");
+        call("alice", "POST", "/api/savings/vaults/" + rainy + "/deposits", Map.of("amount", Map.of("amount", "10.00", "currency", "EUR")));
+        call("alice", "PUT", "/api/savings/vaults/" + rainy + "/schedule", Map.of("amount", Map.of("amount", "5.00", "currency", "EUR"),
+                "frequency", "WEEKLY", "day", 5));
+        pay("alice", "bob", "3.60", "coffee");
+        // the round-up is an event away
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(as("alice"), "/api/savings/vaults/" + trip)
+                .exchange().expectBody(String.class).returnResult().getResponseBody().contains("\"45.80\""));
+        // Six weeks later, so that the vault shows interest credited by the job.
+        clock.travelTo(clock.today().withDayOfMonth(1).plusMonths(2));
+        io.piaf.savings.internal.SavingsTestSupport.runJobs(context);
+        alice.navigate("/savings");
+        settle(alice.getByTestId("vault-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("45.80")));
+        alice.reload();
+        assertThat(alice.getByTestId("vault-card").first()).isVisible();
+        shot(alice, "savings");
+        alice.getByTestId("vault-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Lisbon")).click();
+        assertThat(alice.getByTestId("vault-history")).isVisible();
+        shot(alice, "vault");
 
         var bob = signIn("bob", "en-GB", WIDTH, HEIGHT);
         bob.navigate("/notifications");

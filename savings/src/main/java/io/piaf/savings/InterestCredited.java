@@ -1,0 +1,14 @@
+package io.piaf.savings;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+import io.piaf.common.EventVersion;
+import io.piaf.identity.UserId;
+import io.piaf.payments.Money;
+
+/** A month's interest was credited to a vault ({@code amount} > 0; a month that earned less than a cent carries on). */
+@EventVersion(1)
+public record InterestCredited(VaultId vaultId, UserId owner, String vaultName, YearMonth month, Money amount,
+        Money balance, Instant at) {
+}
