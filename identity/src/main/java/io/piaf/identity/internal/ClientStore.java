@@ -28,7 +28,7 @@ class ClientStore {
     Mono<Void> insert(ClientId id, String subject, Set<String> scopes, byte[] secretHash, String hint) {
         return db.sql("""
                 with client as (insert into identity.oauth_client (id, subject, scopes) values ($1, $2, $3) returning id)
-                insert into identity.oauth_client_secret (secret_hash, client_id, hint) select $4, id, $5 from client""")
+                insert into identity.oauth_client_credential (secret_hash, client_id, hint) select $4, id, $5 from client""")
                 .bind(0, id.value()).bind(1, subject).bind(2, scopes.stream().sorted().toArray(String[]::new))
                 .bind(3, secretHash).bind(4, hint)
                 .then();
@@ -42,9 +42,9 @@ class ClientStore {
         return db.sql("""
                 with client as (select id from identity.oauth_client where id = $1 for no key update),
                 others as (
-                    update identity.oauth_client_secret s set expires_at = least(coalesce(s.expires_at, $4), $4)
+                    update identity.oauth_client_credential s set expires_at = least(coalesce(s.expires_at, $4), $4)
                     from client c where s.client_id = c.id and (s.expires_at is null or s.expires_at > now())),
-                added as (insert into identity.oauth_client_secret (secret_hash, client_id, hint) select $2, id, $3 from client returning client_id)
+                added as (insert into identity.oauth_client_credential (secret_hash, client_id, hint) select $2, id, $3 from client returning client_id)
                 select $4 as others_expire_at from added""")
                 .bind(0, id.value()).bind(1, secretHash).bind(2, hint).bind(3, othersExpireAt)
                 .map(r -> r.get(0, Instant.class)).one();
@@ -52,14 +52,14 @@ class ClientStore {
 
     Mono<Long> expireAll(ClientId id) {
         return db.sql("""
-                update identity.oauth_client_secret set expires_at = now()
+                update identity.oauth_client_credential set expires_at = now()
                 where client_id = $1 and (expires_at is null or expires_at > now())""")
                 .bind(0, id.value()).fetch().rowsUpdated();
     }
 
     Mono<Authenticated> authenticate(String clientId, byte[] secretHash) {
         return db.sql("""
-                select c.id, c.subject, c.scopes from identity.oauth_client_secret s
+                select c.id, c.subject, c.scopes from identity.oauth_client_credential s
                 join identity.oauth_client c on c.id = s.client_id
                 where s.secret_hash = $1 and s.client_id = $2 and (s.expires_at is null or s.expires_at > now())""")
                 .bind(0, secretHash).bind(1, clientId)
@@ -70,7 +70,7 @@ class ClientStore {
 
     Mono<ClientDescription> describe(ClientId id) {
         var secrets = db.sql("""
-                select hint, created_at, expires_at from identity.oauth_client_secret
+                select hint, created_at, expires_at from identity.oauth_client_credential
                 where client_id = $1 and (expires_at is null or expires_at > now() - interval '7 days')
                 order by created_at desc limit 10""")
                 .bind(0, id.value())
