@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { whenSessionLost } from "./api/client";
-import { MeProvider, useMe } from "./auth/me";
+import { MeProvider } from "./auth/me";
 import { session } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { ScreenTitle } from "./components/ui";
@@ -86,14 +86,13 @@ export function App() {
 function LiveToasts() {
   const i18n = useI18n();
   const { subscribe } = useNotifications();
-  const { me } = useMe();
   const toast = useToast();
   const [location] = useLocation();
   useEffect(() => subscribe((n) => {
     if (location.startsWith("/notifications")) return;
-    const d = describe(n, i18n, me?.handle);
+    const d = describe(n, i18n);
     toast({ text: d.text, tone: d.tone, action: d.href && d.action ? { label: i18n.t(d.action), href: d.href } : undefined });
-  }), [subscribe, toast, i18n, location, me?.handle]);
+  }), [subscribe, toast, i18n, location]);
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import type { Item, Money, UserBrief } from "../api/types";
+import type { Item, UserBrief } from "../api/types";
 import { useI18n } from "../i18n";
 import { CheckIcon, LockIcon } from "./icons";
 import { Avatar, RelativeTime, RichText } from "./ui";
@@ -31,16 +31,6 @@ function PostCard({ item }: { item: Item }) {
   );
 }
 
-function amountOf(details: Record<string, unknown> | undefined): Money | null {
-  if (!details) return null;
-  const raw = details.amount;
-  if (raw && typeof raw === "object" && "amount" in (raw as object)) return raw as Money;
-  if (typeof raw === "string" || typeof raw === "number") {
-    return { amount: String(raw), currency: typeof details.currency === "string" ? details.currency : "EUR" };
-  }
-  return null;
-}
-
 /** "alice paid bob · pizza" → "pizza": the note is what follows the first middle dot, if anything. */
 function noteOf(text: string): string {
   const at = text.indexOf("·");
@@ -50,10 +40,10 @@ function noteOf(text: string): string {
 function ReceiptCard({ item }: { item: Item }) {
   const { t, money } = useI18n();
   const payer: UserBrief = item.author;
-  const payee: UserBrief | undefined = (item.parties ?? []).find((p) => p.handle !== payer.handle)
-    ?? (typeof item.details?.payee === "string" ? { handle: String(item.details.payee).replace(/^@/, "") } : undefined);
-  const amount = amountOf(item.details);
-  const donation = item.kind.includes("donation") || item.details?.kind === "DONATION";
+  const payee: UserBrief | undefined = (item.parties ?? []).find((p) => p.handle !== payer.handle);
+  // Only the two parties get the details, amount included.
+  const amount = item.details?.amount ? { amount: item.details.amount, currency: item.details.currency ?? "EUR" } : null;
+  const donation = item.text.startsWith(`${payer.handle} donated to `);
   const who = {
     payer: `@${payer.handle}`,
     payee: payee ? `@${payee.handle}` : "",

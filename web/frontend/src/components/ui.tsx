@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ComponentProps, type ReactNode } from "react";
 import { Link } from "wouter";
-import type { UserBrief } from "../api/types";
+import type { Named } from "../api/types";
 import { useI18n } from "../i18n";
 import { AlertIcon } from "./icons";
 
@@ -72,7 +72,7 @@ export function Spinner({ label }: { label?: string }) {
 const palette = ["#5b45e0", "#0f766e", "#c2410c", "#be185d", "#1d4ed8", "#a16207", "#15803d", "#7c3aed"];
 
 /** Initials on a colour picked from the handle, so a person keeps the same colour everywhere. */
-export function Avatar({ user, size = 44 }: { user: UserBrief | undefined; size?: number }) {
+export function Avatar({ user, size = 44 }: { user: Named | undefined; size?: number }) {
   const handle = user?.handle ?? "?";
   const name = user?.displayName || handle;
   const initials = name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join("") || "?";
@@ -86,7 +86,7 @@ export function Avatar({ user, size = 44 }: { user: UserBrief | undefined; size?
   );
 }
 
-export function UserLink({ user, className }: { user: UserBrief; className?: string }) {
+export function UserLink({ user, className }: { user: Named; className?: string }) {
   return <Link className={className ?? "user-link"} href={`/u/${user.handle}`}>@{user.handle}</Link>;
 }
 

@@ -29,15 +29,12 @@ export function useAwaitPayment() {
         };
         // The answer can arrive on the live stream before this subscribes, so the notification list is also read.
         const consider = (notification: Notification) => {
-          const data = notification.data ?? {};
-          const postId = data.postId ?? data.post?.id ?? (data.source?.kind === "post" ? data.source.id : undefined);
-          const messageId = data.messageId ?? data.message?.id ?? (data.source?.kind === "message" ? data.source.id : undefined);
-          const sourceId = data.sourceId;
-          const matches = (source.postId && (postId === source.postId || sourceId === source.postId))
-            || (source.messageId && (messageId === source.messageId || sourceId === source.messageId));
+          // payment_requested and payment_rejected name the post or message that asked (sourceId).
+          const data = notification.data;
+          const matches = data.sourceId !== undefined
+            && ((source.postId && data.sourceId === source.postId) || (source.messageId && data.sourceId === source.messageId));
           if (!matches) return;
-          const paymentId = data.paymentId ?? data.payment?.id;
-          if (paymentId) finish({ paymentId });
+          if (data.paymentId) finish({ paymentId: data.paymentId });
           else if (data.code) finish({ error: { code: data.code, detail: data.detail } });
         };
         const unsubscribe = subscribe(consider);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "wouter";
 import type { Notification } from "../api/types";
-import { useMe } from "../auth/me";
 import { AtIcon, BellIcon, ChatIcon, UserIcon, WalletIcon } from "../components/icons";
 import { RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -48,8 +47,7 @@ export function NotificationsScreen() {
 
 function NotificationRow({ n, fresh }: { n: Notification; fresh: boolean }) {
   const i18n = useI18n();
-  const { me } = useMe();
-  const d = describe(n, i18n, me?.handle);
+  const d = describe(n, i18n);
   const body = (
     <>
       <span className={`notif-icon tone-${d.tone}`}>{icons[d.icon] ?? <BellIcon size={20} />}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { api, ApiError, enc, newIdempotencyKey } from "../api/client";
-import { handleOf, type Payment, type PaymentVisibility, type Profile, type Wallet } from "../api/types";
+import type { Payment, PaymentVisibility, Profile, Wallet } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { AlertIcon, CheckIcon, LockIcon, ShieldIcon } from "../components/icons";
@@ -40,7 +40,7 @@ export function NewPaymentScreen() {
           to: `@${handle}`,
           amount: { amount: parsed, currency: "EUR" },
           ...(note.trim() ? { note: note.trim() } : {}),
-          visibility: visibility || me?.settings.paymentVisibility || "FOLLOWERS",
+          visibility: visibility || me?.settings.paymentVisibility || "PRIVATE",
         },
       });
       navigate(`/pay/${payment.id}`, { replace: true });
@@ -65,7 +65,7 @@ export function NewPaymentScreen() {
         <Field label={t("pay.note")} name="note" maxLength={140} value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="field">
           <label htmlFor="pay-visibility">{t("pay.visibility")}</label>
-          <select id="pay-visibility" className="input" value={visibility || me?.settings.paymentVisibility || "FOLLOWERS"}
+          <select id="pay-visibility" className="input" value={visibility || me?.settings.paymentVisibility || "PRIVATE"}
             onChange={(e) => setVisibility(e.target.value as PaymentVisibility)}>
             {(["PUBLIC", "FOLLOWERS", "PRIVATE"] as const).map((v) => (
               <option key={v} value={v}>{t(`settings.visibility.${v}`)}</option>
@@ -101,7 +101,7 @@ export function ConfirmPaymentScreen() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "pending" });
   const pinInput = useRef<HTMLInputElement>(null);
-  const payeeHandle = handleOf(payment.data?.challenge?.payee ?? payment.data?.to);
+  const payeeHandle = payment.data?.to ?? "";
   // The payment names the payee by handle; the profile adds the name people recognise.
   const payeeProfile = useResource<Profile>(payeeHandle || null, (signal) => api<Profile>(`/api/users/${enc(payeeHandle)}`, { signal }));
 
@@ -118,8 +118,8 @@ export function ConfirmPaymentScreen() {
   if (!p) return <div className="column narrow"><Spinner /></div>;
 
   const amount = p.challenge?.amount ?? p.amount;
-  const payee = handleOf(p.challenge?.payee ?? p.to);
-  const payeeName = (typeof p.to === "object" && p.to?.displayName) || payeeProfile.data?.displayName || undefined;
+  const payee = p.to;
+  const payeeName = payeeProfile.data?.displayName;
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
@@ -227,6 +227,12 @@ export function ConfirmPaymentScreen() {
           {p.note && <div><dt>{t("confirm.note")}</dt><dd>{p.note}</dd></div>}
           {p.expiresAt && <div><dt className="visually-hidden">{t("confirm.expires", { time: "" })}</dt><dd className="muted small">{t("confirm.expires", { time: i18n.time(p.expiresAt) })}</dd></div>}
         </dl>
+        {p.visibility && (
+          <p className="confirm-visibility" data-testid="confirm-visibility">
+            <span>{t("confirm.visibility")} <strong>{t(`confirm.visibility.${p.visibility}`, { payee })}</strong></span>
+            <Link href="/settings">{t("confirm.visibilityChange")}</Link>
+          </p>
+        )}
         {me && !me.pinSet ? (
           <div className="note note-info">
             <LockIcon size={18} /> <span>{t("confirm.noPin")}</span>

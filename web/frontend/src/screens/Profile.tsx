@@ -5,7 +5,7 @@ import type { Profile } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { Feed } from "../components/Feed";
-import { ChatIcon, CheckIcon, HeartIcon, SendIcon } from "../components/icons";
+import { ChatIcon, CheckIcon, HeartIcon, LockIcon, SendIcon } from "../components/icons";
 import { Avatar, ErrorNote, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
 
@@ -27,17 +27,21 @@ export function ProfileScreen() {
   const isMe = me?.handle === p.handle;
   const charity = p.kind === "CHARITY";
 
+  /** Follow; or, for a protected account, ask to (202 REQUESTED). Clicking again unfollows or withdraws the request. */
   async function toggleFollow() {
     if (!p) return;
     setBusy(true);
     setError(null);
-    const following = !!p.followedByMe;
+    const following = p.followedByMe;
+    const undo = following || p.followRequested;
     try {
-      await api(`/api/users/${enc(p.handle)}/follow`, { method: following ? "DELETE" : "PUT" });
+      const answer = await api<{ status: string } | undefined>(`/api/users/${enc(p.handle)}/follow`, { method: undo ? "DELETE" : "PUT" });
+      const requested = !undo && answer?.status === "REQUESTED";
       profile.set((current) => current && {
         ...current,
-        followedByMe: !following,
-        followersCount: (current.followersCount ?? 0) + (following ? -1 : 1),
+        followedByMe: !undo && !requested,
+        followRequested: requested,
+        followersCount: current.followersCount + (following ? -1 : !undo && !requested ? 1 : 0),
       });
     } catch (e) {
       setError(errorText(e));
@@ -63,10 +67,13 @@ export function ProfileScreen() {
                 <Link href={`/pay/new?to=${enc(p.handle)}`} className="button button-ghost" aria-label={`${t("profile.pay")} @${p.handle}`}>
                   {charity ? <HeartIcon size={18} /> : <SendIcon size={18} />} <span className="hide-narrow">{t("profile.pay")}</span>
                 </Link>
-                <button type="button" className={`button ${p.followedByMe ? "button-ghost following" : "button-primary"}`}
-                  aria-pressed={!!p.followedByMe} onClick={toggleFollow} disabled={busy}
+                <button type="button" className={`button ${p.followedByMe || p.followRequested ? "button-ghost following" : "button-primary"}`}
+                  aria-pressed={p.followedByMe || p.followRequested} onClick={toggleFollow} disabled={busy}
+                  aria-describedby={p.followRequested ? "follow-requested-hint" : undefined}
                   data-testid="follow-button">
-                  {p.followedByMe ? <><CheckIcon size={16} /> {t("profile.following")}</> : t("profile.follow")}
+                  {p.followedByMe ? <><CheckIcon size={16} /> {t("profile.following")}</>
+                    : p.followRequested ? <><LockIcon size={16} /> {t("profile.requested")}</>
+                    : t("profile.follow")}
                 </button>
               </>
             )}
@@ -78,6 +85,7 @@ export function ProfileScreen() {
             @{p.handle}
             {p.followsMe && <span className="chip">{t("profile.followsYou")}</span>}
             {charity && <span className="chip chip-brand"><CheckIcon size={13} /> {t("profile.charity")}</span>}
+            {p.protected && <span className="chip" data-testid="protected-chip"><LockIcon size={13} /> {t("profile.protected")}</span>}
             {isMe && <span className="chip">{t("profile.you")}</span>}
           </p>
           <p className="profile-stats">
@@ -85,6 +93,7 @@ export function ProfileScreen() {
             <span><strong>{p.followingCount ?? 0}</strong> {t("profile.followingCount")}</span>
           </p>
         </div>
+        {p.followRequested && <p className="muted small" id="follow-requested-hint">{t("profile.requestedHint", { handle: p.handle })}</p>}
         {error && <ErrorNote>{error}</ErrorNote>}
       </section>
       <h2 className="section-title">{t("profile.posts")}</h2>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
-import { api, ApiError, signOut } from "../api/client";
-import type { PaymentVisibility } from "../api/types";
+import { api, ApiError, enc, signOut } from "../api/client";
+import type { FollowRequest, FollowRequestPage, PaymentVisibility } from "../api/types";
+import { useResource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon } from "../components/icons";
-import { ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
+import { Avatar, ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n, type Lang } from "../i18n";
 
 export function SettingsScreen() {
@@ -17,6 +18,8 @@ export function SettingsScreen() {
       <ScreenTitle>{t("settings.title")}</ScreenTitle>
       <PinSection />
       <VisibilitySection />
+      <ProtectedSection />
+      <FollowRequestsSection />
       <LanguageSection />
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title" className="card-title">{t("settings.account")}</h2>
@@ -107,7 +110,7 @@ function VisibilitySection() {
   const { me, refreshMe } = useMe();
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [value, setValue] = useState<PaymentVisibility>(me?.settings.paymentVisibility ?? "FOLLOWERS");
+  const [value, setValue] = useState<PaymentVisibility>(me?.settings.paymentVisibility ?? "PRIVATE");
 
   async function choose(next: PaymentVisibility) {
     const previous = value;
@@ -141,6 +144,102 @@ function VisibilitySection() {
         ))}
       </fieldset>
       {saved && <div className="note note-success" role="status">{t("common.saved")}</div>}
+      {error && <ErrorNote>{error}</ErrorNote>}
+    </section>
+  );
+}
+
+/** Protected: following you becomes a request you answer (the list below). */
+function ProtectedSection() {
+  const { t, errorText } = useI18n();
+  const { me, refreshMe } = useMe();
+  const [value, setValue] = useState(!!me?.settings.protected);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle(next: boolean) {
+    setValue(next);
+    setSaved(false);
+    setError(null);
+    try {
+      await api("/api/me/settings", { method: "PUT", body: { protected: next } });
+      setSaved(true);
+      await refreshMe();
+    } catch (e) {
+      setValue(!next);
+      setError(errorText(e));
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="protected-title">
+      <h2 id="protected-title" className="card-title"><ShieldIcon size={20} /> {t("settings.protected.title")}</h2>
+      <label className="check-row">
+        <input type="checkbox" role="switch" checked={value} onChange={(e) => toggle(e.target.checked)}
+          aria-describedby="protected-help" />
+        <span>{t("settings.protected.label")}</span>
+      </label>
+      <p className="muted small" id="protected-help">{t("settings.protected.help")}</p>
+      {saved && <div className="note note-success" role="status">{t("common.saved")}</div>}
+      {error && <ErrorNote>{error}</ErrorNote>}
+    </section>
+  );
+}
+
+/** Who asks to follow you; shown while your account is protected or someone is waiting. */
+function FollowRequestsSection() {
+  const { t, errorText } = useI18n();
+  const { me } = useMe();
+  const requests = useResource<FollowRequestPage>(me?.handle ?? null,
+    (signal) => api<FollowRequestPage>("/api/me/follow-requests?limit=100", { signal }));
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const items = requests.data?.items ?? [];
+
+  useEffect(() => {
+    // A follow_requested notification links here.
+    if (window.location.hash === "#follow-requests" && requests.data) section.current?.scrollIntoView();
+  }, [requests.data]);
+
+  if (!me?.settings.protected && items.length === 0 && !answered) return null;
+
+  async function answer(request: FollowRequest, verdict: "approve" | "decline") {
+    setError(null);
+    try {
+      await api(`/api/me/follow-requests/${enc(request.handle)}/${verdict}`, { method: "POST" });
+      setAnswered(t(verdict === "approve" ? "settings.requests.approved" : "settings.requests.declined", { handle: request.handle }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+    requests.set((current) => current && { ...current, items: current.items.filter((r) => r.id !== request.id) });
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="requests-title" id="follow-requests" ref={section} data-testid="follow-requests">
+      <h2 id="requests-title" className="card-title">{t("settings.requests.title")}</h2>
+      {requests.loading && !requests.data ? <Spinner /> : items.length === 0 ? (
+        <p className="muted">{t("settings.requests.empty")}</p>
+      ) : (
+        <ul className="list" aria-labelledby="requests-title">
+          {items.map((r) => (
+            <li key={r.id} className="list-row" data-testid="follow-request">
+              <Avatar user={r} size={36} />
+              <span className="list-row-text">
+                <span className="list-row-title">{r.displayName}</span>
+                <span className="muted small">@{r.handle}</span>
+              </span>
+              <span className="row">
+                <button type="button" className="button button-small button-primary" onClick={() => answer(r, "approve")}
+                  aria-label={`${t("settings.requests.approve")} @${r.handle}`}>{t("settings.requests.approve")}</button>
+                <button type="button" className="button button-small button-ghost" onClick={() => answer(r, "decline")}
+                  aria-label={`${t("settings.requests.decline")} @${r.handle}`}>{t("settings.requests.decline")}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {answered && <div className="note note-success" role="status">{answered}</div>}
       {error && <ErrorNote>{error}</ErrorNote>}
     </section>
   );

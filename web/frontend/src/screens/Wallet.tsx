@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { api, ApiError, newIdempotencyKey } from "../api/client";
-import { handleOf, type Money, type Page, type Transaction } from "../api/types";
+import type { Money, Page, Transaction } from "../api/types";
 import { useResource, type Resource } from "../api/useResource";
 import { useMe } from "../auth/me";
 import { ArrowDownLeftIcon, ArrowUpRightIcon, CardIcon, PlusIcon, SendIcon } from "../components/icons";
@@ -140,9 +140,7 @@ function TopUpForm({ onDone }: { onDone(): Promise<void> }) {
 }
 
 function signedAmount(tx: Transaction): { value: Money; incoming: boolean } {
-  const raw = typeof tx.amount === "string" ? { amount: tx.amount, currency: "EUR" } : tx.amount;
-  const negative = raw.amount.startsWith("-") || /out|debit/i.test(tx.direction ?? "");
-  return { value: { ...raw, amount: raw.amount.replace(/^[-+]/, "") }, incoming: !negative };
+  return { value: { ...tx.amount, amount: tx.amount.amount.replace(/^-/, "") }, incoming: tx.direction === "CREDIT" };
 }
 
 function History({ history }: { history: Resource<Page<Transaction>> }) {
@@ -155,15 +153,14 @@ function History({ history }: { history: Resource<Page<Transaction>> }) {
     <ol className="card list" aria-label={t("wallet.history")} data-testid="wallet-history">
       {rows.map((tx) => {
         const { value, incoming } = signedAmount(tx);
-        const kind = (tx.type ?? tx.kind ?? "").toLowerCase();
-        const who = handleOf(tx.counterparty as never);
+        const kind = tx.type.toLowerCase();
+        const who = tx.counterparty;
         const savings: Record<string, MessageKey> = { savings_deposit: "tx.to_savings", savings_withdrawal: "tx.from_savings",
           savings_round_up: "tx.round_up", savings_scheduled: "tx.scheduled_saving" };
         const label = savings[kind] ? t(savings[kind])
-          : kind.includes("top") ? t("tx.top_up")
+          : tx.type === "TOP_UP" ? t("tx.top_up")
           : who ? t(incoming ? "tx.payment_in" : "tx.payment_out", { who: `@${who}` })
           : tx.description ?? t("tx.generic");
-        const when = tx.createdAt ?? tx.at;
         return (
           <li key={tx.id} className="list-row">
             <span className={`notif-icon ${incoming ? "tone-success" : "tone-info"}`}>
@@ -171,8 +168,8 @@ function History({ history }: { history: Resource<Page<Transaction>> }) {
             </span>
             <span className="list-row-text">
               <span className="list-row-title">{label}</span>
-              {(tx.note || (tx.description && label !== tx.description)) && <span className="muted ellipsis">{tx.note ?? tx.description}</span>}
-              {when && <span className="muted small"><RelativeTime iso={when} /></span>}
+              {tx.description && label !== tx.description && <span className="muted ellipsis">{tx.description}</span>}
+              <span className="muted small"><RelativeTime iso={tx.createdAt} /></span>
             </span>
             <span className={`tx-amount ${incoming ? "in" : "out"}`}>{incoming ? "+" : "−"}{money(value)}</span>
           </li>

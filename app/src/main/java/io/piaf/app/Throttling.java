@@ -36,6 +36,7 @@ class Throttling implements WebFilter, Ordered {
             new Rule(HttpMethod.POST, PATHS.parse("/api/auth/refresh"), "refresh-per-address", null),
             new Rule(HttpMethod.PUT, PATHS.parse("/api/me/pin"), "pin-per-address", "pin-per-account"),
             new Rule(HttpMethod.POST, PATHS.parse("/api/payments/{id}/confirm"), "pin-per-address", "pin-per-account"),
+            new Rule(HttpMethod.POST, PATHS.parse("/api/crypto/transfers/{id}/confirm"), "pin-per-address", "pin-per-account"),
             new Rule(HttpMethod.POST, PATHS.parse("/api/wallet/top-ups"), "top-up-per-address", "top-up-per-account"));
 
     private final RateLimits limits;

@@ -22,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.piaf.testing.Api;
+import io.piaf.testing.OpenApiDocument;
 import io.piaf.testing.PiafTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fuzzes every operation of the public API, as OpenAPI describes it, with hostile input: broken and oversized JSON,
- * wrong types, absurd amounts, odd Unicode and right-to-left handles, SQL metacharacters, and tokens that are
- * unsigned, expired or signed by someone else. Every answer must be a 4xx problem+json (or a success, for input that
+ * wrong types, absurd amounts, odd Unicode and right-to-left handles, SQL metacharacters, values just past the limits
+ * the description states (maxLength, maximum, maxItems, enum), and tokens that are unsigned, expired or signed by
+ * someone else. Every answer must be a 4xx problem+json (or a success, for input that
  * happens to be valid), never a 5xx; and a refused request writes nothing.
  *
  * <p>The seed and the number of requests come from {@code -Dfuzz.seed} and {@code -Dfuzz.requests} (bench/fuzz/run
@@ -80,8 +82,7 @@ class BadInputFuzzTests {
 
     @Test
     void no_hostile_request_gets_a_5xx_and_a_refused_one_writes_nothing() {
-        var spec = JSON.readTree(api.http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
+        var spec = OpenApiDocument.read(api);
         var operations = operations(spec);
         assertThat(operations).as("operations found in the OpenAPI description").hasSizeGreaterThan(5);
         int budget = budget();
@@ -215,8 +216,10 @@ class BadInputFuzzTests {
         var parts = new ArrayList<String>();
         for (var param : params) {
             if ("query".equals(param.path("in").asString())) {
+                var beyond = beyondLimit(param.path("schema"));
                 var value = Mutations.pick(random, List.of("-1", "0", "1e309", "NaN", "99999999999999999999", "abc",
-                        "%%%", "AAAA", java.util.Base64.getEncoder().encodeToString("1|2|3".getBytes()), "1"));
+                        "%%%", "AAAA", java.util.Base64.getEncoder().encodeToString("1|2|3".getBytes()), "1",
+                        beyond.isString() ? beyond.asString() : beyond.toString()));
                 parts.add(param.path("name").asString() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
@@ -232,12 +235,13 @@ class BadInputFuzzTests {
             object.propertyNames().forEach(names::add);
             var field = Mutations.pick(random, names);
             var copy = object.deepCopy();
-            var kind = random.nextInt(4);
+            var kind = random.nextInt(5);
             switch (kind) {
                 case 0 -> copy.put(field, Mutations.pick(random, Mutations.STRINGS));
                 case 1 -> copy.set(field, JSON.readTree(Mutations.pick(random, Mutations.JSON_VALUES)));
                 case 2 -> copy.set(field, JSON.createObjectNode().put("amount", Mutations.pick(random, Mutations.AMOUNTS)).put("currency",
                         Mutations.pick(random, List.of("EUR", "eur", "USD", "", "EURO"))));
+                case 3 -> copy.set(field, beyondLimit(schema.path("properties").path(field)));
                 default -> copy.put(field, Mutations.pick(random, Mutations.AMOUNTS));
             }
             bodies.add(copy.toString());
@@ -248,6 +252,31 @@ class BadInputFuzzTests {
         bodies.add(Mutations.pick(random, Mutations.brokenBodies()));
         bodies.add(Mutations.pick(random, Mutations.JSON_VALUES));
         return bodies;
+    }
+
+    /** A value just past what the description allows: one character, one unit or one item too many, or not in the enum. */
+    private JsonNode beyondLimit(JsonNode schema) {
+        var nodes = JSON.getNodeFactory();
+        if (schema.has("maxLength")) {
+            return nodes.stringNode("a".repeat(schema.get("maxLength").asInt() + 1));
+        }
+        if (schema.has("maximum")) {
+            return nodes.numberNode(schema.get("maximum").decimalValue().add(java.math.BigDecimal.ONE));
+        }
+        if (schema.has("minimum")) {
+            return nodes.numberNode(schema.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE));
+        }
+        if (schema.has("maxItems")) {
+            var array = JSON.createArrayNode();
+            for (int i = 0; i <= schema.get("maxItems").asInt(); i++) {
+                array.add(sample(schema.path("items"), 1));
+            }
+            return array;
+        }
+        if (schema.has("enum")) {
+            return nodes.stringNode("NOT_" + schema.get("enum").get(0).asString());
+        }
+        return nodes.stringNode(Mutations.pick(random, Mutations.STRINGS));
     }
 
     private JsonNode sample(JsonNode schema, int depth) {

@@ -179,11 +179,34 @@ class PinAndSettingsTests {
     void payment_visibility_is_a_setting() {
         var user = api.signUp("private");
 
-        api.put(user, "/api/me/settings", Map.of("paymentVisibility", "PRIVATE")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.paymentVisibility").isEqualTo("PRIVATE");
-        api.get(user, "/api/me").exchange().expectBody().jsonPath("$.settings.paymentVisibility").isEqualTo("PRIVATE");
+        api.put(user, "/api/me/settings", Map.of("paymentVisibility", "PUBLIC")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.paymentVisibility").isEqualTo("PUBLIC");
+        api.get(user, "/api/me").exchange().expectBody().jsonPath("$.settings.paymentVisibility").isEqualTo("PUBLIC");
         api.put(user, "/api/me/settings", Map.of("paymentVisibility", "EVERYONE")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_visibility");
+    }
+
+    @Test
+    void an_account_is_protected_by_a_setting_that_leaves_the_others_alone() {
+        var user = api.signUp("guarded");
+
+        api.put(user, "/api/me/settings", Map.of("protected", true)).exchange().expectStatus().isOk()
+                .expectBody().json("{\"paymentVisibility\":\"PRIVATE\",\"protected\":true}", org.springframework.test.json.JsonCompareMode.STRICT);
+        api.get(user, "/api/me").exchange().expectBody().jsonPath("$.settings.protected").isEqualTo(true);
+        api.put(user, "/api/me/settings", Map.of("paymentVisibility", "FOLLOWERS")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.protected").isEqualTo(true);
+        api.put(user, "/api/me/settings", Map.of()).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_settings");
+    }
+
+    @Test
+    void existing_accounts_keep_their_payment_visibility_only_new_ones_start_private() {
+        // The column's default is what an account made outside sign-up (an import, a migration) gets.
+        var id = java.util.UUID.randomUUID();
+        db.sql("insert into identity.users (id, handle, display_name, kind, created_at) values ($1, $2, 'x', 'PERSON', now())")
+                .bind(0, id).bind(1, "imp_" + Long.toString(System.nanoTime(), 36).substring(0, 8)).then().block();
+        assertThat(db.sql("select payment_visibility, protected from identity.users where id = $1").bind(0, id)
+                .map(r -> r.get(0, String.class) + "," + r.get(1, Boolean.class)).one().block()).isEqualTo("PRIVATE,false");
     }
 
     /** Three wrong PINs, then how long the lock lasts; the lock is then lifted as if its time had passed. */

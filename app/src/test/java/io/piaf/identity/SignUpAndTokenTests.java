@@ -48,7 +48,8 @@ class SignUpAndTokenTests {
                 .jsonPath("$.handle").isEqualTo(handle.toLowerCase())
                 .jsonPath("$.kind").isEqualTo("PERSON")
                 .jsonPath("$.pinSet").isEqualTo(false)
-                .jsonPath("$.settings.paymentVisibility").isEqualTo("FOLLOWERS");
+                .jsonPath("$.settings.paymentVisibility").isEqualTo("PRIVATE")
+                .jsonPath("$.settings.protected").isEqualTo(false);
     }
 
     @Test

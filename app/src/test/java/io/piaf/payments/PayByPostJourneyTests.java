@@ -44,6 +44,9 @@ class PayByPostJourneyTests {
         var bob = api.signUp("bob");
         var carol = api.signUp("carol");
         social.follow(carol, alice);
+        // Payments are private by default; these two let their followers see theirs.
+        social.settings(alice, Map.of("paymentVisibility", "FOLLOWERS"));
+        social.settings(bob, Map.of("paymentVisibility", "FOLLOWERS"));
 
         var post = social.post(alice, "#envoyer 12,50€ @" + bob.handle() + " merci");
         var postId = (String) post.get("id");

@@ -157,7 +157,8 @@ class PaymentFlowTests {
                 .jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.reason").isEqualTo("BY_PAYER");
         api.post(alice, "/api/payments/" + id + "/cancel", Map.of()).exchange().expectStatus().isOk();
         wallets.confirm(alice, id, Wallets.PIN).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("payment_not_pending").jsonPath("$.status").isEqualTo("CANCELLED");
+                .jsonPath("$.code").isEqualTo("payment_not_pending").jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.paymentStatus").isEqualTo("CANCELLED");
         assertThat(wallets.balance(alice)).isEqualTo("50.00");
         assertThat(events("payments.PaymentCancelled", id)).isEqualTo(1);
 
@@ -177,7 +178,8 @@ class PaymentFlowTests {
                 .then().block();
 
         wallets.confirm(alice, id, Wallets.PIN).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("payment_expired").jsonPath("$.status").isEqualTo("EXPIRED");
+                .jsonPath("$.code").isEqualTo("payment_expired").jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.paymentStatus").isEqualTo("EXPIRED");
         wallets.confirm(alice, id, Wallets.PIN).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("payment_expired");
         api.get(alice, "/api/payments/" + id).exchange().expectBody().jsonPath("$.status").isEqualTo("EXPIRED");
         assertThat(events("payments.PaymentExpired", id)).isEqualTo(1);

@@ -44,7 +44,8 @@ class PinBruteForceTests {
                 .jsonPath("$.code").isEqualTo("invalid_pin").jsonPath("$.attemptsLeft").isEqualTo(2);
         wallets.confirm(alice, id, "1111").expectStatus().isEqualTo(422).expectBody().jsonPath("$.attemptsLeft").isEqualTo(1);
         wallets.confirm(alice, id, "2222").expectStatus().isEqualTo(423).expectBody()
-                .jsonPath("$.code").isEqualTo("pin_locked").jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.code").isEqualTo("pin_locked").jsonPath("$.status").isEqualTo(423)
+                .jsonPath("$.paymentStatus").isEqualTo("CANCELLED")
                 .jsonPath("$.lockedUntil").isNotEmpty();
 
         api.get(alice, "/api/payments/" + id).exchange().expectBody().jsonPath("$.status").isEqualTo("CANCELLED")

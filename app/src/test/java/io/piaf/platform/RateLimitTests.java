@@ -16,7 +16,7 @@ import io.piaf.testing.Wallets;
 
 /**
  * What an attacker repeats is throttled: sign-up and sign-in per address, sign-in per account whatever the address,
- * PIN attempts per account across payments, top-ups per account. Refusals are 429 problem+json with Retry-After.
+ * PIN attempts per account across payments and crypto transfers, top-ups per account. Refusals are 429 problem+json with Retry-After.
  * Low limits in a context of their own; each test comes from its own client address (a proxy's X-Forwarded-For,
  * honoured here as in the prod profile).
  */
@@ -79,6 +79,18 @@ class RateLimitTests {
         var payment = wallets.request(payer, payee.handle(), "1.00");
 
         expectRateLimited(confirm(payer, payment, Wallets.PIN));
+    }
+
+    @Test
+    void crypto_transfer_confirmations_count_as_pin_attempts() {
+        var sender = user("cryptopin");
+        api.setPin(sender, Wallets.PIN); // one attempt of four
+
+        for (int i = 0; i < 3; i++) {
+            confirmTransfer(sender, UUID.randomUUID().toString()).expectStatus().isNotFound();
+        }
+
+        expectRateLimited(confirmTransfer(sender, UUID.randomUUID().toString()));
     }
 
     @Test
@@ -148,6 +160,11 @@ class RateLimitTests {
     private WebTestClient.ResponseSpec token(String address, String handle, String password) {
         return api.http().post().uri("/api/auth/token").header("X-Forwarded-For", address).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("handle", handle, "password", password)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec confirmTransfer(Api.User sender, String transferId) {
+        return api.post(sender, "/api/crypto/transfers/" + transferId + "/confirm", Map.of("pin", Wallets.PIN))
+                .header("X-Forwarded-For", address()).exchange();
     }
 
     private WebTestClient.ResponseSpec confirm(Api.User payer, String paymentId, String pin) {

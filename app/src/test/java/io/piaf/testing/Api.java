@@ -8,14 +8,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Scenario helpers over the public HTTP API, as an outside client would use it. */
+/**
+ * Scenario helpers over the public HTTP API, as an outside client would use it. Every answer a test reads is held to
+ * the OpenAPI description ({@link OpenApiContract}).
+ */
 @TestComponent
 public class Api {
 
     private final WebTestClient http;
 
     public Api(WebTestClient http) {
-        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30))
+                .entityExchangeResultConsumer(OpenApiContract::check).build();
     }
 
     public WebTestClient http() {

@@ -27,6 +27,29 @@ public class Social {
         api.put(follower, "/api/users/" + followee.handle() + "/follow", Map.of()).exchange().expectStatus().isNoContent();
     }
 
+    /** Follows a protected account: a request it has to approve. */
+    public void requestToFollow(User follower, User followee) {
+        api.put(follower, "/api/users/" + followee.handle() + "/follow", Map.of()).exchange()
+                .expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("REQUESTED");
+    }
+
+    public void approve(User followee, User follower) {
+        api.post(followee, "/api/me/follow-requests/" + follower.handle() + "/approve", Map.of()).exchange().expectStatus().isNoContent();
+    }
+
+    /** Changes the user's settings, e.g. {@code Map.of("protected", true)} or {@code Map.of("paymentVisibility", "PUBLIC")}. */
+    public void settings(User user, Map<String, Object> settings) {
+        api.put(user, "/api/me/settings", settings).exchange().expectStatus().isOk();
+    }
+
+    /** The first notification of this type the user has, once it arrives. */
+    public Map<String, Object> awaitNotification(User user, String type) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> items(get(user, "/api/notifications?limit=50")).stream()
+                        .filter(n -> type.equals(n.get("type"))).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
     public void unfollow(User follower, User followee) {
         api.delete(follower, "/api/users/" + followee.handle() + "/follow").exchange().expectStatus().isNoContent();
     }

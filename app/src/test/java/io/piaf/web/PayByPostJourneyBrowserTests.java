@@ -65,6 +65,15 @@ class PayByPostJourneyBrowserTests extends BrowserTestSupport {
             assertThat(alicePage.getByText("Code enregistré.")).isVisible();
         });
 
+        step("Alice and Bob let their followers see their payments (private by default)", () -> {
+            alicePage.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Abonnés")).check();
+            assertThat(alicePage.getByText("Enregistré.", new Page.GetByTextOptions().setExact(true))).isVisible();
+            bobPage.navigate("/settings");
+            bobPage.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Followers")).check();
+            assertThat(bobPage.getByText("Saved.", new Page.GetByTextOptions().setExact(true))).isVisible();
+            bobPage.navigate("/");
+        });
+
         step("Alice tops up 50 € with the sandbox test card", () -> {
             alicePage.navigate("/wallet");
             assertThat(alicePage.getByTestId("wallet-balance")).hasText(text("^0,00\\s€$"));
@@ -84,6 +93,8 @@ class PayByPostJourneyBrowserTests extends BrowserTestSupport {
             assertThat(alicePage.getByTestId("confirm-amount")).hasText(text("^12,50\\s€$"));
             assertThat(alicePage.getByTestId("confirm-payee")).containsText("@" + bob.handle());
             assertThat(alicePage.getByText("Après 3 codes erronés")).isVisible();
+            assertThat(alicePage.getByTestId("confirm-visibility"))
+                    .containsText("Qui voit ce paiement : vos abonnés et ceux de @" + bob.handle());
         });
 
         step("Alice confirms with her PIN and sees her balance drop", () -> {

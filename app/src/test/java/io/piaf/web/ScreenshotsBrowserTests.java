@@ -125,7 +125,13 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         }
         for (var name : new String[] { "alice", "bob", "chloe" }) {
             call(name, "PUT", "/api/me/pin", Map.of("pin", PIN, "password", "password-" + name));
+            // Payments are private by default; these friends show theirs to their followers.
+            call(name, "PUT", "/api/me/settings", Map.of("paymentVisibility", "FOLLOWERS"));
         }
+        // Alice approves who follows her; someone new asks.
+        user("dan", "Dan Moreau");
+        call("alice", "PUT", "/api/me/settings", Map.of("protected", true));
+        call("dan", "PUT", "/api/users/" + handles.get("alice") + "/follow", null);
         topUp("alice", "80.00");
         topUp("chloe", "60.00");
         call("bob", "POST", "/api/posts", Map.of("text", "Who's up for a picnic at the Buttes-Chaumont on Sunday? #weekend"));
@@ -172,6 +178,9 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(alice, "messages");
         alice.navigate("/settings");
         shot(alice, "settings");
+        alice.getByTestId("follow-requests").scrollIntoViewIfNeeded();
+        assertThat(alice.getByTestId("follow-request")).isVisible();
+        shot(alice, "follow-requests");
 
         var trip = (String) callFor("alice", "POST", "/api/savings/vaults", Map.of("name", "Lisbon in July",
                 "goal", Map.of("amount", Map.of("amount", "300.00", "currency", "EUR"), "date", "2099-07-01"))).get("id");

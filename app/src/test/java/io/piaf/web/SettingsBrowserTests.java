@@ -97,23 +97,23 @@ class SettingsBrowserTests extends BrowserTestSupport {
         var user = signUp(page, "vis", "Vic");
         var followers = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Followers"));
         var onlyUs = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Only the two of you"));
-        step("followers is the default", () -> {
+        step("'only the two of you' is the default", () -> {
             page.navigate("/settings");
-            assertThat(followers).isChecked();
-        });
-        step("choose 'only the two of you' with the keyboard", () -> {
-            followers.focus();
-            page.keyboard().press("ArrowDown");
             assertThat(onlyUs).isChecked();
+        });
+        step("choose 'followers' with the keyboard", () -> {
+            onlyUs.focus();
+            page.keyboard().press("ArrowUp");
+            assertThat(followers).isChecked();
             assertThat(page.getByText("Saved.", new Page.GetByTextOptions().setExact(true))).isVisible();
         });
         step("the choice survives a reload and is what the API says", () -> {
             page.reload();
-            assertThat(onlyUs).isChecked();
+            assertThat(followers).isChecked();
             var token = api.token(user.handle(), user.password());
             var me = api.http().get().uri("/api/me").header("Authorization", "Bearer " + token).exchange()
                     .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            assertThat(me).extracting("settings").extracting("paymentVisibility").isEqualTo("PRIVATE");
+            assertThat(me).extracting("settings").extracting("paymentVisibility").isEqualTo("FOLLOWERS");
         });
     }
 }

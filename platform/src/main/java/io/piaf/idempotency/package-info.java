@@ -3,5 +3,5 @@
  * runs and its response is kept; the same request again gets that response; another request with the key gets 422
  * {@code idempotency_key_reused}. Owns the keys (schema {@code idempotency}); knows nothing of the operations.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Idempotency", allowedDependencies = { "common", "platform::background" })
+@org.springframework.modulith.ApplicationModule(displayName = "Idempotency", allowedDependencies = { "common", "platform::background", "platform::secrets" })
 package io.piaf.idempotency;

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.identity.UserId;
 import io.piaf.messaging.DirectMessageSent;
+import io.piaf.messaging.FollowRequested;
 import io.piaf.messaging.Mention;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostPublished;
@@ -19,7 +20,10 @@ import io.piaf.outbox.OutboxListener;
 
 import reactor.core.publisher.Mono;
 
-/** What messaging's events mean to their users: a new follower, a mention, a direct message. */
+/**
+ * What messaging's events mean to their users: a new follower, a follow request and its approval, a mention, a
+ * direct message.
+ */
 @Component
 class MessagingNotifications {
 
@@ -31,11 +35,27 @@ class MessagingNotifications {
         this.audience = audience;
     }
 
-    /** {@code new_follower}: {@code {"follower":{"id","handle"}}}. */
+    /**
+     * {@code new_follower} to the followee: {@code {"follower":{"id","handle"}}}; or, when the followee approved a
+     * request (and so knows already), {@code follow_approved} to the follower: {@code {"followee":{"id","handle"}}}.
+     */
     @OutboxListener(id = "notifications.NewFollower")
     Mono<Void> onFollowed(List<Delivered<UserFollowed>> batch) {
-        return notifier.notifyAll(batch.stream().map(d -> new Notification(d.event().followeeId(), "new_follower",
-                Map.of("follower", user(d.event().followerId(), d.event().followerHandle())), d.context().eventId())).toList());
+        return notifier.notifyAll(batch.stream().map(d -> {
+            var event = d.event();
+            return event.approved()
+                    ? new Notification(event.followerId(), "follow_approved",
+                            Map.of("followee", user(event.followeeId(), event.followeeHandle())), d.context().eventId())
+                    : new Notification(event.followeeId(), "new_follower",
+                            Map.of("follower", user(event.followerId(), event.followerHandle())), d.context().eventId());
+        }).toList());
+    }
+
+    /** {@code follow_requested} to the protected account: {@code {"follower":{"id","handle"}}}. */
+    @OutboxListener(id = "notifications.FollowRequested")
+    Mono<Void> onFollowRequested(List<Delivered<FollowRequested>> batch) {
+        return notifier.notifyAll(batch.stream().map(d -> new Notification(d.event().targetId(), "follow_requested",
+                Map.of("follower", user(d.event().requesterId(), d.event().requesterHandle())), d.context().eventId())).toList());
     }
 
     /**

@@ -18,32 +18,63 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.Cursor;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.piaf.crypto.CryptoTransactionId;
 import io.piaf.crypto.internal.domain.OperationStatus;
 import io.piaf.crypto.internal.domain.TokenAmounts;
 import io.piaf.identity.UserId;
 import io.piaf.payments.PaymentSource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@Tag(name = "Crypto")
 class CryptoController {
 
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    /** Read as payments' money ({@code MoneyInput} in the description); the amount stays an Object to refuse JSON numbers. */
+    @Schema(name = "CryptoMoneyInput")
     record Money(Object amount, String currency) {
     }
 
-    record BuyRequest(Money amount) {
+    @Schema(name = "CryptoBuy")
+    record BuyRequest(@Schema(requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/MoneyInput",
+            description = "The euros to spend from the EUR wallet: as many EURP (1 EURP = 1.00 EUR)") Money amount) {
     }
 
-    record SellRequest(String token, Object amount) {
+    @Schema(name = "CryptoSell")
+    record SellRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = Token.SYMBOL) String token,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = CryptoViews.TOKEN_AMOUNT_INPUT,
+                    maxLength = CryptoViews.TOKEN_AMOUNT_INPUT_MAX, example = "10.00",
+                    description = "Tokens to sell for as many euros; a JSON number is refused") Object amount) {
     }
 
-    record TransferRequest(String token, Object amount, String to, String note) {
+    @Schema(name = "CryptoTransferRequest")
+    record TransferRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = Token.SYMBOL) String token,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = CryptoViews.TOKEN_AMOUNT_INPUT,
+                    maxLength = CryptoViews.TOKEN_AMOUNT_INPUT_MAX, example = "5.00",
+                    description = "Tokens to send; a JSON number is refused") Object amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^(0x[0-9a-fA-F]{40}|@?[A-Za-z0-9_]{3,20})$", maxLength = 42,
+                    description = "A Piaf user's handle (with or without @) or an EVM address (EIP-55 checksum checked when mixed case)",
+                    example = "@bob") String to,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "One line") String note) {
     }
 
-    record PinRequest(String pin) {
+    @Schema(name = "CryptoTransferConfirmation")
+    record PinRequest(@Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PIN, maxLength = 6, format = "password") String pin) {
     }
 
     private final Custody custody;
@@ -72,6 +103,10 @@ class CryptoController {
     }
 
     @GetMapping("/api/crypto/wallet")
+    @Operation(summary = "Get your custodial EVM account and its EURP balance",
+            description = "The account is made on the first call. `amount` is Piaf's confirmed view of the balance; `available` "
+                    + "subtracts sells and transfers on their way out.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     Mono<CryptoViews.Wallet> wallet(@AuthenticationPrincipal Jwt jwt) {
         var user = user(jwt);
         return custody.accountOf(user).flatMap(account -> operations.outgoingInFlight(user).map(out -> new CryptoViews.Wallet(
@@ -81,6 +116,18 @@ class CryptoController {
     }
 
     @PostMapping(path = "/api/crypto/buys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Buy EURP with euros from your wallet",
+            description = "The EUR wallet is debited at once and the mint follows (`status` PENDING, then SUBMITTED and CONFIRMED; "
+                    + "a mint that cannot be signed in time is refunded, FAILED). Idempotency-Key: the same key and request answer "
+                    + "the stored response again (Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = CryptoViews.Transaction.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" })
+    @ProblemResponse(status = 503, codes = "chain_unavailable", description = "The chain does not answer; nothing was done.")
     Mono<ResponseEntity<String>> buy(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody BuyRequest body) {
         var user = user(jwt);
@@ -91,6 +138,18 @@ class CryptoController {
     }
 
     @PostMapping(path = "/api/crypto/sells", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Sell EURP for euros",
+            description = "The tokens are burnt and the euros credited to the EUR wallet when the burn is final. Idempotency-Key "
+                    + "as for buys.",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = CryptoViews.Transaction.class))))
+    @ProblemResponse(status = 400, codes = { "unsupported_token", "invalid_amount", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" },
+            description = "insufficient_funds: more than `available`.")
+    @ProblemResponse(status = 503, codes = "chain_unavailable", description = "The chain does not answer; nothing was done.")
     Mono<ResponseEntity<String>> sell(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody SellRequest body) {
         var user = user(jwt);
@@ -102,6 +161,18 @@ class CryptoController {
     }
 
     @PostMapping(path = "/api/crypto/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask to send EURP to a Piaf user or an address: the transfer waits for your PIN",
+            description = "Confirm it with POST /api/crypto/transfers/{id}/confirm before `expiresAt` (15 minutes). Idempotency-Key "
+                    + "as for buys.",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = CryptoViews.Transaction.class))))
+    @ProblemResponse(status = 400, codes = { "unsupported_token", "invalid_amount", "invalid_address", "invalid_handle", "invalid_note",
+            "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 422, codes = { "payee_not_found", "self_payment", "pin_not_set", "limit_exceeded", "idempotency_key_reused" },
+            description = "limit_exceeded carries `limit` and `limitType`.")
     Mono<ResponseEntity<String>> transfer(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody TransferRequest body) {
         var user = user(jwt);
@@ -123,11 +194,28 @@ class CryptoController {
     }
 
     @PostMapping(path = "/api/crypto/transfers/{id}/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Confirm a transfer with your PIN: it is signed and sent to the chain",
+            description = "Answers the transfer SUBMITTED with its `txHash`; it becomes CONFIRMED or FAILED later. Confirming a "
+                    + "submitted or confirmed transfer answers it again. The third wrong PIN in a row cancels it and locks the PIN.")
+    @ProblemResponse(status = 400, codes = "invalid_pin_format")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "crypto_transaction_not_found")
+    @ProblemResponse(status = 409, codes = { "transfer_not_pending", "transfer_expired" },
+            description = "`transactionStatus` says what became of it.")
+    @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set", "insufficient_funds", "limit_exceeded" },
+            description = "invalid_pin carries `attemptsLeft`; after insufficient_funds or limit_exceeded the transfer stays pending.")
+    @ProblemResponse(status = 423, codes = "pin_locked", description = "`lockedUntil`; the transfer is cancelled (`transactionStatus`).")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many PIN attempts from this address or account.")
+    @ProblemResponse(status = 503, codes = "chain_unavailable", description = "The chain does not answer; the transfer stays pending.")
     Mono<CryptoViews.Transaction> confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody PinRequest body) {
         return transfers.confirm(user(jwt), id(id), body == null ? null : body.pin()).map(op -> CryptoViews.of(op, watcher.latestBlock()));
     }
 
     @PostMapping("/api/crypto/transfers/{id}/cancel")
+    @Operation(summary = "Cancel a transfer waiting for your PIN", description = "Cancelling a cancelled transfer answers it again.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "crypto_transaction_not_found")
+    @ProblemResponse(status = 409, codes = "transfer_not_pending", description = "`transactionStatus` says what became of it.")
     Mono<CryptoViews.Transaction> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var user = user(jwt);
         return operations.find(id(id)).filter(op -> op.userId().equals(user) && !op.incoming() && op.kind() == io.piaf.crypto.CryptoKind.TRANSFER)
@@ -135,11 +223,13 @@ class CryptoController {
                 .flatMap(op -> op.status() == OperationStatus.CANCELLED ? Mono.just(op)
                         : transfers.end(op, OperationStatus.CANCELLED, "BY_SENDER").as(m -> m)
                                 .switchIfEmpty(Mono.error(() -> new ProblemException(409, "transfer_not_pending",
-                                        "This transfer is " + op.status() + ".", Map.of("status", op.status().name())))))
+                                        "This transfer is " + op.status() + ".", Map.of("transactionStatus", op.status().name())))))
                 .map(op -> CryptoViews.of(op, watcher.latestBlock()));
     }
 
     @GetMapping("/api/crypto/transactions")
+    @Operation(summary = "List your crypto transactions, newest first")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     Mono<CryptoViews.Page> transactions(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         var user = user(jwt);
@@ -163,6 +253,9 @@ class CryptoController {
     }
 
     @GetMapping("/api/crypto/transactions/{id}")
+    @Operation(summary = "Get one of your crypto transactions", description = "Another user's transaction is not found.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "crypto_transaction_not_found")
     Mono<CryptoViews.Transaction> transaction(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var user = user(jwt);
         return operations.find(id(id)).filter(op -> op.userId().equals(user)).switchIfEmpty(Mono.error(Transfers::notFound))
@@ -176,7 +269,7 @@ class CryptoController {
     private static ResponseEntity<String> created(CryptoIdempotency.Response response) {
         var builder = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
         if (response.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
+            builder.header(REPLAYED, "true");
         }
         return builder.body(response.body());
     }

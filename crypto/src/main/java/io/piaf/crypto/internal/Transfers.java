@@ -142,7 +142,7 @@ class Transfers {
             return Mono.just(new Outcome(op, null)); // a retried confirmation
         }
         return Mono.just(new Outcome(op, new ProblemException(409, "transfer_not_pending", "This transfer is " + op.status() + ".",
-                Map.of("status", op.status().name()))));
+                Map.of("transactionStatus", op.status().name()))));
     }
 
     private Mono<Outcome> decide(UserId caller, CryptoTransactionId id, String pin) {
@@ -152,7 +152,7 @@ class Transfers {
             }
             if (op.expiresAt().isBefore(Instant.now())) {
                 return end(op, OperationStatus.EXPIRED, "expired").map(e -> new Outcome(e, new ProblemException(409, "transfer_expired",
-                        "This transfer expired without confirmation; nothing was sent.", Map.of("status", "EXPIRED"))));
+                        "This transfer expired without confirmation; nothing was sent.", Map.of("transactionStatus", "EXPIRED"))));
             }
             return identity.checkPin(caller, pin).flatMap(check -> switch (check) {
                 case PinCheck.Accepted a -> send(op);
@@ -160,7 +160,7 @@ class Transfers {
                         Map.of("attemptsLeft", r.attemptsLeft()))));
                 case PinCheck.Locked l -> end(op, OperationStatus.CANCELLED, "PIN_LOCKED").map(c -> new Outcome(c, new ProblemException(423,
                         "pin_locked", "Too many wrong PINs: the PIN is locked until " + l.until() + " and this transfer is cancelled.",
-                        Map.of("lockedUntil", l.until().toString(), "status", "CANCELLED"))));
+                        Map.of("lockedUntil", l.until().toString(), "transactionStatus", "CANCELLED"))));
                 case PinCheck.NotSet n -> Mono.just(new Outcome(op, ProblemException.unprocessable("pin_not_set", "Set a PIN first.")));
             });
         });

@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
 class IdentityService implements Identity {
 
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    static final PaymentVisibility DEFAULT_PAYMENT_VISIBILITY = PaymentVisibility.FOLLOWERS;
+    /** Who paid whom, and why, is the two parties' business unless the payer chooses otherwise. */
+    static final PaymentVisibility DEFAULT_PAYMENT_VISIBILITY = PaymentVisibility.PRIVATE;
 
     private final UserStore users;
     private final Passwords passwords;
@@ -150,14 +151,22 @@ class IdentityService implements Identity {
         });
     }
 
-    Mono<UserSummary> setPaymentVisibility(UserId user, String visibility) {
-        PaymentVisibility parsed;
-        try {
-            parsed = PaymentVisibility.valueOf(String.valueOf(visibility));
-        } catch (IllegalArgumentException e) {
-            return Mono.error(ProblemException.badRequest("invalid_visibility", "paymentVisibility is PUBLIC, FOLLOWERS or PRIVATE."));
+    /** Changes the settings given (null: unchanged); at least one. */
+    Mono<UserSummary> updateSettings(UserId user, String visibility, Boolean protectedAccount) {
+        if (visibility == null && protectedAccount == null) {
+            return Mono.error(ProblemException.badRequest("invalid_settings", "Give paymentVisibility, protected, or both."));
         }
-        return existing(user).flatMap(row -> users.setPaymentVisibility(user, parsed)).then(existing(user)).map(UserRow::summary);
+        PaymentVisibility parsed = null;
+        if (visibility != null) {
+            try {
+                parsed = PaymentVisibility.valueOf(visibility);
+            } catch (IllegalArgumentException e) {
+                return Mono.error(ProblemException.badRequest("invalid_visibility", "paymentVisibility is PUBLIC, FOLLOWERS or PRIVATE."));
+            }
+        }
+        var visibilityChange = parsed == null ? Mono.<Void>empty() : users.setPaymentVisibility(user, parsed);
+        var protectionChange = protectedAccount == null ? Mono.<Void>empty() : users.setProtected(user, protectedAccount);
+        return existing(user).flatMap(row -> visibilityChange.then(protectionChange)).then(existing(user)).map(UserRow::summary);
     }
 
     Mono<UserRow> existing(UserId id) {

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 class UserStore {
 
     private static final String COLUMNS = "id, handle, display_name, phone, kind, password_hash, pin_hash, "
-            + "pin_pepper_version, pin_failed_attempts, pin_locks, pin_locked_until, payment_visibility, created_at";
+            + "pin_pepper_version, pin_failed_attempts, pin_locks, pin_locked_until, payment_visibility, created_at, protected";
 
     private final DatabaseClient db;
 
@@ -93,6 +93,11 @@ class UserStore {
                 .bind(0, id.value()).bind(1, visibility.name()).then();
     }
 
+    Mono<Void> setProtected(UserId id, boolean protectedAccount) {
+        return db.sql("update identity.users set protected = $2 where id = $1")
+                .bind(0, id.value()).bind(1, protectedAccount).then();
+    }
+
     /** A right PIN: forgets the wrong ones and ends the escalation of locks. */
     Mono<Void> resetPinFailures(UserId id) {
         return db.sql("update identity.users set pin_failed_attempts = 0, pin_locks = 0 where id = $1 and (pin_failed_attempts > 0 or pin_locks > 0)")
@@ -132,6 +137,6 @@ class UserStore {
                 row.get("pin_failed_attempts", Integer.class), row.get("pin_locks", Integer.class),
                 row.get("pin_locked_until", Instant.class),
                 PaymentVisibility.valueOf(row.get("payment_visibility", String.class)),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("protected", Boolean.class));
     }
 }

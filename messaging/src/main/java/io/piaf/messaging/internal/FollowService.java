@@ -17,16 +17,26 @@ import io.piaf.common.ProblemException;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.identity.UserSummary;
+import io.piaf.messaging.FollowRequested;
 import io.piaf.messaging.UserFollowed;
 import io.piaf.messaging.UserUnfollowed;
 import io.piaf.outbox.Outbox;
 import reactor.core.publisher.Mono;
 
-/** Profiles and the follow graph. Following twice or unfollowing a stranger changes nothing and announces nothing. */
+/**
+ * Profiles and the follow graph. Following twice or unfollowing a stranger changes nothing and announces nothing.
+ * Following a protected account asks it first: the follow exists once the account approves the request.
+ */
 @Service
 class FollowService {
 
     private static final String EDGE_CURSOR = "f";
+    private static final String REQUEST_CURSOR = "r";
+
+    /** Where a follow stands after {@code PUT /api/users/{handle}/follow}. */
+    enum FollowState {
+        FOLLOWING, REQUESTED
+    }
 
     private final FollowStore follows;
     private final Identity identity;
@@ -51,20 +61,62 @@ class FollowService {
             view.put("followingCount", relation.following());
             view.put("followedByMe", relation.followedByReader());
             view.put("followsMe", relation.followsReader());
+            view.put("protected", user.protectedAccount());
+            view.put("followRequested", relation.requestedByReader());
             return view;
         }));
     }
 
-    Mono<Void> follow(UserId caller, String handle) {
+    Mono<FollowState> follow(UserId caller, String handle) {
         return target(caller, handle).zipWith(Users.caller(identity, caller)).flatMap(users -> {
             var followee = users.getT1();
             var follower = users.getT2();
             var at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (followee.protectedAccount()) {
+                return transactional.transactional(follows.request(caller, followee.id(), at).flatMap(outcome -> switch (outcome) {
+                    case ALREADY_FOLLOWING -> Mono.just(FollowState.FOLLOWING);
+                    case ALREADY_REQUESTED -> Mono.just(FollowState.REQUESTED);
+                    case REQUESTED -> outbox.append(new FollowRequested(caller, follower.handle(), followee.id(),
+                            followee.handle(), at)).thenReturn(FollowState.REQUESTED);
+                }));
+            }
             return transactional.transactional(follows.follow(caller, followee.id(), at, properties.followBackfill())
                     .flatMap(changed -> changed
-                            ? outbox.append(new UserFollowed(caller, follower.handle(), followee.id(), followee.handle(), at))
-                            : Mono.empty()));
+                            ? outbox.append(new UserFollowed(caller, follower.handle(), followee.id(), followee.handle(), at, false))
+                            : Mono.empty()))
+                    .thenReturn(FollowState.FOLLOWING);
         });
+    }
+
+    /** The caller, a protected account, lets {@code handle} follow them. 404 without a pending request. */
+    Mono<Void> approve(UserId caller, String handle) {
+        return Users.byHandle(identity, handle).zipWith(Users.caller(identity, caller)).flatMap(users -> {
+            var requester = users.getT1();
+            var target = users.getT2();
+            var at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return transactional.transactional(follows.approve(requester.id(), caller, at, properties.followBackfill())
+                    .flatMap(found -> found
+                            ? outbox.append(new UserFollowed(requester.id(), requester.handle(), caller, target.handle(), at, true))
+                            : Mono.error(requestNotFound(handle))));
+        });
+    }
+
+    /** The caller refuses {@code handle}'s request; the requester is not told. 404 without a pending request. */
+    Mono<Void> decline(UserId caller, String handle) {
+        return Users.byHandle(identity, handle).flatMap(requester -> follows.decline(requester.id(), caller))
+                .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(requestNotFound(handle)));
+    }
+
+    /** The caller's pending follow requests, newest first. */
+    Mono<Page<Map<String, Object>>> requests(UserId caller, Integer limitInput, String cursor) {
+        var limit = Page.limit(limitInput);
+        var after = edgeCursor(REQUEST_CURSOR, cursor);
+        return follows.requests(caller, after, limit + 1).collectList()
+                .flatMap(edges -> page(edges, limit, REQUEST_CURSOR, "requestedAt"));
+    }
+
+    private static ProblemException requestNotFound(String handle) {
+        return ProblemException.notFound("follow_request_not_found", "No pending follow request from " + handle + ".");
     }
 
     Mono<Void> unfollow(UserId caller, String handle) {
@@ -90,42 +142,45 @@ class FollowService {
 
     private Mono<Page<Map<String, Object>>> list(String handle, Integer limitInput, String cursor, boolean followers) {
         var limit = Page.limit(limitInput);
-        var after = edgeCursor(cursor);
+        var after = edgeCursor(EDGE_CURSOR, cursor);
         return Users.byHandle(identity, handle)
                 .flatMap(user -> (followers ? follows.followers(user.id(), after, limit + 1)
                         : follows.following(user.id(), after, limit + 1)).collectList())
-                .flatMap(edges -> {
-                    var more = edges.size() > limit;
-                    var shown = more ? edges.subList(0, limit) : edges;
-                    return identity.findAll(shown.stream().map(e -> new UserId(e.user())).toList()).map(users -> {
-                        var items = new ArrayList<Map<String, Object>>();
-                        for (var edge : shown) {
-                            var user = users.get(new UserId(edge.user()));
-                            if (user != null) {
-                                var view = new LinkedHashMap<String, Object>(Users.brief(user));
-                                view.put("kind", user.kind().name());
-                                view.put("followedAt", edge.at());
-                                items.add(view);
-                            }
-                        }
-                        var last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-                        return new Page<Map<String, Object>>(List.copyOf(items), more ? encode(last) : null);
-                    });
-                });
+                .flatMap(edges -> page(edges, limit, EDGE_CURSOR, "followedAt"));
     }
 
-    private static String encode(FollowStore.Edge edge) {
+    /** A page of users from edges read one beyond {@code limit}; {@code atName} names the edge's time. */
+    private Mono<Page<Map<String, Object>>> page(List<FollowStore.Edge> edges, int limit, String cursorTag, String atName) {
+        var more = edges.size() > limit;
+        var shown = more ? edges.subList(0, limit) : edges;
+        return identity.findAll(shown.stream().map(e -> new UserId(e.user())).toList()).map(users -> {
+            var items = new ArrayList<Map<String, Object>>();
+            for (var edge : shown) {
+                var user = users.get(new UserId(edge.user()));
+                if (user != null) {
+                    var view = new LinkedHashMap<String, Object>(Users.brief(user));
+                    view.put("kind", user.kind().name());
+                    view.put(atName, edge.at());
+                    items.add(view);
+                }
+            }
+            var last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+            return new Page<Map<String, Object>>(List.copyOf(items), more ? encode(cursorTag, last) : null);
+        });
+    }
+
+    private static String encode(String tag, FollowStore.Edge edge) {
         var micros = ChronoUnit.MICROS.between(Instant.EPOCH, edge.at());
-        return Cursor.encode(EDGE_CURSOR, micros, edge.user());
+        return Cursor.encode(tag, micros, edge.user());
     }
 
-    private static FollowStore.Edge edgeCursor(String cursor) {
+    private static FollowStore.Edge edgeCursor(String tag, String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         var parts = Cursor.decode(cursor, 3);
         try {
-            if (!parts.get(0).equals(EDGE_CURSOR)) {
+            if (!parts.get(0).equals(tag)) {
                 throw Cursor.invalid();
             }
             return new FollowStore.Edge(UUID.fromString(parts.get(2)), Instant.EPOCH.plus(Long.parseLong(parts.get(1)), ChronoUnit.MICROS));

@@ -26,15 +26,15 @@ final class PaymentProblems {
             case Refusal.NotFound r -> notFound();
             case Refusal.NotThePayer r -> ProblemException.forbidden("not_the_payer", "Only the payer confirms or cancels a payment.");
             case Refusal.NotPending r -> new ProblemException(409, r.status() == PaymentStatus.EXPIRED ? "payment_expired" : "payment_not_pending",
-                    "This payment is " + r.status() + "; it can no longer be confirmed or cancelled.", Map.of("status", r.status().name()));
+                    "This payment is " + r.status() + "; it can no longer be confirmed or cancelled.", Map.of("paymentStatus", r.status().name()));
             case Refusal.Expired r -> new ProblemException(409, "payment_expired", "This payment expired at " + r.expiresAt()
-                    + " without confirmation; nothing was paid.", Map.of("status", PaymentStatus.EXPIRED.name()));
+                    + " without confirmation; nothing was paid.", Map.of("paymentStatus", PaymentStatus.EXPIRED.name()));
             case Refusal.ChallengeMismatch r -> ProblemException.conflict("challenge_mismatch",
                     "This payment's terms changed; it was not made.");
             case Refusal.WrongPin r -> new ProblemException(422, "invalid_pin", "Wrong PIN.", Map.of("attemptsLeft", r.attemptsLeft()));
             case Refusal.PinLocked r -> new ProblemException(423, "pin_locked", "Too many wrong PINs: the PIN is locked until "
                     + r.until() + " and this payment is cancelled.",
-                    Map.of("lockedUntil", r.until().toString(), "status", PaymentStatus.CANCELLED.name()));
+                    Map.of("lockedUntil", r.until().toString(), "paymentStatus", PaymentStatus.CANCELLED.name()));
             case Refusal.InsufficientFunds r -> ProblemException.unprocessable("insufficient_funds",
                     "Your balance is too low for this payment; top up and confirm again before it expires.");
             case Refusal.WalletMissing r -> ProblemException.conflict("payment_failed", "A wallet of this payment no longer exists.");

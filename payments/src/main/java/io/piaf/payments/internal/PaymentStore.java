@@ -234,9 +234,19 @@ class PaymentStore {
                 .bind(0, limit).map(PaymentStore::read).all();
     }
 
-    Mono<Void> setReceiptVisibility(PaymentId id, PaymentVisibility visibility) {
-        return db.sql("update payments.payment set receipt_visibility = $2 where id = $1 and status = 'COMPLETED'")
-                .bind(0, id.value()).bind(1, visibility.name()).then();
+    /** Keeps the visibility each completed payment's receipt was published with; one statement for a batch. */
+    Mono<Void> setReceiptVisibilities(Map<PaymentId, PaymentVisibility> visibilities) {
+        if (visibilities.isEmpty()) {
+            return Mono.empty();
+        }
+        var entries = List.copyOf(visibilities.entrySet());
+        return db.sql("""
+                update payments.payment p set receipt_visibility = v.visibility
+                from unnest($1::uuid[], $2::text[]) as v(id, visibility)
+                where p.id = v.id and p.status = 'COMPLETED'""")
+                .bind(0, column(entries, e -> e.getKey().value(), UUID[]::new))
+                .bind(1, column(entries, e -> e.getValue().name(), String[]::new))
+                .then();
     }
 
     private static <T, V> V[] column(List<T> items, Function<T, V> value, java.util.function.IntFunction<V[]> array) {

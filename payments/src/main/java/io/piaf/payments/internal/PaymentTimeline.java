@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import io.piaf.payments.PaymentCancelled;
 import io.piaf.payments.PaymentCompleted;
 import io.piaf.payments.PaymentDetails;
 import io.piaf.payments.PaymentExpired;
+import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentRequested;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.internal.domain.Receipts;
@@ -41,10 +43,12 @@ class PaymentTimeline {
 
     private final Messaging messaging;
     private final Identity identity;
+    private final PaymentStore payments;
 
-    PaymentTimeline(Messaging messaging, Identity identity) {
+    PaymentTimeline(Messaging messaging, Identity identity, PaymentStore payments) {
         this.messaging = messaging;
         this.identity = identity;
+        this.payments = payments;
     }
 
     @OutboxListener(id = "payments.AnnotateRequestedPost")
@@ -62,13 +66,19 @@ class PaymentTimeline {
         return messaging.annotatePosts(annotations(batch.stream().map(d -> d.event().payment()).toList(), "EXPIRED"));
     }
 
-    /** The receipts, as private as their most private party wants, and the posts' status. */
+    /**
+     * The receipts, as private as their most private party wants, and the posts' status. Each receipt's visibility is
+     * decided here, from the parties' settings of now, and kept on its payment too, so that
+     * {@code GET /api/payments/{id}} shows it to whoever the timelines do.
+     */
     @OutboxListener(id = "payments.PublishReceipt")
     Mono<Void> onCompleted(List<Delivered<PaymentCompleted>> batch) {
         var parties = batch.stream().flatMap(d -> Stream.of(d.event().payment().payer().id(),
                 d.event().payment().payee().id())).distinct().toList();
         var receipts = identity.findAll(parties).map(users -> batch.stream().map(d -> receipt(d.event(), users)).toList());
-        return receipts.flatMap(messaging::publishAll)
+        return receipts.flatMap(items -> payments.setReceiptVisibilities(items.stream().collect(Collectors.toMap(
+                        item -> new PaymentId(item.id()), item -> PaymentVisibility.valueOf(item.visibility().name()), (a, b) -> a)))
+                        .then(messaging.publishAll(items)))
                 .then(messaging.annotatePosts(annotations(batch.stream().map(d -> d.event().payment()).toList(), "COMPLETED")));
     }
 
@@ -76,7 +86,7 @@ class PaymentTimeline {
         var payment = event.payment();
         var payer = payment.payer().id();
         var payee = payment.payee().id();
-        var visibility = Receipts.visibility(visibilityOf(users.get(payer)), visibilityOf(users.get(payee)),
+        var visibility = Receipts.visibility(party(users.get(payer)), party(users.get(payee)),
                 event.requestedVisibility(), payment.source() == PaymentSource.DM);
         var details = new LinkedHashMap<String, String>();
         details.put("paymentId", payment.paymentId().toString());
@@ -88,8 +98,8 @@ class PaymentTimeline {
                 details, event.completedAt());
     }
 
-    private static PaymentVisibility visibilityOf(UserSummary user) {
-        return user == null ? PaymentVisibility.PRIVATE : user.paymentVisibility();
+    static Receipts.Party party(UserSummary user) {
+        return user == null ? Receipts.Party.UNKNOWN : new Receipts.Party(user.paymentVisibility(), user.protectedAccount());
     }
 
     /** The status annotation of each payment that a post asked for. */

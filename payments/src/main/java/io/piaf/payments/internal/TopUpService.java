@@ -24,6 +24,8 @@ import io.piaf.payments.TransferResult;
 import io.piaf.payments.internal.TopUpStore.TopUpRow;
 import io.piaf.payments.internal.domain.Amounts;
 import io.piaf.payments.internal.domain.Card;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +69,14 @@ class TopUpService {
         this.transactional = TransactionalOperator.create(transactions);
     }
 
-    record CardJson(String number, Integer expMonth, Integer expYear, String cvc) {
+    @Schema(name = "CardInput", description = "A card to charge; sandbox test cards in docs/api.md")
+    record CardJson(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9][0-9 -]{10,24}[0-9]$", maxLength = 26,
+                    description = "12 to 19 digits; spaces and dashes allowed", example = "4242424242424242") String number,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "12") Integer expMonth,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "9999", description = "2 or 4 digits") Integer expYear,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{3,4}$", maxLength = 4, format = "password",
+                    description = "3 digits, 4 for Amex") String cvc) {
 
         @Override
         public String toString() {
@@ -75,13 +84,26 @@ class TopUpService {
         }
     }
 
-    record TopUpRequest(MoneyJson amount, CardJson card) {
+    @Schema(name = "TopUpRequest")
+    record TopUpRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = MoneyJson.Input.class) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED) CardJson card) {
     }
 
-    record CardView(String brand, String last4) {
+    @Schema(name = "Card", description = "A card as Piaf shows it: never its number")
+    record CardView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "visa", "mastercard", "amex", "unknown" }) String brand,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String last4) {
     }
 
-    record TopUpView(String id, String status, MoneyJson amount, CardView card, MoneyJson balance, String createdAt) {
+    @Schema(name = "TopUp")
+    record TopUpView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "SUCCEEDED") String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED) CardView card,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The wallet's balance after the top-up") MoneyJson balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
     }
 
     Mono<Idempotency.Response> topUp(UserId user, String key, TopUpRequest request) {

@@ -8,10 +8,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
+import io.piaf.common.ProblemResponse;
 import io.piaf.identity.Identity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Tag(name = "Wallet")
 class WalletController {
 
     private final WalletService wallets;
@@ -27,20 +35,26 @@ class WalletController {
     }
 
     @GetMapping("/api/wallet")
+    @Operation(summary = "Get your wallet: balance and limits")
+    @ProblemResponse(status = 403, codes = "forbidden")
     Mono<WalletService.WalletView> wallet(@AuthenticationPrincipal Jwt jwt) {
         return wallets.view(Callers.user(jwt));
     }
 
     @GetMapping("/api/wallet/transactions")
+    @Operation(summary = "List your wallet's statement, newest first")
+    @ProblemResponse(status = 403, codes = "forbidden")
     Mono<WalletService.Page> transactions(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return wallets.statement(Callers.user(jwt), limit, cursor);
     }
 
-    record Charity(String handle, String displayName) {
+    record Charity(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 50) String displayName) {
     }
 
-    record Charities(List<Charity> items) {
+    record Charities(@ArraySchema(maxItems = 1000, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<Charity> items) {
     }
 
     /**
@@ -48,6 +62,7 @@ class WalletController {
      * with identity now (kind and current display name).
      */
     @GetMapping("/api/charities")
+    @Operation(summary = "List the verified charities you can donate to", description = "By handle; not paginated.")
     Mono<Charities> charities() {
         return store.charities(properties.zone()).collectList()
                 .flatMap(rows -> identity.findAll(rows.stream().map(WalletRow::userId).toList())

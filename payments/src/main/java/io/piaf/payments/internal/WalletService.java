@@ -6,12 +6,16 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.Cursor;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Payments;
 import io.piaf.payments.WalletId;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,11 +58,21 @@ class WalletService implements Payments {
                         .collectMap(WalletRow::userId, w -> w, () -> new HashMap<>(found)));
     }
 
-    record WalletView(String id, MoneyJson balance, Limits limits) {
+    @Schema(name = "Wallet")
+    record WalletView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Limits limits) {
     }
 
-    record Limits(MoneyJson perPaymentToPerson, MoneyJson perPaymentToCharity, MoneyJson daily, MoneyJson sentToday,
-            MoneyJson remainingToday, MoneyJson maxTopUp) {
+    @Schema(description = "What the wallet may send; the day is a Europe/Paris calendar day")
+    record Limits(
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson perPaymentToPerson,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson perPaymentToCharity,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson daily,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson sentToday,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson remainingToday,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson maxTopUp) {
     }
 
     Mono<WalletView> view(UserId user) {
@@ -69,11 +83,27 @@ class WalletService implements Payments {
                 MoneyJson.of(limits.remainingToday(w.sentSoFarToday())), MoneyJson.of(properties.maxTopUpCents()))));
     }
 
-    record Transaction(String id, String transferId, String type, String direction, MoneyJson amount,
-            MoneyJson balanceAfter, String counterparty, String description, String reference, String createdAt) {
+    @Schema(description = "A line of the wallet's statement")
+    record Transaction(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[1-9][0-9]{0,18}$", maxLength = 19) String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String transferId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z][A-Z0-9_]{1,39}$", maxLength = 40,
+                    description = "TOP_UP, PAYMENT, DONATION; more kinds come with new features") String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "CREDIT", "DEBIT" }) String direction,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Signed: negative for a debit") MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson balanceAfter,
+            @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The other wallet's handle, if any")
+            String counterparty,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 400) String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_:-]+$", maxLength = 100,
+                    description = "What the transfer was for: the payment's or the top-up's id") String reference,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
     }
 
-    record Page(List<Transaction> items, String nextCursor) {
+    @Schema(name = "TransactionPage")
+    record Page(
+            @ArraySchema(maxItems = ApiFormats.PAGE_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<Transaction> items,
+            @Schema(pattern = ApiFormats.CURSOR, maxLength = ApiFormats.CURSOR_MAX, description = "Absent on the last page") String nextCursor) {
     }
 
     Mono<Page> statement(UserId user, Integer limit, String cursor) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateWait how long a duplicate waits for the first request to finish before a 409
  * @param lease how long a request in flight holds its key; after it, a crashed request's key may be taken over
  * @param purgeInterval how often keys past their retention are deleted
- * @param fingerprintKey base64 HMAC key of request fingerprints; generated once and kept in the database when absent
+ * @param fingerprintKey base64 HMAC key of request fingerprints; else the secret file {@code fingerprint-key} that payments reads too (SecretStore), generated in development
  */
 @ConfigurationProperties("piaf.idempotency")
 record IdempotencyProperties(

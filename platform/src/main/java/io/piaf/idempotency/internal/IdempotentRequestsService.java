@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import io.piaf.common.ProblemException;
 import io.piaf.idempotency.IdempotentRequests;
+import io.piaf.platform.secrets.SecretStore;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,13 +39,12 @@ class IdempotentRequestsService implements IdempotentRequests {
     private final JsonMapper json;
     private final SecretKeySpec fingerprintKey;
 
-    IdempotentRequestsService(KeyStore store, IdempotencyProperties properties, JsonMapper json) {
+    IdempotentRequestsService(KeyStore store, IdempotencyProperties properties, JsonMapper json, SecretStore secrets) {
         this.store = store;
         this.properties = properties;
         this.json = json;
-        var configured = properties.fingerprintKey();
-        // Read once at start-up, before any request, as payments' and identity's secrets are.
-        var base64 = configured != null && !configured.isBlank() ? configured : store.secret("fingerprint-key", randomKey()).block();
+        var base64 = secrets.get("fingerprint-key", properties.fingerprintKey(), "PIAF_IDEMPOTENCY_FINGERPRINT_KEY",
+                IdempotentRequestsService::randomKey);
         this.fingerprintKey = new SecretKeySpec(Base64.getDecoder().decode(base64), "HmacSHA256");
     }
 

@@ -77,11 +77,4 @@ class KeyStore {
                     select owner_id, key from idempotency.key where created_at < now() - $1 limit 1000)""")
                 .bind(0, Interval.of(retention)).fetch().rowsUpdated();
     }
-
-    Mono<String> secret(String name, String candidate) {
-        return db.sql("insert into idempotency.secret (name, value) values ($1, $2) on conflict (name) do nothing")
-                .bind(0, name).bind(1, candidate).then()
-                .then(db.sql("select value from idempotency.secret where name = $1").bind(0, name)
-                        .map(r -> r.get(0, String.class)).one());
-    }
 }

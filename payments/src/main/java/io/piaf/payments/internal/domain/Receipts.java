@@ -9,15 +9,32 @@ public final class Receipts {
     }
 
     /**
-     * The most private of the payer's setting, the payee's setting and what the request asked; a payment made in a
-     * direct message stays private.
+     * What a party of a payment wants of its receipt.
+     *
+     * @param paymentVisibility the party's setting
+     * @param protectedAccount a protected account shows nothing to the public: at most its approved followers
      */
-    public static PaymentVisibility visibility(PaymentVisibility payer, PaymentVisibility payee,
-            PaymentVisibility requested, boolean inDirectMessage) {
+    public record Party(PaymentVisibility paymentVisibility, boolean protectedAccount) {
+
+        /** A party nobody knows any more (a deleted account) wants the most private receipt. */
+        public static final Party UNKNOWN = new Party(PaymentVisibility.PRIVATE, true);
+
+        PaymentVisibility atMost() {
+            var wanted = paymentVisibility == null ? PaymentVisibility.PRIVATE : paymentVisibility;
+            return protectedAccount ? wanted.mostPrivate(PaymentVisibility.FOLLOWERS) : wanted;
+        }
+    }
+
+    /**
+     * The most private of what the payer, the payee and the request want; a payment made in a direct message stays
+     * private.
+     */
+    public static PaymentVisibility visibility(Party payer, Party payee, PaymentVisibility requested,
+            boolean inDirectMessage) {
         if (inDirectMessage) {
             return PaymentVisibility.PRIVATE;
         }
-        var strictest = PaymentVisibility.PUBLIC.mostPrivate(payer).mostPrivate(payee);
+        var strictest = payer.atMost().mostPrivate(payee.atMost());
         return requested == null ? strictest : strictest.mostPrivate(requested);
     }
 

@@ -52,19 +52,33 @@ class PaymentRulesTests {
         assertThat(status.isFinal()).isEqualTo(status != PaymentStatus.PENDING_CONFIRMATION);
     }
 
-    @ParameterizedTest(name = "payer {0}, payee {1}, asked {2}, DM {3} -> {4}")
+    @ParameterizedTest(name = "payer {0} (protected {1}), payee {2} (protected {3}), asked {4}, DM {5} -> {6}")
     @CsvSource(nullValues = "null", value = {
-            "PUBLIC, PUBLIC, null, false, PUBLIC",
-            "PUBLIC, FOLLOWERS, null, false, FOLLOWERS",
-            "FOLLOWERS, PUBLIC, null, false, FOLLOWERS",
-            "PUBLIC, PRIVATE, null, false, PRIVATE",
-            "PRIVATE, PUBLIC, PUBLIC, false, PRIVATE",
-            "PUBLIC, PUBLIC, FOLLOWERS, false, FOLLOWERS",
-            "PUBLIC, PUBLIC, PRIVATE, false, PRIVATE",
-            "PUBLIC, PUBLIC, PUBLIC, true, PRIVATE" })
-    void a_receipt_is_as_private_as_its_most_private_party(PaymentVisibility payer, PaymentVisibility payee,
-            PaymentVisibility requested, boolean dm, PaymentVisibility expected) {
-        assertThat(Receipts.visibility(payer, payee, requested, dm)).isEqualTo(expected);
+            "PUBLIC, false, PUBLIC, false, null, false, PUBLIC",
+            "PUBLIC, false, FOLLOWERS, false, null, false, FOLLOWERS",
+            "FOLLOWERS, false, PUBLIC, false, null, false, FOLLOWERS",
+            "PUBLIC, false, PRIVATE, false, null, false, PRIVATE",
+            "PRIVATE, false, PUBLIC, false, PUBLIC, false, PRIVATE",
+            "PUBLIC, false, PUBLIC, false, FOLLOWERS, false, FOLLOWERS",
+            "PUBLIC, false, PUBLIC, false, PRIVATE, false, PRIVATE",
+            "PUBLIC, false, PUBLIC, false, PUBLIC, true, PRIVATE",
+            // A protected account shows nothing to the public, whatever its payment setting says.
+            "PUBLIC, true, PUBLIC, false, null, false, FOLLOWERS",
+            "PUBLIC, false, PUBLIC, true, PUBLIC, false, FOLLOWERS",
+            "PRIVATE, true, PUBLIC, false, null, false, PRIVATE",
+            "FOLLOWERS, true, FOLLOWERS, true, null, false, FOLLOWERS" })
+    void a_receipt_is_as_private_as_its_most_private_party(PaymentVisibility payer, boolean payerProtected,
+            PaymentVisibility payee, boolean payeeProtected, PaymentVisibility requested, boolean dm,
+            PaymentVisibility expected) {
+        assertThat(Receipts.visibility(new Receipts.Party(payer, payerProtected), new Receipts.Party(payee, payeeProtected),
+                requested, dm)).isEqualTo(expected);
+    }
+
+    @Test
+    void a_party_nobody_knows_gets_a_private_receipt() {
+        var anyone = new Receipts.Party(PaymentVisibility.PUBLIC, false);
+        assertThat(Receipts.visibility(Receipts.Party.UNKNOWN, anyone, null, false)).isEqualTo(PaymentVisibility.PRIVATE);
+        assertThat(Receipts.visibility(anyone, Receipts.Party.UNKNOWN, PaymentVisibility.PUBLIC, false)).isEqualTo(PaymentVisibility.PRIVATE);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.piaf.notifications.internal;
+
+import io.piaf.common.ApiFormats;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+/**
+ * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
+ * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications), which members depend on {@code type} (docs/api.md,
+ * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
+ */
+final class NotificationSchemas {
+
+    private NotificationSchemas() {
+    }
+
+    @Schema(name = "NotificationUser", description = "A user a notification names")
+    record Ref(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle) {
+    }
+
+    record CardBrief(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "visa", "mastercard", "amex", "unknown" }) String brand,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String last4) {
+    }
+
+    @Schema(name = "NotificationData", description = "What happened; which members are there depends on the notification's type")
+    record Data(
+            @Schema(description = "new_follower, follow_requested") Ref follower,
+            @Schema(description = "follow_approved: who approved your request") Ref followee,
+            @Schema(format = "uuid", description = "mention") String postId,
+            @Schema(description = "mention") Ref author,
+            @Schema(pattern = ApiFormats.TEXT, maxLength = 1000, description = "mention, direct_message") String text,
+            @Schema(format = "uuid", description = "direct_message") String conversationId,
+            @Schema(format = "uuid", description = "direct_message") String messageId,
+            @Schema(description = "direct_message") Ref from,
+            @Schema(format = "uuid", description = "payment_*") String paymentId,
+            @Schema(description = "payment_*") Ref payer,
+            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") Ref payee,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
+                    description = "payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals`") String amount,
+            @Schema(allowableValues = "EUR") String currency,
+            @Schema(allowableValues = { "API", "POST", "DM" },
+                    description = "payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for") String source,
+            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it")
+            String sourceId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested, crypto_transfer_requested: what the PIN confirms",
+                    example = "Pay 12.50 EUR to @bob") String challenge,
+            @Schema(format = "date-time", description = "payment_requested, crypto_transfer_requested") String expiresAt,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "payment_requested, payment_completed, payment_received") String note,
+            @Schema(description = "payment_completed, payment_received: to a verified charity") Boolean donation,
+            @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable" },
+                    description = "payment_cancelled, crypto_failed") String reason,
+            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64, description = "payment_rejected, crypto_rejected: the problem code") String code,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 1000, description = "payment_rejected, crypto_rejected: the problem, in words")
+            String detail,
+            @Schema(format = "uuid", description = "top_up_succeeded") String topUpId,
+            @Schema(description = "top_up_succeeded") CardBrief card,
+            @Schema(format = "uuid", description = "crypto_* but crypto_rejected: the crypto transaction") String transactionId,
+            @Schema(allowableValues = "EURP", description = "crypto_* but crypto_rejected") String token,
+            @Schema(minimum = "0", maximum = "36", description = "crypto_* but crypto_rejected: the token's decimals") Integer decimals,
+            @Schema(description = "crypto_transfer_requested: who sends") Ref sender,
+            @Schema(pattern = "^0x[0-9a-fA-F]{40}$", maxLength = 42, description = "crypto_transfer_requested: the address the tokens go to")
+            String to,
+            @Schema(allowableValues = { "BUY", "SELL", "TRANSFER" }, description = "crypto_confirmed, crypto_failed") String kind,
+            @Schema(allowableValues = { "IN", "OUT" }, description = "crypto_confirmed") String direction,
+            @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "crypto_confirmed: the other Piaf user, if any")
+            String counterparty,
+            @Schema(pattern = "^0x[0-9a-fA-F]{64}$", maxLength = 66, description = "crypto_confirmed: the chain transaction") String txHash,
+            @Schema(allowableValues = { "FAILED", "CANCELLED", "EXPIRED" }, description = "crypto_failed: how it ended") String status,
+            @Schema(format = "date-time", description = "pin_locked: when PIN checks resume") String lockedUntil,
+            @Schema(minimum = "1", maximum = "2147483647", description = "pin_locked: locks in a row") Integer lockCount,
+            @Schema(format = "uuid", description = "goal_reached, interest_credited, scheduled_saving_skipped: the vault") String vaultId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 50, description = "goal_reached, interest_credited, scheduled_saving_skipped")
+            String vaultName,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "goal_reached: the vault's goal") String goal,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "goal_reached, interest_credited: the vault's balance")
+            String balance,
+            @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for") String month,
+            @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
+            @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun) {
+    }
+
+    record Notification(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[1-9][0-9]{0,18}$", maxLength = 19,
+                    description = "Increasing per user (gaps possible): the stream's event id") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "new_follower", "follow_requested", "follow_approved",
+                    "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
+                    "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
+                    "crypto_failed", "crypto_rejected", "goal_reached", "interest_credited", "scheduled_saving_skipped" }) String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
+            @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {
+    }
+}
