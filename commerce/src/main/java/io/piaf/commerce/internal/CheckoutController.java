@@ -16,21 +16,58 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.piaf.commerce.CheckoutSessionId;
 import io.piaf.commerce.internal.domain.Checkouts;
+import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Checkout sessions: made, read and expired by their merchant; read and paid by a signed-in user. */
 @RestController
+@Tag(name = "Checkout")
 class CheckoutController {
 
-    record SessionRequest(Object lineItems, Object reference, Object metadata, Object successUrl, Object cancelUrl, Object expiresInSeconds) {
+    /** Fields stay Objects so that a wrong JSON type is a problem with its code, not a codec error. */
+    @Schema(name = "CheckoutSessionRequest")
+    record SessionRequest(
+            // a lone value reads as a list of one, so that "lots" is refused as invalid_line_items rather than unreadable
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            @ArraySchema(minItems = 1, maxItems = 100, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
+                    schema = @Schema(implementation = LineItemInput.class)) List<Object> lineItems,
+            @Schema(types = "string", pattern = ApiFormats.LINE, maxLength = 200, description = "Yours: never shown to the buyer") Object reference,
+            @Schema(maxProperties = 50, additionalPropertiesSchema = CommerceSchemas.Text500.class,
+                    description = "Yours, strings only: never shown to the buyer") Object metadata,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = CommerceSchemas.URL, maxLength = CommerceSchemas.URL_MAX,
+                    description = "Where the buyer goes once paid") Object successUrl,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = CommerceSchemas.URL, maxLength = CommerceSchemas.URL_MAX,
+                    description = "Where the buyer goes to give up") Object cancelUrl,
+            @Schema(types = "integer", format = "int32", minimum = "60", maximum = "604800", defaultValue = "86400") Object expiresInSeconds) {
     }
 
-    record PayRequest(Object pin) {
+    @Schema(name = "CheckoutLineItemInput")
+    record LineItemInput(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = 200) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "10000") int quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/MoneyInput",
+                    description = "The price of one, in EUR (the bare decimal string, \"1.20\", is also accepted)") Object unitAmount) {
+    }
+
+    @Schema(name = "CheckoutPayment")
+    record PayRequest(@Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = ApiFormats.PIN, maxLength = 6,
+            format = "password") Object pin) {
     }
 
     private final CheckoutService checkouts;
@@ -49,6 +86,16 @@ class CheckoutController {
     }
 
     @PostMapping("/api/checkout/sessions")
+    @Operation(summary = "Create a checkout session for a buyer to pay (merchant)",
+            description = "Send the buyer to the session's `url`. The amount is the sum of the line items, at most 10,000.00 EUR. "
+                    + "Idempotency-Key is required: the same key and body answer the stored session again.",
+            security = @SecurityRequirement(name = "merchant", scopes = "checkout:write"),
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.Session.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_line_items", "invalid_amount", "invalid_currency", "invalid_reference",
+            "invalid_metadata", "invalid_url", "invalid_expiry", "idempotency_key_required", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with checkout:write.")
+    @ProblemResponse(status = 422, codes = { "amount_too_large", "idempotency_key_reused" })
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody SessionRequest request) {
         var merchant = Callers.merchant(jwt);
@@ -64,6 +111,14 @@ class CheckoutController {
     }
 
     @GetMapping("/api/checkout/sessions/{id}")
+    @Operation(summary = "Get a checkout session: its merchant's view, or what a buyer sees",
+            description = "With a merchant token (payments:read) the merchant's own session; with a user's token the buyer's view "
+                    + "(never the merchant's reference nor metadata; successUrl and paymentId once the caller paid it).",
+            security = { @SecurityRequirement(name = "merchant", scopes = "payments:read"), @SecurityRequirement(name = "bearer") },
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.SessionOrPayerView.class))))
+    @ProblemResponse(status = 403, codes = "forbidden", description = "A merchant token without payments:read.")
+    @ProblemResponse(status = 404, codes = "session_not_found", description = "Another merchant's session is not found either.")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var session = sessionId(id);
         if (Callers.isMerchant(jwt)) {
@@ -75,12 +130,31 @@ class CheckoutController {
     }
 
     @PostMapping("/api/checkout/sessions/{id}/expire")
+    @Operation(summary = "Expire an open checkout session (merchant)",
+            security = @SecurityRequirement(name = "merchant", scopes = "checkout:write"),
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.Session.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with checkout:write.")
+    @ProblemResponse(status = 404, codes = "session_not_found")
+    @ProblemResponse(status = 409, codes = "session_not_open", description = "Already paid.")
     Mono<Map<String, Object>> expire(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return checkouts.expire(Callers.merchant(jwt), sessionId(id)).map(s -> CommerceViews.session(s, properties));
     }
 
     /** Paying is idempotent by the session: the payer asking again after success gets the same answer. */
     @PostMapping("/api/checkout/sessions/{id}/pay")
+    @Operation(summary = "Pay a checkout session from your wallet with your PIN",
+            description = "Idempotent by the session: asking again after paying it answers the same. Two payers at once: one pays, "
+                    + "the other gets 409 session_not_open.",
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.Paid.class))))
+    @ProblemResponse(status = 400, codes = "invalid_pin_format")
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
+    @ProblemResponse(status = 404, codes = "session_not_found")
+    @ProblemResponse(status = 409, codes = { "session_not_open", "session_expired" })
+    @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set", "insufficient_funds", "own_merchant" },
+            description = "invalid_pin carries `attemptsLeft`.")
+    @ProblemResponse(status = 423, codes = "pin_locked", description = "Carries `lockedUntil`.")
     Mono<Map<String, Object>> pay(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody PayRequest request) {
         var user = Callers.user(jwt);
         var session = sessionId(id);

@@ -16,16 +16,32 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.commerce.MerchantId;
 import io.piaf.identity.ClientCredentials;
+import io.piaf.common.ApiFormats;
+import io.piaf.common.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 /** A user's merchant accounts and their API credentials (the secret is shown once, in the answer that made it). */
 @RestController
+@Tag(name = "Merchants")
 class MerchantController {
 
-    record OpenRequest(String name, String mcc, String supportEmail) {
+    @Schema(name = "MerchantRequest")
+    record OpenRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = 80) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4, description = "ISO 18245 merchant category code") String mcc,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", maxLength = 254) String supportEmail) {
     }
 
-    record RotateRequest(Boolean revokeOthers) {
+    @Schema(name = "ClientSecretRotation")
+    record RotateRequest(@Schema(description = "Stop the older secrets now rather than in 24 hours", defaultValue = "false") Boolean revokeOthers) {
     }
 
     private final Merchants merchants;
@@ -35,6 +51,11 @@ class MerchantController {
     }
 
     @PostMapping("/api/merchants")
+    @Operation(summary = "Open a merchant account: it gets an OAuth 2.0 client, whose secret this answer shows once",
+            responses = @ApiResponse(responseCode = "201", description = "Created (Cache-Control: no-store)",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.MerchantOpened.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_name", "invalid_mcc", "invalid_email" })
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
     Mono<ResponseEntity<Map<String, Object>>> open(@AuthenticationPrincipal Jwt jwt, @RequestBody OpenRequest request) {
         return merchants.open(Callers.user(jwt), request.name(), request.mcc(), request.supportEmail()).map(opened -> {
             var body = view(opened.merchant());
@@ -46,16 +67,30 @@ class MerchantController {
     }
 
     @GetMapping("/api/merchants")
+    @Operation(summary = "List your merchant accounts",
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.MerchantList.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
     Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt) {
         return merchants.ownedBy(Callers.user(jwt)).map(MerchantController::view).collectList().map(items -> Map.of("items", items));
     }
 
     @GetMapping("/api/merchants/{id}")
+    @Operation(summary = "Get one of your merchant accounts",
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.Merchant.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
+    @ProblemResponse(status = 404, codes = "merchant_not_found", description = "Also another user's merchant.")
     Mono<Map<String, Object>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return merchants.owned(Callers.user(jwt), merchantId(id)).map(MerchantController::view);
     }
 
     @PostMapping("/api/merchants/{id}/credentials")
+    @Operation(summary = "Issue a new client secret (shown once); the older ones keep working 24 hours unless revokeOthers",
+            responses = @ApiResponse(responseCode = "201", description = "Created (Cache-Control: no-store)",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.SecretIssued.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
+    @ProblemResponse(status = 404, codes = "merchant_not_found")
     Mono<ResponseEntity<Map<String, Object>>> rotate(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestBody(required = false) RotateRequest request) {
         var revoke = request != null && Boolean.TRUE.equals(request.revokeOthers());
@@ -64,6 +99,11 @@ class MerchantController {
     }
 
     @PostMapping("/api/merchants/{id}/credentials/revoke")
+    @Operation(summary = "Revoke every client secret of a merchant now",
+            description = "Tokens already issued live until their `exp` (at most 15 minutes).",
+            responses = @ApiResponse(responseCode = "204", description = "No Content"))
+    @ProblemResponse(status = 403, codes = { "forbidden", "user_token_required" }, description = "Not a user's token.")
+    @ProblemResponse(status = 404, codes = "merchant_not_found")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return merchants.revoke(Callers.user(jwt), merchantId(id)).thenReturn(ResponseEntity.noContent().build());
     }

@@ -15,14 +15,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.commerce.internal.domain.Checkouts;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ApiFormats;
+import io.piaf.common.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Refunds by the merchant of a paid session: full (no amount) or partial, never more than captured in total. */
 @RestController
+@Tag(name = "Checkout")
 class RefundController {
 
-    record RefundRequest(Object sessionId, Object amount, Object reason) {
+    /** Fields stay Objects so that a wrong JSON type is a problem with its code, not a codec error. */
+    @Schema(name = "RefundRequest")
+    record RefundRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", format = "uuid", description = "A paid session of yours") Object sessionId,
+            @Schema(ref = "#/components/schemas/MoneyInput",
+                    description = "In EUR (the bare decimal string, \"2.50\", is also accepted); none: all that is left") Object amount,
+            @Schema(types = "string", pattern = ApiFormats.LINE, maxLength = 500) Object reason) {
     }
 
     private final CheckoutService checkouts;
@@ -36,6 +53,18 @@ class RefundController {
     }
 
     @PostMapping("/api/refunds")
+    @Operation(summary = "Refund a paid checkout session, in full or in part (merchant)",
+            description = "Never more than captured in total. Idempotency-Key is required: the same key and body answer the stored "
+                    + "refund again.",
+            security = @SecurityRequirement(name = "merchant", scopes = "refunds:write"),
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.Refund.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_session", "invalid_amount", "invalid_currency", "invalid_reason",
+            "idempotency_key_required", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with refunds:write.")
+    @ProblemResponse(status = 404, codes = "session_not_found", description = "Also another merchant's session.")
+    @ProblemResponse(status = 409, codes = "session_not_paid")
+    @ProblemResponse(status = 422, codes = { "refund_exceeds_captured", "idempotency_key_reused" })
     Mono<ResponseEntity<String>> refund(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody RefundRequest request) {
         var merchant = Callers.merchant(jwt);

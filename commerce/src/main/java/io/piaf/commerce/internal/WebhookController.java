@@ -15,13 +15,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.piaf.common.ProblemException;
+import io.piaf.common.ApiFormats;
+import io.piaf.common.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 /** A merchant's webhook endpoints (the signing secret is shown once) and their delivery log. */
 @RestController
+@Tag(name = "Webhooks")
 class WebhookController {
 
-    record EndpointRequest(Object url, Object events) {
+    /** Fields stay Objects so that a wrong JSON type is a problem with its code, not a codec error. */
+    @Schema(name = "WebhookEndpointRequest")
+    record EndpointRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = CommerceSchemas.URL, maxLength = CommerceSchemas.URL_MAX,
+                    description = "Public http(s) URL: loopback, private and reserved addresses are refused") Object url,
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(minItems = 1, maxItems = 2, schema = @Schema(
+                    allowableValues = { "checkout.session.completed", "refund.succeeded" })) Object events) {
     }
 
     private final Webhooks webhooks;
@@ -33,6 +50,13 @@ class WebhookController {
     }
 
     @PostMapping("/api/webhook-endpoints")
+    @Operation(summary = "Add a webhook endpoint (merchant); its signing secret is shown once",
+            security = @SecurityRequirement(name = "merchant", scopes = "webhooks:write"),
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.EndpointCreated.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_url", "invalid_events" })
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with webhooks:write.")
+    @ProblemResponse(status = 422, codes = "forbidden_url", description = "The host resolves to a loopback, private or reserved address.")
     Mono<ResponseEntity<Map<String, Object>>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody EndpointRequest request) {
         var merchant = Callers.merchant(jwt);
         if (!(request.url() instanceof String url)) {
@@ -48,11 +72,22 @@ class WebhookController {
     }
 
     @GetMapping("/api/webhook-endpoints")
+    @Operation(summary = "List your webhook endpoints (merchant)",
+            security = @SecurityRequirement(name = "merchant", scopes = "webhooks:write"),
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.EndpointList.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with webhooks:write.")
     Mono<Map<String, Object>> list(@AuthenticationPrincipal Jwt jwt) {
         return store.endpoints(Callers.merchant(jwt)).map(WebhookController::view).collectList().map(items -> Map.of("items", items));
     }
 
     @GetMapping("/api/webhook-endpoints/{id}/deliveries")
+    @Operation(summary = "The last 100 deliveries to a webhook endpoint (merchant)",
+            security = @SecurityRequirement(name = "merchant", scopes = "webhooks:write"),
+            responses = @ApiResponse(responseCode = "200", description = "OK",
+                    content = @Content(schema = @Schema(implementation = CommerceSchemas.DeliveryList.class))))
+    @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with webhooks:write.")
+    @ProblemResponse(status = 404, codes = "endpoint_not_found", description = "Also another merchant's endpoint.")
     Mono<Map<String, Object>> deliveries(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var endpoint = Callers.id(id, ProblemException.notFound("endpoint_not_found", "No such webhook endpoint."));
         return webhooks.owned(Callers.merchant(jwt), endpoint)
