@@ -46,7 +46,7 @@ class CheckoutController {
             // a lone value reads as a list of one, so that "lots" is refused as invalid_line_items rather than unreadable
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             @ArraySchema(minItems = 1, maxItems = 100, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
-                    schema = @Schema(implementation = LineItemInput.class)) List<Object> lineItems,
+                    schema = @Schema(oneOf = LineItemInput.class)) List<Object> lineItems,
             @Schema(types = "string", pattern = ApiFormats.LINE, maxLength = 200, description = "Yours: never shown to the buyer") Object reference,
             @Schema(maxProperties = 50, additionalPropertiesSchema = CommerceSchemas.Text500.class,
                     description = "Yours, strings only: never shown to the buyer") Object metadata,
