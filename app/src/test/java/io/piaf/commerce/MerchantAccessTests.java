@@ -124,7 +124,7 @@ class MerchantAccessTests {
         commerce.sessionRequest(shop.token(), Commerce.basket("1.00", 1), null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("idempotency_key_required");
         commerce.sessionRequest(shop.token(), Map.of("lineItems", "lots", "successUrl", "https://a.example", "cancelUrl", "https://a.example"), "k")
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_line_items");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("malformed_request"); // not a list: unreadable as the description says
         commerce.sessionRequest(shop.token(), Map.of("lineItems", List.of(Map.of("name", "x", "quantity", 1, "unitAmount", "1.00")),
                 "successUrl", "javascript:alert(1)", "cancelUrl", "https://a.example"), "k").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_url");

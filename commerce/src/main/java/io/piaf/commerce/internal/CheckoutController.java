@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-
 import io.piaf.commerce.CheckoutSessionId;
 import io.piaf.commerce.internal.domain.Checkouts;
 import io.piaf.common.ApiFormats;
@@ -43,10 +41,8 @@ class CheckoutController {
     /** Fields stay Objects so that a wrong JSON type is a problem with its code, not a codec error. */
     @Schema(name = "CheckoutSessionRequest")
     record SessionRequest(
-            // a lone value reads as a list of one, so that "lots" is refused as invalid_line_items rather than unreadable
-            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            @ArraySchema(minItems = 1, maxItems = 100, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
-                    schema = @Schema(oneOf = LineItemInput.class)) List<Object> lineItems,
+            @ArraySchema(minItems = 1, maxItems = 100, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED))
+            List<LineItemInput> lineItems,
             @Schema(types = "string", pattern = ApiFormats.LINE, maxLength = 200, description = "Yours: never shown to the buyer") Object reference,
             @Schema(maxProperties = 50, additionalPropertiesSchema = CommerceSchemas.Text500.class,
                     description = "Yours, strings only: never shown to the buyer") Object metadata,
@@ -59,8 +55,8 @@ class CheckoutController {
 
     @Schema(name = "CheckoutLineItemInput")
     record LineItemInput(
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = 200) String name,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "10000") int quantity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "string", pattern = ApiFormats.LINE, minLength = 1, maxLength = 200) Object name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = "integer", format = "int32", minimum = "1", maximum = "10000") Object quantity,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = "#/components/schemas/MoneyInput",
                     description = "The price of one, in EUR (the bare decimal string, \"1.20\", is also accepted)") Object unitAmount) {
     }
@@ -99,7 +95,7 @@ class CheckoutController {
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody SessionRequest request) {
         var merchant = Callers.merchant(jwt);
-        var items = lineItems(request.lineItems());
+        var items = lineItems(request.lineItems() == null ? null : request.lineItems().stream().map(CheckoutController::asMap).toList());
         var metadata = metadata(request.metadata());
         var reference = text(request.reference(), "invalid_reference", "reference");
         var success = text(request.successUrl(), "invalid_url", "successUrl");
@@ -172,6 +168,17 @@ class CheckoutController {
 
     private String body(SessionStore.Session session) {
         return json.writeValueAsString(CommerceViews.session(session, properties));
+    }
+
+    private static Map<String, Object> asMap(LineItemInput item) {
+        if (item == null) {
+            return null;
+        }
+        var map = new LinkedHashMap<String, Object>();
+        map.put("name", item.name());
+        map.put("quantity", item.quantity());
+        map.put("unitAmount", item.unitAmount());
+        return map;
     }
 
     private List<Checkouts.ItemRequest> lineItems(Object value) {

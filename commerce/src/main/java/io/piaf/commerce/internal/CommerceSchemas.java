@@ -27,7 +27,7 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 80) String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4, description = "ISO 18245 merchant category code") String mcc,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", maxLength = 254) String supportEmail) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", maxLength = 254) String supportEmail) {
     }
 
     @Schema(name = "Merchant", description = "A merchant account of the caller, without its secrets")
@@ -35,7 +35,7 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 80) String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String mcc,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", maxLength = 254) String supportEmail,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", maxLength = 254) String supportEmail,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^cl_[a-z2-7]{26}$", maxLength = 29,
                     description = "The merchant's OAuth 2.0 client id (POST /oauth2/token)") String clientId) {
     }
@@ -45,7 +45,7 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 80) String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String mcc,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", maxLength = 254) String supportEmail,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", maxLength = 254) String supportEmail,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^cl_[a-z2-7]{26}$", maxLength = 29) String clientId,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]+$", maxLength = 100, format = "password",
                     description = "Shown once: only its SHA-256 is kept") String clientSecret,

@@ -37,7 +37,7 @@ class MerchantController {
     record OpenRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = 80) String name,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4, description = "ISO 18245 merchant category code") String mcc,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "email", maxLength = 254) String supportEmail) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", maxLength = 254) String supportEmail) {
     }
 
     @Schema(name = "ClientSecretRotation")
