@@ -61,8 +61,8 @@ final class CommerceSchemas {
     record SecretIssued(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^cl_[a-z2-7]{26}$", maxLength = 29) String clientId,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]+$", maxLength = 100, format = "password") String clientSecret,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, format = "date-time",
-                    description = "When the older secrets stop working; null when none is left (revokeOthers)") String previousSecretsExpireAt) {
+            @Schema(types = "string", format = "date-time",
+                    description = "When the older secrets stop working; absent when none is left (revokeOthers)") String previousSecretsExpireAt) {
     }
 
     @Schema(name = "CheckoutLineItem")
@@ -80,7 +80,7 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) Object amount,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) Object amountRefunded,
             @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<LineItem> lineItems,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, pattern = ApiFormats.LINE, maxLength = 200) String reference,
+            @Schema(types = "string", pattern = ApiFormats.LINE, maxLength = 200) String reference,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxProperties = 50, additionalPropertiesSchema = Text500.class) Map<String, String> metadata,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = URL, maxLength = URL_MAX, description = "Piaf's page where the buyer pays") String url,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = URL, maxLength = URL_MAX) String successUrl,
@@ -163,12 +163,12 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "refund.succeeded" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING", "DELIVERED", "FAILED" }) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1000") int attempts,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "integer", "null" }, minimum = "100", maximum = "599") Integer lastStatusCode,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "integer", "null" }, format = "int64", minimum = "0", maximum = "600000") Long lastLatencyMs,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, pattern = ApiFormats.TEXT, maxLength = 1000) String lastError,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, format = "date-time") String nextAttemptAt,
+            @Schema(types = "integer", minimum = "100", maximum = "599") Integer lastStatusCode,
+            @Schema(types = "integer", format = "int64", minimum = "0", maximum = "600000") Long lastLatencyMs,
+            @Schema(types = "string", pattern = ApiFormats.TEXT, maxLength = 1000) String lastError,
+            @Schema(types = "string", format = "date-time") String nextAttemptAt,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
-            @Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, format = "date-time") String deliveredAt) {
+            @Schema(types = "string", format = "date-time") String deliveredAt) {
     }
 
     @Schema(name = "WebhookDeliveries")
