@@ -12,10 +12,12 @@ import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
 import { CheckoutScreen } from "./screens/Checkout";
+import { CardScreen, CardsScreen } from "./screens/Cards";
 import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
 import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
+import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
@@ -64,8 +66,12 @@ export function App() {
               <Route path="/messages/:handle" component={ConversationScreen} />
               <Route path="/notifications" component={NotificationsScreen} />
               <Route path="/wallet" component={WalletScreen} />
+              <Route path="/cards" component={CardsScreen} />
+              <Route path="/cards/:id" component={CardScreen} />
               <Route path="/crypto" component={CryptoScreen} />
               <Route path="/checkout/:id" component={CheckoutScreen} />
+              <Route path="/pots" component={PotsScreen} />
+              <Route path="/pots/:ref" component={PotScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

@@ -92,6 +92,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own campaigns, newest first
+         * @description At most 50.
+         */
+        get: operations["mine_1"];
+        put?: never;
+        /**
+         * Launch a crowdfunding campaign
+         * @description All or nothing: at the deadline, pledged ≥ goal moves the escrow to you less the platform's fee; otherwise every pledge is refunded. A public campaign_launched item announces it in your timeline.
+         */
+        post: operations["launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign by its id or slug
+         * @description Any user may read a campaign: totals, never who pledged what.
+         */
+        get: operations["get_5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pledge to a campaign: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes); the money waits in the campaign's escrow until the deadline. A reward's unit is taken now and freed if the payment is cancelled or expires. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/pledges/{pledgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel your confirmed pledge before the deadline: it is refunded at once
+         * @description Its reward unit is freed. A pledge still waiting for its PIN is cancelled through its payment instead (POST /api/payments/{paymentId}/cancel).
+         */
+        delete: operations["cancel_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{ref}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a campaign's progress live (server-sent events)
+         * @description Each change as `event: progress`, `id: <pledged amount>/<backers>`, `data: <a CampaignProgress>`: the current progress at once, then one whenever the total, backers, status or rewards left change (read every second, so changes made on any instance show). It does not end by itself: close it when done.
+         */
+        get: operations["stream_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your cards, newest first (masked: BIN and last four) */
+        get: operations["list_2"];
+        put?: never;
+        /**
+         * Issue a virtual or single-use debit card on your wallet
+         * @description Luhn-valid 16-digit number from Piaf's test BIN, valid 3 years. 409 `too_many_cards` past 10 open cards.
+         */
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your cards (masked) */
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a card for good
+         * @description Purchases already approved still clear. 409 `card_cancelled` when it already is.
+         */
+        post: operations["cancel_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a card's limits and controls; what is left out stays
+         * @description Limits 0.01–10000.00 EUR, per transaction ≤ daily; merchant category codes are four digits, countries ISO alpha-2.
+         */
+        put: operations["controls"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze a card: every authorization is declined (`card_frozen`) until you unfreeze it */
+        post: operations["freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal the full card number and CVC after your PIN
+         * @description Shown for 60 seconds (`visibleUntil`); never cached (`Cache-Control: no-store`); every try is audited. Wrong PIN 422 `invalid_pin` with `attemptsLeft`, then 423 `pin_locked` — the same lockout as payments.
+         */
+        post: operations["reveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a card's purchases, newest first: pending (held), cleared, reversed, declined (with the reason), refunded */
+        get: operations["transactions_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unfreeze a card */
+        post: operations["unfreeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/charities": {
         parameters: {
             query?: never;
@@ -275,7 +528,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your crypto transactions, newest first */
-        get: operations["transactions_2"];
+        get: operations["transactions_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -503,7 +756,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your merchant accounts */
-        get: operations["list_2"];
+        get: operations["list_1"];
         put?: never;
         /** Open a merchant account: it gets an OAuth 2.0 client, whose secret this answer shows once */
         post: operations["open_1"];
@@ -735,6 +988,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your own pots, newest first
+         * @description At most 50.
+         */
+        get: operations["mine"];
+        put?: never;
+        /**
+         * Open a money pot
+         * @description A public pot_opened item announces it in your timeline. Contributions land in the pot's own account, which you withdraw from.
+         */
+        post: operations["open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pot by its id or slug
+         * @description Any user may read a pot; its organiser also sees `balance` and `withdrawn`.
+         */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close your pot: it takes no more contributions
+         * @description Organiser only; closing a closed pot answers it again.
+         */
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a pot's completed contributions, newest first
+         * @description As the viewer may see them: the pot's contributionVisibility says who sees the list; a contributor may hide their name or amount (and then their note) from everyone but the organiser.
+         */
+        get: operations["contributions"];
+        put?: never;
+        /**
+         * Contribute to a pot: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["contribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pots/{ref}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw from your pot to your wallet
+         * @description Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/refunds": {
         parameters: {
             query?: never;
@@ -762,7 +1123,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["rate"];
+        /** Get the vaults' interest rate and its history */
+        get: operations["getSavingsRate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -778,9 +1140,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_1"];
+        /**
+         * List your vaults
+         * @description Open vaults first, newest first, then closed ones.
+         */
+        get: operations["listVaults"];
         put?: never;
-        post: operations["open"];
+        /**
+         * Open a vault, with a goal if you like
+         * @description At most 20 open vaults (vault_limit_reached carries `maxOpenVaults`). Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["openVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -794,13 +1164,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get"];
+        /** Get one of your vaults */
+        get: operations["getVault"];
         put?: never;
         post?: never;
-        delete: operations["close"];
+        /**
+         * Close a vault: its interest is paid and its balance goes back to your wallet
+         * @description Interest accrued through yesterday is credited first (whole cents). Closing a closed vault answers it again.
+         */
+        delete: operations["closeVault"];
         options?: never;
         head?: never;
-        patch: operations["update"];
+        /**
+         * Rename a vault, or set or remove its goal
+         * @description A new goal the balance already meets is reached at once (and notified).
+         */
+        patch: operations["updateVault"];
         trace?: never;
     };
     "/api/savings/vaults/{id}/deposits": {
@@ -812,7 +1191,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["deposit"];
+        /**
+         * Move money from your wallet into a vault
+         * @description Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["depositIntoVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,7 +1210,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["roundUps"];
+        /**
+         * Turn round-ups into a vault on or off
+         * @description Each payment or donation out of the wallet is rounded up to the next euro, and the change times the multiplier moves into the vault. One vault per user: enabling them here turns them off on the others.
+         */
+        put: operations["setVaultRoundUps"];
         post?: never;
         delete?: never;
         options?: never;
@@ -843,9 +1230,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["schedule"];
+        /**
+         * Save into a vault every week or every month
+         * @description The first run is the first such day after today: setting a schedule never moves money at once.
+         */
+        put: operations["setVaultSchedule"];
         post?: never;
-        delete: operations["unschedule"];
+        /** Stop a vault's scheduled saving */
+        delete: operations["removeVaultSchedule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -858,7 +1250,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["statementCsv"];
+        /**
+         * Get a vault's monthly statement, as JSON or (Accept: text/csv) as CSV
+         * @description Opening and closing balances, totals in and out, interest credited, and every movement of the month by value day. CSV: header `date,kind,amount,currency,balance_after,id`, CRLF, an OPENING_BALANCE line, one line per movement, a CLOSING_BALANCE line.
+         */
+        get: operations["getVaultStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,7 +1270,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["transactions_1"];
+        /** List a vault's transactions, newest first */
+        get: operations["listVaultTransactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -892,7 +1289,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["withdraw"];
+        /**
+         * Move money from a vault back to your wallet
+         * @description Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["withdrawFromVault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1025,6 +1426,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/wallet/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the wallet's card purchases held and not cleared yet, newest first */
+        get: operations["holds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/wallet/top-ups": {
         parameters: {
             query?: never;
@@ -1097,6 +1515,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/network/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a card network message (authorization, incremental, reversal, clearing, refund)
+         * @description Signed: `Piaf-Network-Timestamp` (unix seconds, within 5 minutes) and `Piaf-Network-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>`. The same message `id` again gets the same answer. A decline is a 200 with `approved: false` and a `reason`.
+         */
+        post: operations["message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth2/token": {
         parameters: {
             query?: never;
@@ -1121,16 +1559,129 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A crowdfunding campaign: all or nothing at its deadline */
+        Campaign: {
+            /**
+             * @description How a post names the campaign
+             * @example @campagne/cuvee
+             */
+            address: string;
+            /** Format: int32 */
+            backers: number;
+            /** Format: date-time */
+            createdAt: string;
+            creator: string;
+            /** Format: date-time */
+            deadline: string;
+            description: string;
+            /** @description The platform's cut of `pledged` if the goal is met */
+            fee: components["schemas"]["Money"];
+            /**
+             * @description The platform's share of `pledged` if the goal is met
+             * @example 0.05
+             */
+            feeRate: string;
+            goal: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** @description Confirmed pledges not refunded */
+            pledged: components["schemas"]["Money"];
+            rewards: components["schemas"]["CampaignReward"][];
+            slug: string;
+            /** @enum {string} */
+            status: "LIVE" | "SUCCEEDED" | "FAILED";
+            title: string;
+        };
+        /** @description The data of a `progress` event */
+        CampaignProgress: {
+            /** Format: int32 */
+            backers: number;
+            /** Format: uuid */
+            id: string;
+            pledged: components["schemas"]["Money"];
+            rewards: components["schemas"]["CampaignReward"][];
+            /** @enum {string} */
+            status: "LIVE" | "SUCCEEDED" | "FAILED";
+        };
+        CampaignRequest: {
+            /**
+             * Format: date-time
+             * @description At least the configured minimum duration (default 1 minute) and at most a year ahead
+             */
+            deadline: string;
+            description: string;
+            /** @description Pledged at the deadline or more: it succeeds */
+            goal: components["schemas"]["MoneyInput"];
+            rewards?: components["schemas"]["CampaignRewardRequest"][];
+            /** @example Cuvée 2027 */
+            title: string;
+        };
+        /** @description A reward tier: pledging at least `minimum` to it takes one unit */
+        CampaignReward: {
+            /** Format: uuid */
+            id: string;
+            minimum: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Units offered; absent: unlimited
+             */
+            quantity?: number;
+            /**
+             * Format: int32
+             * @description Units left; absent: unlimited
+             */
+            remaining?: number;
+            title: string;
+        };
+        CampaignRewardRequest: {
+            /** @description The least pledge that takes this reward */
+            minimum: components["schemas"]["MoneyInput"];
+            /**
+             * Format: int32
+             * @description Units offered; absent: unlimited
+             */
+            quantity?: number;
+            title: string;
+        };
         /** @description A card as Piaf shows it: never its number */
         Card: {
             /** @enum {string} */
             brand: "visa" | "mastercard" | "amex" | "unknown";
             last4: string;
         };
+        /** @description A card a notification names: top_up_succeeded the card paid with (brand), card_* your Piaf card (id) */
         CardBrief: {
-            /** @enum {string} */
-            brand: "visa" | "mastercard" | "amex" | "unknown";
+            /**
+             * @description top_up_succeeded
+             * @enum {string}
+             */
+            brand?: "visa" | "mastercard" | "amex" | "unknown";
+            /**
+             * Format: uuid
+             * @description card_*
+             */
+            id?: string;
             last4: string;
+        };
+        CardControls: {
+            /** @description ISO 3166 alpha-2 */
+            blockedCountries: string[];
+            /** @description Merchant category codes (ISO 18245) */
+            blockedMcc: string[];
+            contactless: boolean;
+            daily: components["schemas"]["CardMoney"];
+            online: boolean;
+            perTransaction: components["schemas"]["CardMoney"];
+            /** @description Approved today (the card's time zone), held or cleared */
+            spentToday: components["schemas"]["CardMoney"];
+        };
+        CardControlsRequest: {
+            blockedCountries?: string[];
+            blockedMcc?: string[];
+            contactless?: boolean;
+            daily?: components["schemas"]["CardLimitInput"];
+            online?: boolean;
+            perTransaction?: components["schemas"]["CardLimitInput"];
         };
         /** @description A card to charge; sandbox test cards in docs/api.md */
         CardInput: {
@@ -1152,9 +1703,149 @@ export interface components {
              */
             number: string;
         };
+        CardIssueRequest: {
+            /**
+             * @default VIRTUAL
+             * @enum {string}
+             */
+            type: "VIRTUAL" | "SINGLE_USE";
+        };
+        /** @description A card limit: a decimal string, at most two decimals, in euros */
+        CardLimitInput: {
+            /** @example 250.00 */
+            amount: string;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        CardList: {
+            /** @description Your newest cards, cancelled ones included */
+            items: components["schemas"]["DebitCard"][];
+        };
+        CardMerchant: {
+            /**
+             * @description The merchant category in a word the app translates
+             * @enum {string}
+             */
+            category: "GROCERIES" | "RESTAURANTS" | "BARS" | "FAST_FOOD" | "FUEL" | "TRANSPORT" | "TRAVEL" | "SHOPPING" | "ELECTRONICS" | "PHARMACY" | "ENTERTAINMENT" | "DIGITAL" | "GAMBLING" | "CASH" | "OTHER";
+            /** @description ISO 3166 alpha-2 */
+            country: string;
+            /** @description Merchant category code (ISO 18245) */
+            mcc: string;
+            name: string;
+        };
+        /** @description Money as a decimal string with two decimals: euros, but for a purchase declined because of its currency (`unsupported_currency`), which shows the currency the network asked for */
+        CardMoney: {
+            /** @example 12.50 */
+            amount: string;
+            /** @example EUR */
+            currency: string;
+        };
+        /** @description A decimal string; an amount of zero or less (invalid_amount) or a currency other than EUR (unsupported_currency) is declined */
+        CardNetworkAmount: {
+            amount: string;
+            currency: string;
+        };
+        /** @description The issuer's answer: approved, or declined with the reason code */
+        CardNetworkAnswer: {
+            approved: boolean;
+            /**
+             * Format: uuid
+             * @description The authorization the message created or applies to
+             */
+            authorizationId?: string;
+            /** @description A decline's reason code */
+            reason?: string;
+        };
+        CardNetworkMerchant: {
+            country: string;
+            mcc: string;
+            name: string;
+        };
+        /** @description An AUTHORIZATION carries pan, expMonth, expYear, amount, merchant and channel (cvc if the card was read); the others name the authorizationId they apply to (a REVERSAL may name the originalId of its message instead); every type but REVERSAL carries amount */
+        CardNetworkMessage: {
+            amount?: components["schemas"]["CardNetworkAmount"];
+            /**
+             * Format: uuid
+             * @description The id the issuer answered to the AUTHORIZATION
+             */
+            authorizationId?: string;
+            /** @enum {string} */
+            channel?: "ONLINE" | "CONTACTLESS" | "CHIP";
+            cvc?: string;
+            /** Format: int32 */
+            expMonth?: number;
+            /** Format: int32 */
+            expYear?: number;
+            /** @description The network's message id: the same id again gets the same answer */
+            id: string;
+            merchant?: components["schemas"]["CardNetworkMerchant"];
+            /** @description REVERSAL: the id of the message it reverses */
+            originalId?: string;
+            /** @description AUTHORIZATION: the card number */
+            pan?: string;
+            /** @enum {string} */
+            type: "AUTHORIZATION" | "INCREMENTAL" | "REVERSAL" | "CLEARING" | "REFUND";
+        };
+        CardRevealRequest: {
+            /** Format: password */
+            pin: string;
+        };
+        /** @description The full card data, shown once after the PIN; never cached */
+        CardRevealed: {
+            cardholderName: string;
+            cvc: string;
+            /** Format: int32 */
+            expMonth: number;
+            /** Format: int32 */
+            expYear: number;
+            number: string;
+            /**
+             * Format: date-time
+             * @description Hide the number after this
+             */
+            visibleUntil: string;
+        };
+        /** @description A card purchase and what became of it */
+        CardTransaction: {
+            /** @description Cleared and refunded: what was captured; otherwise what was asked */
+            amount: components["schemas"]["CardMoney"];
+            /** @enum {string} */
+            channel: "ONLINE" | "CONTACTLESS" | "CHIP";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description DECLINED: the reason in words */
+            declineExplanation?: string;
+            /**
+             * @description DECLINED: the network's reason code
+             * @enum {string}
+             */
+            declineReason?: "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency";
+            /** @description REVERSED because the hold expired uncleared */
+            expired?: boolean;
+            /** @description PENDING: what is held on the wallet */
+            held?: components["schemas"]["CardMoney"];
+            /**
+             * Format: uuid
+             * @description The authorization's id
+             */
+            id: string;
+            merchant: components["schemas"]["CardMerchant"];
+            /** @description What came back, if anything */
+            refunded?: components["schemas"]["CardMoney"];
+            /** @enum {string} */
+            status: "PENDING" | "CLEARED" | "REVERSED" | "DECLINED" | "REFUNDED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CardTransactionPage: {
+            items: components["schemas"]["CardTransaction"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
+        };
         /** @description What the payer's PIN confirms: this amount to this payee */
         Challenge: {
             amount: components["schemas"]["Money"];
+            /** @description A handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>) */
             payee: string;
             /** @example Pay 12.50 EUR to @bob */
             text: string;
@@ -1438,6 +2129,28 @@ export interface components {
             /** @description The EURP contract, once deployed */
             tokenAddress?: string;
         };
+        /** @description A Piaf debit card, masked: BIN and last four only */
+        DebitCard: {
+            bin: string;
+            /** @example VISA */
+            brand: string;
+            /** @example ALICE MARTIN */
+            cardholderName: string;
+            controls: components["schemas"]["CardControls"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            expMonth: number;
+            /** Format: int32 */
+            expYear: number;
+            /** Format: uuid */
+            id: string;
+            last4: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "FROZEN" | "CANCELLED";
+            /** @enum {string} */
+            type: "VIRTUAL" | "SINGLE_USE";
+        };
         /** @description A follower, or someone followed */
         Follow: {
             displayName: string;
@@ -1474,13 +2187,26 @@ export interface components {
             /** @enum {string} */
             status: "REQUESTED";
         };
-        GoalJson: {
-            amount?: components["schemas"]["MoneyJson"];
-            date?: string;
+        /** @description Money held on the wallet for a card purchase not cleared yet */
+        Hold: {
+            /** @description What is still held */
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Card ·· 4242 · Corner Shop */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The card authorization's id
+             */
+            id: string;
         };
-        GoalView: {
-            amount?: components["schemas"]["MoneyJson"];
-            date?: string;
+        /** @description The wallet's active holds: balance less available */
+        Holds: {
+            /** @description The newest 100 active holds at most */
+            items: components["schemas"]["Hold"][];
+            /** @description The sum of the holds listed */
+            total: components["schemas"]["Money"];
         };
         /** @description A timeline item: a post (kind post) or something another module published on a user's behalf, such as a payment receipt (kind payment_receipt, id = the payment's id, author = the payer) */
         Item: {
@@ -1656,13 +2382,6 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
-        MoneyJson: {
-            amount?: unknown;
-            currency?: string;
-        };
-        MoveRequest: {
-            amount?: components["schemas"]["MoneyJson"];
-        };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
             text: string;
@@ -1677,8 +2396,12 @@ export interface components {
             visibility?: "PUBLIC" | "FOLLOWERS";
         };
         NewVault: {
-            goal?: components["schemas"]["GoalJson"];
-            name?: string;
+            goal?: components["schemas"]["VaultGoalInput"];
+            /**
+             * @description 1 to 50 characters once trimmed, one line
+             * @example Holidays
+             */
+            name: string;
         };
         Notification: {
             /** Format: date-time */
@@ -1688,24 +2411,34 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
-            /** @description mention */
+            /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
+            /**
+             * Format: uuid
+             * @description card_*: the purchase (GET /api/cards/{id}/transactions)
+             */
+            authorizationId?: string;
             /** @description goal_reached, interest_credited: the vault's balance */
             balance?: string;
-            /** @description top_up_succeeded */
+            /**
+             * Format: uuid
+             * @description campaign_settled, pledge_refunded
+             */
+            campaignId?: string;
+            /** @description top_up_succeeded, card_* */
             card?: components["schemas"]["CardBrief"];
             /**
              * @description payment_requested, crypto_transfer_requested: what the PIN confirms
              * @example Pay 12.50 EUR to @bob
              */
             challenge?: string;
-            /** @description payment_rejected, crypto_rejected: the problem code */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem code */
             code?: string;
             /**
              * Format: uuid
@@ -1721,7 +2454,7 @@ export interface components {
              * @description crypto_* but crypto_rejected: the token's decimals
              */
             decimals?: number;
-            /** @description payment_rejected, crypto_rejected: the problem, in words */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words */
             detail?: string;
             /**
              * @description crypto_confirmed
@@ -1735,6 +2468,10 @@ export interface components {
              * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
+            /** @description card_declined: the reason in plain words */
+            explanation?: string;
+            /** @description campaign_settled: the platform's fee (0.00 when it failed) */
+            fee?: string;
             /** @description follow_approved: who approved your request */
             followee?: components["schemas"]["NotificationUser"];
             /** @description new_follower, follow_requested */
@@ -1743,6 +2480,8 @@ export interface components {
             from?: components["schemas"]["NotificationUser"];
             /** @description goal_reached: the vault's goal */
             goal?: string;
+            /** @description card_authorized: an increment to a purchase already held */
+            incremental?: boolean;
             /**
              * @description crypto_confirmed, crypto_failed
              * @enum {string}
@@ -1758,6 +2497,8 @@ export interface components {
              * @description pin_locked: when PIN checks resume
              */
             lockedUntil?: string;
+            /** @description card_* */
+            merchant?: components["schemas"]["NotificationMerchant"];
             /**
              * Format: uuid
              * @description direct_message
@@ -1773,7 +2514,7 @@ export interface components {
             /** @description payment_requested, payment_completed, payment_received */
             note?: string;
             /** @description payment_* but payment_rejected; crypto_transfer_requested to a Piaf user */
-            payee?: components["schemas"]["NotificationUser"];
+            payee?: components["schemas"]["NotificationPayee"];
             /** @description payment_* */
             payer?: components["schemas"]["NotificationUser"];
             /**
@@ -1783,14 +2524,21 @@ export interface components {
             paymentId?: string;
             /**
              * Format: uuid
+             * @description pledge_refunded
+             */
+            pledgeId?: string;
+            /** @description campaign_settled: the total pledged */
+            pledged?: string;
+            /**
+             * Format: uuid
              * @description mention
              */
             postId?: string;
             /**
-             * @description payment_cancelled, crypto_failed
+             * @description payment_cancelled, crypto_failed, card_declined (the network's reason code); pledge_refunded: FAILED (the goal was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)
              * @enum {string}
              */
-            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable";
+            reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE";
             /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
@@ -1799,13 +2547,13 @@ export interface components {
             /** @description crypto_transfer_requested: who sends */
             sender?: components["schemas"]["NotificationUser"];
             /**
-             * @description payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: where it was asked for
              * @enum {string}
              */
             source?: "API" | "POST" | "DM";
             /**
              * Format: uuid
-             * @description payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: the post or message that asked for it
              */
             sourceId?: string;
             /**
@@ -1813,6 +2561,8 @@ export interface components {
              * @enum {string}
              */
             status?: "FAILED" | "CANCELLED" | "EXPIRED";
+            /** @description campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded) */
+            succeeded?: boolean;
             /** @description mention, direct_message */
             text?: string;
             /** @description crypto_transfer_requested: the address the tokens go to */
@@ -1842,12 +2592,26 @@ export interface components {
             /** @description goal_reached, interest_credited, scheduled_saving_skipped */
             vaultName?: string;
         };
+        /** @description Where a card was used */
+        NotificationMerchant: {
+            /** @description ISO 3166 alpha-2 */
+            country: string;
+            /** @description Merchant category code (ISO 18245) */
+            mcc: string;
+            name: string;
+        };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Absent on the last page */
             nextCursor?: string;
             /** Format: int64 */
             unreadCount: number;
+        };
+        /** @description A payment's payee: a user, or for a contribution or pledge, the pot's or campaign's label (pot/<slug>, campagne/<slug>) with its beneficiary's id */
+        NotificationPayee: {
+            handle: string;
+            /** Format: uuid */
+            id: string;
         };
         /** @description A user a notification names */
         NotificationUser: {
@@ -1904,7 +2668,7 @@ export interface components {
             source?: "API" | "POST" | "DM";
             /** @enum {string} */
             status: "PENDING_CONFIRMATION" | "COMPLETED" | "CANCELLED" | "EXPIRED" | "FAILED";
-            /** @description The payee */
+            /** @description The payee: a handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>) */
             to: string;
             /**
              * @description Who besides the parties sees the receipt (the parties' settings and the request decide it); while pending, GET tells the parties what it would be now
@@ -1945,12 +2709,200 @@ export interface components {
             /** Format: password */
             pin: string;
         };
+        /** @description A pledge waiting for the backer's PIN: confirm its payment */
+        Pledge: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            campaignId: string;
+            challenge: components["schemas"]["PledgeChallenge"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /**
+             * Format: uuid
+             * @description The reward tier, if one was chosen
+             */
+            rewardId?: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        /** @description A cancelled pledge, refunded from escrow at once */
+        PledgeCancelled: {
+            /** Format: uuid */
+            id: string;
+            refunded: components["schemas"]["Money"];
+            /** @enum {string} */
+            status: "CANCELLED";
+        };
+        /** @description What the backer's PIN confirms: this amount into this campaign */
+        PledgeChallenge: {
+            amount: components["schemas"]["Money"];
+            /** @example campagne/cuvee */
+            payee: string;
+            /** @example Pay 25.00 EUR to @campagne/cuvee */
+            text: string;
+        };
+        PledgeRequest: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: uuid
+             * @description A reward tier of this campaign
+             */
+            rewardId?: string;
+        };
         /** @description The payment a pay-by-post post started, shown to its author only */
         PostPayment: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             status: "PENDING_CONFIRMATION" | "COMPLETED" | "CANCELLED" | "EXPIRED";
+        };
+        /** @description A money pot; `balance` and `withdrawn` are shown to its organiser only */
+        Pot: {
+            /**
+             * @description How a post names the pot
+             * @example @pot/anniv-lea
+             */
+            address: string;
+            /** @description Organiser only: what the pot holds, which may be withdrawn */
+            balance?: components["schemas"]["Money"];
+            /**
+             * @description Who sees the list of contributions
+             * @enum {string}
+             */
+            contributionVisibility: "PUBLIC" | "FOLLOWERS" | "ORGANISER";
+            /**
+             * Format: int32
+             * @description How many completed contributions
+             */
+            contributors: number;
+            /** Format: date-time */
+            createdAt: string;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When it stops taking contributions, if it ends
+             */
+            endsAt?: string;
+            /** Format: uuid */
+            id: string;
+            organiser: string;
+            slug: string;
+            /**
+             * @description CLOSED once the organiser closed it or its end passed
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /** @description The organiser's target, if any */
+            target?: components["schemas"]["Money"];
+            title: string;
+            /** @description All completed contributions */
+            total: components["schemas"]["Money"];
+            /** @description Organiser only: withdrawn so far */
+            withdrawn?: components["schemas"]["Money"];
+        };
+        /** @description What the contributor's PIN confirms: this amount into this pot */
+        PotChallenge: {
+            amount: components["schemas"]["Money"];
+            /** @example pot/anniv-lea */
+            payee: string;
+            /** @example Pay 10.00 EUR to @pot/anniv-lea */
+            text: string;
+        };
+        /** @description A completed contribution as the viewer may see it */
+        PotContribution: {
+            /** @description Absent when hidden from the viewer */
+            amount?: components["schemas"]["Money"];
+            /** @description The contributor asked not to be named */
+            anonymous: boolean;
+            /**
+             * Format: date-time
+             * @description When it was confirmed
+             */
+            at: string;
+            /** @description Absent when hidden from the viewer */
+            contributor?: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Shown only with both the name and the amount */
+            note?: string;
+        };
+        /** @description A contribution waiting for the contributor's PIN: confirm its payment */
+        PotContributionCreated: {
+            amount: components["schemas"]["Money"];
+            challenge: components["schemas"]["PotChallenge"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /** Format: uuid */
+            potId: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        PotContributionPage: {
+            items: components["schemas"]["PotContribution"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
+        };
+        PotContributionRequest: {
+            amount: components["schemas"]["MoneyInput"];
+            /** @description Hide your name (and your note) from others */
+            anonymous?: boolean;
+            /** @description Hide your amount (and your note) from others */
+            hideAmount?: boolean;
+            note?: string;
+        };
+        PotRequest: {
+            /**
+             * @description Who sees the list of contributions (any case)
+             * @default PUBLIC
+             * @enum {string}
+             */
+            contributionVisibility: "PUBLIC" | "FOLLOWERS" | "ORGANISER";
+            description?: string;
+            /**
+             * Format: date-time
+             * @description When it stops taking contributions: 1 minute to 1 year ahead; absent: it stays open until closed
+             */
+            endsAt?: string;
+            /**
+             * @description Its address @pot/<slug>, lower-cased; absent: made from the title
+             * @example anniv-lea
+             */
+            slug?: string;
+            /** @description A target to show, if any */
+            target?: components["schemas"]["MoneyInput"];
+            /** @example L'anniv de Léa */
+            title: string;
+        };
+        /** @description Money moved from the pot to the organiser's wallet */
+        PotWithdrawal: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            potId: string;
+            /**
+             * Format: uuid
+             * @description The ledger transfer
+             */
+            transferId: string;
+        };
+        PotWithdrawalRequest: {
+            /** @description Absent: all the pot holds */
+            amount?: components["schemas"]["MoneyInput"];
         };
         /** @description RFC 9457 problem details. `code` is stable: switch on it, not on `title` or `detail`. */
         Problem: {
@@ -1966,6 +2918,13 @@ export interface components {
             declineCode?: string;
             /** @description What happened, in English, for people */
             detail?: string;
+            /** @description invalid_controls: the card control at fault */
+            field?: string;
+            /**
+             * @description insufficient_funds (savings): what holds too little
+             * @enum {string}
+             */
+            from?: "wallet" | "vault";
             /** @description The path of the request */
             instance?: string;
             /**
@@ -1987,9 +2946,14 @@ export interface components {
             lockedUntil?: string;
             /**
              * Format: int32
-             * @description text_too_long: the longest text allowed
+             * @description text_too_long, invalid_name (a vault's): the longest text allowed
              */
             maxLength?: number;
+            /**
+             * Format: int32
+             * @description vault_limit_reached: the open vaults a user may have
+             */
+            maxOpenVaults?: number;
             /**
              * @description pin_locked, payment_not_pending, payment_expired: the payment's status now
              * @enum {string}
@@ -2035,16 +2999,6 @@ export interface components {
             /** @description Following takes this user's approval */
             protected: boolean;
         };
-        Rate: {
-            annualRate?: string;
-            effectiveFrom?: string;
-        };
-        Rates: {
-            annualRate?: string;
-            convention?: string;
-            effectiveFrom?: string;
-            history?: components["schemas"]["Rate"][];
-        };
         Refresh: {
             /** @description The refresh token a token or refresh answer gave; each is used once */
             refresh_token: string;
@@ -2070,30 +3024,31 @@ export interface components {
              */
             sessionId: string;
         };
-        RoundUpsRequest: {
-            enabled?: boolean;
-            /** Format: int32 */
-            multiplier?: number;
+        /** @description The interest rate of every vault, and its changes */
+        SavingsRate: {
+            /**
+             * @description Percent a year, today
+             * @example 4.00
+             */
+            annualRate: string;
+            /**
+             * @description Each day earns 1/365 of the annual rate
+             * @enum {string}
+             */
+            convention: "ACT/365 Fixed";
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description Newest first, changes to come included */
+            history: components["schemas"]["SavingsRateChange"][];
         };
-        RoundUpsView: {
-            enabled?: boolean;
-            /** Format: int32 */
-            multiplier?: number;
-        };
-        ScheduleRequest: {
-            amount?: components["schemas"]["MoneyJson"];
-            /** Format: int32 */
-            day?: number;
-            frequency?: string;
-        };
-        ScheduleView: {
-            amount?: components["schemas"]["MoneyJson"];
-            /** Format: int32 */
-            day?: number;
-            frequency?: string;
-            lastOutcome?: string;
-            lastRun?: string;
-            nextRun?: string;
+        SavingsRateChange: {
+            /**
+             * @description Percent a year
+             * @example 4.00
+             */
+            annualRate: string;
+            /** Format: date */
+            effectiveFrom: string;
         };
         /** @description A message just sent, with where it went */
         SentMessage: {
@@ -2146,17 +3101,6 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
-        };
-        Statement: {
-            closingBalance?: components["schemas"]["MoneyJson"];
-            interest?: components["schemas"]["MoneyJson"];
-            items?: components["schemas"]["TransactionView"][];
-            month?: string;
-            name?: string;
-            openingBalance?: components["schemas"]["MoneyJson"];
-            totalIn?: components["schemas"]["MoneyJson"];
-            totalOut?: components["schemas"]["MoneyJson"];
-            vaultId?: string;
         };
         Token: {
             /** @description A JWT (JWS, RS256) for the Authorization: Bearer header */
@@ -2217,18 +3161,6 @@ export interface components {
             /** @description Absent on the last page */
             nextCursor?: string;
         };
-        TransactionView: {
-            amount?: components["schemas"]["MoneyJson"];
-            balanceAfter?: components["schemas"]["MoneyJson"];
-            createdAt?: string;
-            id?: string;
-            kind?: string;
-            valueDate?: string;
-        };
-        Transactions: {
-            items?: components["schemas"]["TransactionView"][];
-            nextCursor?: string;
-        };
         Unread: {
             /** Format: int64 */
             unreadCount: number;
@@ -2240,29 +3172,171 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        VaultChanges: {
-            goal?: components["schemas"]["GoalJson"];
-            name?: string;
-        };
-        VaultView: {
-            balance?: components["schemas"]["MoneyJson"];
+        /** @description A savings vault: money apart from the wallet, in a ledger account of its own */
+        Vault: {
+            balance: components["schemas"]["Money"];
+            /** Format: date-time */
             closedAt?: string;
-            createdAt?: string;
-            goal?: components["schemas"]["GoalView"];
-            id?: string;
-            interestAccrued?: components["schemas"]["MoneyJson"];
-            interestEarned?: components["schemas"]["MoneyJson"];
-            name?: string;
-            /** Format: int32 */
+            /** Format: date-time */
+            createdAt: string;
+            goal?: components["schemas"]["VaultGoal"];
+            /** Format: uuid */
+            id: string;
+            interestAccrued: components["schemas"]["VaultAccruedInterest"];
+            /** @description Interest credited so far */
+            interestEarned: components["schemas"]["Money"];
+            name: string;
+            /**
+             * Format: int32
+             * @description With a goal: whole percent toward it, rounded down, 100 once reached
+             */
             progress?: number;
-            roundUps?: components["schemas"]["RoundUpsView"];
-            schedule?: components["schemas"]["ScheduleView"];
-            status?: string;
+            roundUps: components["schemas"]["VaultRoundUps"];
+            schedule?: components["schemas"]["VaultSchedule"];
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
         };
-        Vaults: {
-            items?: components["schemas"]["VaultView"][];
+        /** @description Interest accrued and not yet credited, to 8 decimals: shown, never paid as is */
+        VaultAccruedInterest: {
+            /** @example 0.10958904 */
+            amount: string;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        /** @description What to change; a member left out is left as it is */
+        VaultChanges: {
+            /** @description The new goal; null removes it */
+            goal?: components["schemas"]["VaultGoalInput"] | null;
+            /** @description 1 to 50 characters once trimmed, one line */
+            name?: string;
+        };
+        VaultGoal: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: date
+             * @description The day it should be reached by
+             */
+            date?: string;
+        };
+        VaultGoalInput: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: date
+             * @description The day it should be reached by: today or later
+             */
+            date?: string;
+        };
+        VaultList: {
+            /** @description Open vaults first, newest first; then closed ones, newest first */
+            items: components["schemas"]["Vault"][];
+        };
+        /** @description Money moved between the wallet and a vault */
+        VaultMove: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DEPOSIT" | "WITHDRAWAL";
+            /** @description The vault's balance after the move */
+            vaultBalance: components["schemas"]["Money"];
+            /** Format: uuid */
+            vaultId: string;
+            /** @description The wallet's balance after the move */
+            walletBalance: components["schemas"]["Money"];
+        };
+        VaultMoveRequest: {
+            amount: components["schemas"]["MoneyInput"];
+        };
+        /** @description Round-ups of spending out of the wallet into this vault (one vault per user) */
+        VaultRoundUps: {
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description When enabled: the change is saved this many times
+             */
+            multiplier?: number;
+        };
+        VaultRoundUpsChange: {
+            /** @description Enabling them here turns them off on your other vaults */
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description Required when enabling: the change is saved this many times
+             */
+            multiplier?: number;
+        };
+        /** @description Scheduled saving from the wallet, shortly after midnight (Europe/Paris) */
+        VaultSchedule: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end
+             */
+            day: number;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "MONTHLY";
+            /**
+             * @description SKIPPED: the wallet held too little
+             * @enum {string}
+             */
+            lastOutcome?: "SAVED" | "SKIPPED";
+            /** Format: date */
+            lastRun?: string;
+            /** Format: date */
+            nextRun: string;
+        };
+        VaultScheduleChange: {
+            amount: components["schemas"]["MoneyInput"];
+            /**
+             * Format: int32
+             * @description WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end
+             */
+            day: number;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "MONTHLY";
+        };
+        /** @description A vault's month, by value day */
+        VaultStatement: {
+            closingBalance: components["schemas"]["Money"];
+            /** @description Interest credited in the month */
+            interest: components["schemas"]["Money"];
+            items: components["schemas"]["VaultTransaction"][];
+            /** @example 2026-11 */
+            month: string;
+            name: string;
+            openingBalance: components["schemas"]["Money"];
+            totalIn: components["schemas"]["Money"];
+            totalOut: components["schemas"]["Money"];
+            /** Format: uuid */
+            vaultId: string;
+        };
+        /** @description A line of a vault's history */
+        VaultTransaction: {
+            /** @description Signed: negative out of the vault */
+            amount: components["schemas"]["Money"];
+            balanceAfter: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "DEPOSIT" | "WITHDRAWAL" | "ROUND_UP" | "SCHEDULED" | "INTEREST";
+            /**
+             * Format: date
+             * @description The day it counts from for interest (Europe/Paris)
+             */
+            valueDate: string;
+        };
+        VaultTransactionPage: {
+            items: components["schemas"]["VaultTransaction"][];
+            /** @description Absent on the last page */
+            nextCursor?: string;
         };
         Wallet: {
+            /** @description balance minus the card purchases held on it */
+            available: components["schemas"]["Money"];
             balance: components["schemas"]["Money"];
             /** Format: uuid */
             id: string;
@@ -2730,6 +3804,1510 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    mine_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_deadline`, `invalid_description`, `invalid_rewards`, `invalid_title`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_deadline" | "invalid_description" | "invalid_rewards" | "invalid_title" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `slug_taken`. No free address could be made from the title */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "slug_taken";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    pledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pledge"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found`, `reward_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found" | "reward_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `campaign_closed`, `sold_out` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_closed" | "sold_out";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `below_reward_minimum`, `idempotency_key_reused`, `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. self_payment: your own campaign; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "below_reward_minimum" | "idempotency_key_reused" | "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    cancel_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+                /** @description The pledge's id */
+                pledgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeCancelled"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found`, `pledge_not_found`. Also someone else's pledge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found" | "pledge_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `campaign_closed`, `pledge_not_active`, `pledge_pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_closed" | "pledge_not_active" | "pledge_pending";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    stream_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream whose events' data are progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["CampaignProgress"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardList"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CardIssueRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `invalid_card_type`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_card_type" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `too_many_cards` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_cards";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    cancel_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `card_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_cancelled";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    controls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardControlsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_controls`, `malformed_request`, `rejected_request`. invalid_controls carries `field` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_controls" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `card_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_cancelled";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `card_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_cancelled";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    reveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardRevealRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardRevealed"];
+                };
+            };
+            /** @description Bad Request: `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `card_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_cancelled";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `invalid_pin`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    transactions_2: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardTransactionPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    unfreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebitCard"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `card_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `card_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "card_cancelled";
                     };
                 };
             };
@@ -3742,7 +6320,7 @@ export interface operations {
             };
         };
     };
-    transactions_2: {
+    transactions_1: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -4827,7 +7405,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6110,6 +8688,718 @@ export interface operations {
             };
         };
     };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your pots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"][];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PotRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_body`, `invalid_description`, `invalid_end`, `invalid_slug`, `invalid_title`, `invalid_visibility`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_body" | "invalid_description" | "invalid_end" | "invalid_slug" | "invalid_title" | "invalid_visibility" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `slug_taken`. Another pot has this address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "slug_taken";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pot"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found`. Also someone else's pot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    contributions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page; absent for the first */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotContributionPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "invalid_limit" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    contribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PotContributionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotContributionCreated"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `invalid_note`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "invalid_note" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `pot_closed`, `pot_ended`. The pot takes no more contributions */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_closed" | "pot_ended";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. self_payment: the organiser's own pot; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The pot's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PotWithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotWithdrawal"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `pot_not_found`. Also someone else's pot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pot_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds: more than the pot holds, or it is empty */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     refund: {
         parameters: {
             query?: never;
@@ -6247,7 +9537,7 @@ export interface operations {
             };
         };
     };
-    rate: {
+    getSavingsRate: {
         parameters: {
             query?: never;
             header?: never;
@@ -6262,7 +9552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rates"];
+                    "application/json": components["schemas"]["SavingsRate"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6305,7 +9595,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    listVaults: {
         parameters: {
             query?: never;
             header?: never;
@@ -6320,7 +9610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Vaults"];
+                    "application/json": components["schemas"]["VaultList"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6349,6 +9639,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6363,7 +9665,7 @@ export interface operations {
             };
         };
     };
-    open: {
+    openVault: {
         parameters: {
             query?: never;
             header?: {
@@ -6379,16 +9681,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_goal`, `invalid_idempotency_key`, `invalid_name`, `malformed_request`, `rejected_request`, `unsupported_currency`. invalid_name carries `maxLength` when the name is too long */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +9700,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_goal" | "invalid_idempotency_key" | "invalid_name" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6411,6 +9715,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`. A request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
                     };
                 };
             };
@@ -6438,6 +9766,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `vault_limit_reached` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "vault_limit_reached";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6452,7 +9792,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6469,7 +9809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6498,6 +9838,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6512,7 +9876,7 @@ export interface operations {
             };
         };
     };
-    close: {
+    closeVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6529,7 +9893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6558,6 +9922,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6572,7 +9960,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    updateVault: {
         parameters: {
             query?: never;
             header?: never;
@@ -6593,10 +9981,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_goal`, `invalid_name`, `malformed_request`, `nothing_to_change`, `rejected_request`, `unsupported_currency`. invalid_name carries `maxLength` when the name is too long */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6604,7 +9992,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_goal" | "invalid_name" | "malformed_request" | "nothing_to_change" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6619,6 +10007,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6660,7 +10084,7 @@ export interface operations {
             };
         };
     };
-    deposit: {
+    depositIntoVault: {
         parameters: {
             query?: never;
             header?: {
@@ -6674,20 +10098,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveRequest"];
+                "application/json": components["schemas"]["VaultMoveRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["VaultMove"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6695,7 +10121,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6710,6 +10136,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`, `vault_closed`. idempotency_key_in_use: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use" | "vault_closed";
                     };
                 };
             };
@@ -6737,6 +10199,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds carries `from`: `wallet` or `vault` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6751,7 +10225,7 @@ export interface operations {
             };
         };
     };
-    roundUps: {
+    setVaultRoundUps: {
         parameters: {
             query?: never;
             header?: never;
@@ -6762,7 +10236,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RoundUpsRequest"];
+                "application/json": components["schemas"]["VaultRoundUpsChange"];
             };
         };
         responses: {
@@ -6772,10 +10246,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_multiplier`, `invalid_round_ups`, `malformed_request`, `rejected_request` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6783,7 +10257,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_multiplier" | "invalid_round_ups" | "malformed_request" | "rejected_request";
                     };
                 };
             };
@@ -6798,6 +10272,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6839,7 +10349,7 @@ export interface operations {
             };
         };
     };
-    schedule: {
+    setVaultSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6850,7 +10360,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScheduleRequest"];
+                "application/json": components["schemas"]["VaultScheduleChange"];
             };
         };
         responses: {
@@ -6860,10 +10370,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_schedule`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6871,7 +10381,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_schedule" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -6886,6 +10396,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
                     };
                 };
             };
@@ -6927,7 +10473,7 @@ export interface operations {
             };
         };
     };
-    unschedule: {
+    removeVaultSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6944,7 +10490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VaultView"];
+                    "application/json": components["schemas"]["Vault"];
                 };
             };
             /** @description Bad Request: `rejected_request` */
@@ -6973,6 +10519,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `vault_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_closed";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -6987,12 +10569,13 @@ export interface operations {
             };
         };
     };
-    statementCsv: {
+    getVaultStatement: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
+                /** @description yyyy-mm, up to this month */
                 month: string;
             };
             cookie?: never;
@@ -7002,14 +10585,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description attachment; filename="vault-{id}-{month}.csv" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Statement"];
+                    "application/json": components["schemas"]["VaultStatement"];
                     "text/csv": string;
                 };
             };
-            /** @description Bad Request: `rejected_request` */
+            /** @description Bad Request: `invalid_month`, `rejected_request`. A later month, or one not written yyyy-mm */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7017,7 +10602,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "rejected_request";
+                        code?: "invalid_month" | "rejected_request";
                     };
                 };
             };
@@ -7035,6 +10620,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -7049,7 +10658,7 @@ export interface operations {
             };
         };
     };
-    transactions_1: {
+    listVaultTransactions: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -7071,7 +10680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Transactions"];
+                    "application/json": components["schemas"]["VaultTransactionPage"];
                 };
             };
             /** @description Bad Request: `invalid_cursor`, `invalid_limit`, `malformed_request`, `rejected_request` */
@@ -7100,6 +10709,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
@@ -7114,7 +10747,7 @@ export interface operations {
             };
         };
     };
-    withdraw: {
+    withdrawFromVault: {
         parameters: {
             query?: never;
             header?: {
@@ -7128,20 +10761,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveRequest"];
+                "application/json": components["schemas"]["VaultMoveRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["VaultMove"];
                 };
             };
-            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_amount`, `invalid_idempotency_key`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,7 +10784,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "malformed_request" | "rejected_request";
+                        code?: "invalid_amount" | "invalid_idempotency_key" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -7164,6 +10799,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `vault_not_found`. Another user's vault is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "vault_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`, `vault_closed`. idempotency_key_in_use: a request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use" | "vault_closed";
                     };
                 };
             };
@@ -7188,6 +10859,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`. insufficient_funds carries `from`: `wallet` or `vault` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds";
                     };
                 };
             };
@@ -7796,6 +11479,76 @@ export interface operations {
             };
         };
     };
+    holds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holds"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     topUp: {
         parameters: {
             query?: never;
@@ -8283,6 +12036,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    message: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix seconds; refused 5 minutes away from the issuer's clock */
+                "Piaf-Network-Timestamp": string;
+                /** @description v1= and the hex HMAC-SHA256 of timestamp + "." + body with the network's secret */
+                "Piaf-Network-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Verified as received, bytes and all */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardNetworkMessage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardNetworkAnswer"];
+                };
+            };
+            /** @description Bad Request: `invalid_message`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_message" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `bad_signature`. Missing, malformed, stale or wrong signature */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_signature";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };

@@ -4,7 +4,7 @@ import { useMe } from "../auth/me";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { useNotifications } from "../live/notifications";
-import { BellIcon, ChatIcon, CoinIcon, GearIcon, HomeIcon, Logo, PiggyIcon, UserIcon, WalletIcon } from "./icons";
+import { BellIcon, CardIcon, ChatIcon, CoinIcon, GearIcon, HomeIcon, Logo, PiggyIcon, UserIcon, WalletIcon } from "./icons";
 import { Avatar } from "./ui";
 
 type NavItem = { href: string; label: MessageKey; icon: ReactNode; match: (path: string) => boolean; desktopOnly?: boolean };
@@ -45,7 +45,9 @@ export function Layout({ children }: { children: ReactNode }) {
     { href: "/messages", label: "nav.messages", icon: <ChatIcon />, match: (p) => p.startsWith("/messages") },
     { href: "/notifications", label: "nav.notifications", icon: <BellIcon />, match: (p) => p.startsWith("/notifications") },
     { href: "/wallet", label: "nav.wallet", icon: <WalletIcon />, match: (p) => p.startsWith("/wallet") || p.startsWith("/pay") },
+    { href: "/cards", label: "nav.cards", icon: <CardIcon />, match: (p) => p.startsWith("/cards") },
     { href: "/savings", label: "nav.savings", icon: <PiggyIcon />, match: (p) => p.startsWith("/savings") },
+    { href: "/pots", label: "nav.pots", icon: <CoinIcon />, match: (p) => p.startsWith("/pots") },
     { href: "/crypto", label: "nav.crypto", icon: <CoinIcon />, match: (p) => p.startsWith("/crypto") },
     { href: profile, label: "nav.profile", icon: <UserIcon />, match: (p) => p === profile, desktopOnly: true },
     { href: "/settings", label: "nav.settings", icon: <GearIcon />, match: (p) => p.startsWith("/settings") },

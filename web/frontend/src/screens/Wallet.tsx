@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { api, ApiError, newIdempotencyKey } from "../api/client";
 import type { Money, Page, Transaction } from "../api/types";
@@ -7,6 +7,7 @@ import { useMe } from "../auth/me";
 import { ArrowDownLeftIcon, ArrowUpRightIcon, CardIcon, PlusIcon, SendIcon } from "../components/icons";
 import { ErrorNote, Field, RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { parseAmount, useI18n } from "../i18n";
+import { PendingHolds } from "./PendingHolds";
 import type { MessageKey } from "../i18n/en";
 
 type TopUp = { id: string; status: string; amount: Money; card?: { brand?: string; last4?: string } };
@@ -19,6 +20,10 @@ export function WalletScreen() {
   const [topUp, setTopUp] = useState<boolean | null>(null);
   const topUpOpen = topUp ?? (wallet !== undefined && Number(wallet.balance.amount) === 0);
   const history = useResource<Page<Transaction>>("tx", (signal) => api<Page<Transaction>>("/api/wallet/transactions?limit=30", { signal }));
+  // Card purchases move the balance without the user doing anything here: read it afresh when the wallet opens.
+  useEffect(() => {
+    refreshWallet();
+  }, [refreshWallet]);
 
   return (
     <div className="column">
@@ -26,6 +31,9 @@ export function WalletScreen() {
       <section className="balance-hero" aria-labelledby="balance-label">
         <span id="balance-label" className="balance-label">{t("wallet.balance")}</span>
         <span className="balance-hero-amount" data-testid="wallet-balance">{wallet ? money(wallet.balance) : "—"}</span>
+        {wallet?.available && wallet.available.amount !== wallet.balance.amount && (
+          <span className="balance-hero-note" data-testid="wallet-available">{t("wallet.available", { amount: money(wallet.available) })}</span>
+        )}
         {perPayment && <span className="balance-hero-note">{t("wallet.limits", { amount: money(perPayment) })}</span>}
         <div className="row">
           <button type="button" className="button button-light" aria-expanded={topUpOpen} aria-controls="top-up"
@@ -36,6 +44,7 @@ export function WalletScreen() {
         </div>
       </section>
       {topUpOpen && <TopUpForm onDone={async () => { setTopUp(true); await refreshWallet(); await history.reload(); }} />}
+      <PendingHolds />
       <h2 className="section-title">{t("wallet.history")}</h2>
       <History history={history} />
     </div>

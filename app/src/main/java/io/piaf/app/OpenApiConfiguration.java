@@ -78,7 +78,12 @@ class OpenApiConfiguration {
                         new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it"),
                         new Tag().name("Merchants").description("Merchant accounts and their OAuth 2.0 client credentials"),
                         new Tag().name("Checkout").description("Checkout sessions paid from a Piaf wallet, and refunds"),
-                        new Tag().name("Webhooks").description("Merchants' webhook endpoints, signed deliveries and their log")));
+                        new Tag().name("Webhooks").description("Merchants' webhook endpoints, signed deliveries and their log"),
+                        new Tag().name("Cards").description("Debit cards on your wallet: issue, reveal with the PIN, freeze, limits, purchases"),
+                        new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
+                        new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements"),
+                        new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
+                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live")));
     }
 
     @Bean

@@ -12,14 +12,14 @@ import io.swagger.v3.oas.models.media.Schema;
 
 /**
  * What the description says the same way everywhere: the {@code Problem} schema of every error, and the length of a
- * value whose format fixes it (a UUID is 36 characters, an instant as Piaf writes it at most 35), so that
+ * value whose format fixes it (a UUID is 36 characters, a day 10, an instant as Piaf writes it at most 35), so that
  * controllers only name the format.
  */
 final class OpenApiConventions implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
 
-    private static final Map<String, Integer> LENGTH_OF_FORMAT = Map.of("uuid", 36, "date-time", 35);
+    private static final Map<String, Integer> LENGTH_OF_FORMAT = Map.of("uuid", 36, "date-time", 35, "date", 10);
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -50,8 +50,11 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("limit", string(16).pattern("^[0-9]+\\.[0-9]{2}$").description("limit_exceeded: the limit, in euros"));
         schema.addProperty("limitType", enumeration("per_payment_to_person", "per_payment_to_charity", "daily", "top_up", "daily_top_up")
                 .description("limit_exceeded: which limit"));
+        schema.addProperty("from", enumeration("wallet", "vault").description("insufficient_funds (savings): what holds too little"));
+        schema.addProperty("maxOpenVaults", integer(0, 10_000).description("vault_limit_reached: the open vaults a user may have"));
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
-        schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long: the longest text allowed"));
+        schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
+        schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, invalid_name (a vault's): the longest text allowed"));
         schema.addProperty("length", integer(0, 100_000).description("text_too_long: the text's length"));
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         schema.addProperty("allowed", new Schema<>().types(Set.of("array")).items(method).maxItems(7)
@@ -118,6 +121,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         }
         fixLength(schema);
         if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> nullableRef(property));
             ((Map<String, Schema>) schema.getProperties()).values().forEach(property -> walk(property, seen));
         }
         walk(schema.getItems(), seen);
@@ -129,6 +133,19 @@ final class OpenApiConventions implements OpenApiCustomizer {
         if (schema.getAdditionalProperties() instanceof Schema additional) {
             walk(additional, seen);
         }
+    }
+
+    /**
+     * {@code @Schema(implementation = X.class, nullable = true)} on a member: swagger writes {@code "type":"null"} next
+     * to the {@code $ref}, which would allow null only; it means X or null.
+     */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static Schema nullableRef(Schema property) {
+        if (property.get$ref() == null || property.getTypes() == null || !property.getTypes().equals(Set.of("null"))) {
+            return property;
+        }
+        return new Schema<>().anyOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))))
+                .description(property.getDescription());
     }
 
     @SuppressWarnings("rawtypes")

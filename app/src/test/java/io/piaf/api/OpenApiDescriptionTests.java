@@ -75,8 +75,8 @@ class OpenApiDescriptionTests {
             for (var method : item.propertyNames()) {
                 var operation = item.get(method);
                 var secured = !operation.has("security") || !operation.get("security").isEmpty();
-                var uri = path.replace("{handle}", "acf").replace("{id}", UUID.randomUUID().toString())
-                        .replaceAll("\\{[^}]+}", "2026-01"); // other variables (savings' {month}): any value, no token is checked first
+                // {month} takes a month; any other path variable (a pot's {ref}, a {pledgeId}) an id
+                var uri = path.replace("{handle}", "acf").replace("{month}", "2026-01").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                 var request = api.http().method(HttpMethod.valueOf(method.toUpperCase())).uri(uri);
                 var answer = (operation.has("requestBody")
                         ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash and restart under load: top-ups, payments created and confirmed, pay-by-post, and replays with the same
- * Idempotency-Key, savings deposits and withdrawals (and round-ups of the payments) run against a real Piaf process that is killed with SIGKILL at random moments and restarted. Then
+ * Crash and restart under load: top-ups, payments created and confirmed, pay-by-post, card purchases from the
+ * network simulator ({@link CardChaos}), savings deposits and withdrawals (and round-ups of the payments), and replays
+ * with the same Idempotency-Key run against a real Piaf process that is killed with SIGKILL at random moments and restarted. Then
  * the audit: every acknowledged operation exists exactly once, replays return the original result, the ledger sums
  * to zero with no wallet below zero, every completed payment notified each party exactly once, and every vault's
  * balance is its ledger account's and its movements'.
@@ -45,6 +46,8 @@ class ChaosTests {
     private final Set<String> confirmedPayments = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedPosts = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    private final Map<Map<String, String>, networksim.CardNetwork.Card> cards = new ConcurrentHashMap<>();
+    private CardChaos cardChaos;
     private final Map<String, String> vaults = new ConcurrentHashMap<>(); // handle -> the user's savings vault
 
     @Test
@@ -62,12 +65,14 @@ class ChaosTests {
             for (var user : users) {
                 var first = topUpAttempt(user, "300.00");
                 record(first, client.post(first.path(), user.get("token"), first.key(), first.body()), "id", 201);
+                cards.put(user, CardChaos.card(client, user));
                 var vault = client.post("/api/savings/vaults", user.get("token"), UUID.randomUUID().toString(), Map.of("name", "Chaos"));
                 vaults.put(user.get("handle"), vault.text("id"));
                 if (users.indexOf(user) % 2 == 0) {
                     client.put("/api/savings/vaults/" + vault.text("id") + "/round-ups", user.get("token"), Map.of("enabled", true, "multiplier", 2));
                 }
             }
+            cardChaos = new CardChaos(java.net.URI.create(piaf.base()), piaf.secretsDir().resolve("cards-network-secret"));
 
             for (int round = 0; round < kills; round++) {
                 var running = new AtomicBoolean(true);
@@ -98,13 +103,17 @@ class ChaosTests {
                 }
             }
 
+            cardChaos.retryAll(problems::add);
+
             try (var db = DriverManager.getConnection(piaf.jdbcUrl(), "postgres", piaf.dbPassword())) {
                 awaitQuiet(db);
                 audit(db, users);
+                cardChaos.audit(db, problems::add);
             }
         }
-        var total = acknowledged.size() + confirmedPayments.size() + acknowledgedPosts.size();
-        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged, %d problems%n", seed, kills, total, problems.size());
+        var total = acknowledged.size() + confirmedPayments.size() + acknowledgedPosts.size() + cardChaos.messages();
+        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged (%d card network messages), %d problems%n", seed, kills, total,
+                cardChaos.messages(), problems.size());
         assertThat(problems).as("seed " + seed).isEmpty();
         System.out.printf("%d acknowledged, 0 lost, 0 duplicated, invariants hold%n", total);
     }
@@ -154,6 +163,8 @@ class ChaosTests {
                     }
                 }
             } else if (choice == 7 && random.nextBoolean()) {
+                cardChaos.purchase(cards.get(payer), random);
+            } else if (choice == 7) {
                 // crypto: a buy (euros to the treasury, then a mint) or a sell (a burn, then euros back), each a saga
                 var attempt = random.nextBoolean()
                         ? new Attempt("buy", payer, UUID.randomUUID().toString(), Map.of("amount", Map.of("amount", cents, "currency", "EUR")), "/api/crypto/buys")
@@ -290,8 +301,8 @@ class ChaosTests {
         check(db, """
                 select count(*) from savings.movement m join payments.transfer t on t.id = m.transfer_id
                 where m.kind = 'ROUND_UP' and not exists (
-                    select 1 from payments.transfer p where p.id::text = t.reference and p.kind in ('PAYMENT', 'DONATION'))""",
-                0, "round-ups that follow no payment");
+                    select 1 from payments.transfer p where p.id::text = t.reference and p.kind in ('PAYMENT', 'DONATION', 'CARD_PURCHASE'))""",
+                0, "round-ups that follow no payment or card purchase");
     }
 
     private void check(Connection db, String sql, long expected, String what) throws Exception {

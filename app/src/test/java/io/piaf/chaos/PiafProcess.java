@@ -31,6 +31,11 @@ final class PiafProcess implements AutoCloseable {
         this.pgPort = freePort();
     }
 
+    /** Where this Piaf keeps its secrets (the card network's among them). */
+    Path secretsDir() {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-secrets");
+    }
+
     void start() throws Exception {
         var javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -42,7 +47,7 @@ final class PiafProcess implements AutoCloseable {
                 "--piaf.crypto.chain.data-dir=" + dataDir + "-chain",
                 "--piaf.crypto.secrets-dir=" + dataDir + "-secrets",
                 "--piaf.outbox.poll-interval=200ms",
-                "--piaf.secrets.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-secrets"),
+                "--piaf.secrets.dir=" + secretsDir(),
                 // crash safety is under test here, not throttling: clients hammer one account from one address
                 "--piaf.rate-limits.enabled=false",
                 // a key held by a killed request is freed after its lease: short here, so that retries end soon

@@ -53,6 +53,8 @@ class BadInputFuzzTests {
     private Api.User merchant;
     private String vaultId;
     private Tokens tokens;
+    private String cardId;
+    private NetworkMessages network;
     private final Map<String, Integer> statuses = new TreeMap<>();
 
     record Operation(HttpMethod method, String path, JsonNode operation, JsonNode bodySchema) {
@@ -67,6 +69,14 @@ class BadInputFuzzTests {
         api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
         merchant = new io.piaf.testing.Commerce(api).merchant("Fuzzshop").token();
+        // A card of the fuzzer's own, so that card operations meet a real card and signed network messages a real PAN.
+        var cards = new io.piaf.testing.Cards(api, port);
+        cardId = (String) cards.issue(user, "VIRTUAL").get("id");
+        var revealed = api.post(user, "/api/cards/" + cardId + "/reveal", Map.of("pin", "1357")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        network = new NetworkMessages(java.nio.file.Files.readString(io.piaf.testing.Cards.SECRETS.resolve("cards-network-secret")).strip()
+                .getBytes(StandardCharsets.UTF_8), (String) revealed.get("number"), (Integer) revealed.get("expMonth"),
+                (Integer) revealed.get("expYear"));
         // a vault of the fuzzer's own, so that savings operations are also fuzzed past "vault not found"
         vaultId = (String) api.post(user, "/api/savings/vaults", Map.of("name", "Fuzz")).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
@@ -167,6 +177,11 @@ class BadInputFuzzTests {
     private List<Request> requestsFor(Operation op, int round) {
         var requests = new ArrayList<Request>();
         var path = fillPath(op.path(), round == 0 ? null : Mutations.pick(random, Mutations.STRINGS));
+        // Half the time a card operation names the fuzzer's real card (not reveal: its refused tries are audited rows
+        // and lock the PIN, which CardIssuingTests covers).
+        if (op.path().startsWith("/api/cards/{id}") && !op.path().endsWith("/reveal") && random.nextBoolean()) {
+            path = op.path().replace("{id}", cardId);
+        }
         var query = hostileQuery(op);
         var bearer = bearerFor(op);
         if (op.bodySchema() == null || op.bodySchema().isMissingNode()) {
@@ -178,6 +193,11 @@ class BadInputFuzzTests {
             if (round == 0) {
                 requests.add(new Request(op.method(), path, "handle=x&amount=1", MediaType.APPLICATION_FORM_URLENCODED, bearer));
                 requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, bearer));
+            }
+        }
+        if (op.path().startsWith("/network/")) {
+            for (var signed : network.hostile(random)) {
+                requests.add(new Request(op.method(), op.path(), signed.getKey(), MediaType.APPLICATION_JSON, null, signed.getValue()));
             }
         }
         if (round == 0 && op.path().startsWith("/api/") && !op.path().startsWith("/api/auth/")) {
@@ -335,19 +355,30 @@ class BadInputFuzzTests {
         final String body;
         final MediaType contentType;
         final String authorization;
+        final Map<String, String> headers;
 
         Request(HttpMethod method, String uri, String body, MediaType contentType, String authorization) {
+            this(method, uri, body, contentType, authorization, Map.of());
+        }
+
+        Request(HttpMethod method, String uri, String body, MediaType contentType, String authorization, Map<String, String> headers) {
             this.method = method;
             this.uri = uri;
             this.body = body;
             this.contentType = contentType;
             this.authorization = authorization;
+            this.headers = headers;
         }
 
         Sent send() {
             var spec = api.http().mutate().responseTimeout(Duration.ofSeconds(20)).build()
                     .method(method).uri(java.net.URI.create("http://localhost:" + port + uri))
-                    .header("Authorization", authorization)
+                    .headers(h -> {
+                        if (authorization != null) {
+                            h.set("Authorization", authorization);
+                        }
+                        headers.forEach(h::set);
+                    })
                     .header("Idempotency-Key", "fuzz-" + random.nextInt(50));
             WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.contentType(contentType).bodyValue(body);
             var result = ready.exchange().expectBody(String.class).returnResult();

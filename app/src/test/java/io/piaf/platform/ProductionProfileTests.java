@@ -61,6 +61,9 @@ class ProductionProfileTests {
         write(secrets, "jwt-signing-keys", new JWKSet(new RSAKeyGenerator(2048).keyID("k1").issueTime(new java.util.Date()).generate()).toString(false));
         write(secrets, "pin-peppers", "1:" + Base64.getEncoder().encodeToString(new byte[32]));
         write(secrets, "fingerprint-key", Base64.getEncoder().encodeToString(new byte[32]));
+        write(secrets, "cards-pan-keys", "k1:" + Base64.getEncoder().encodeToString(new byte[32]));
+        write(secrets, "cards-verification-key", Base64.getEncoder().encodeToString(new byte[32]));
+        write(secrets, "cards-network-secret", "network-secret-for-the-prod-profile-test");
 
         var ports = new int[] { freePort(), freePort() };
         var args = withDatabase(prod(secrets));

@@ -80,6 +80,6 @@ class StatementTests {
             api.post(user, "/api/savings/vaults", Map.of("name", "Vault " + i)).exchange().expectStatus().isCreated();
         }
         api.post(user, "/api/savings/vaults", Map.of("name", "One more")).exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("vault_limit_reached").jsonPath("$.limit").isEqualTo(20);
+                .expectBody().jsonPath("$.code").isEqualTo("vault_limit_reached").jsonPath("$.maxOpenVaults").isEqualTo(20);
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * completed payment moved exactly its amount from its payer's wallet to its payee's; every succeeded top-up credited
  * exactly its amount once; every savings vault's balance is its ledger account's and the sum of its movements, each
  * movement is the vault's ledger entry (and each entry on a vault account is a movement), and the interest paid out of
- * the interest account is the interest its vaults earned. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * the interest account is the interest its vaults earned. Holds: every account's maintained {@code held} is the sum
+ * of its active holds, no user account holds more than its balance, a captured hold has its transfer; a pending card
+ * authorization holds exactly what the card module says, a cleared one moved exactly its captured amount once as a
+ * {@code CARD_PURCHASE}. Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -45,7 +48,7 @@ public class LedgerInvariants implements AfterEachCallback {
                 where p.status = 'COMPLETED' and (
                     (select count(*) from payments.entry e where e.transfer_id = p.transfer_id) <> 2
                     or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payer_wallet and e.amount = -p.amount)
-                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = p.payee_wallet and e.amount = p.amount))
+                    or not exists (select 1 from payments.entry e where e.transfer_id = p.transfer_id and e.account_id = coalesce(p.credit_account, p.payee_wallet) and e.amount = p.amount))
                 union all
                 select p.id::text from payments.payment p where p.status <> 'COMPLETED'
                     and exists (select 1 from payments.transfer t where t.kind in ('PAYMENT', 'DONATION') and t.reference = p.id::text)"""))
@@ -68,6 +71,18 @@ public class LedgerInvariants implements AfterEachCallback {
                         on t.kind = 'CHECKOUT_REFUND' and t.reference = r.id::text join payments.entry e on e.transfer_id = t.id
                         where r.session_id = s.id and e.amount > 0), 0)"""))
                 .as("checkouts that did not move exactly one transfer, or refunds that do not match the ledger").isEmpty();
+        holds(db);
+        // A pot's account holds exactly the payments confirmed into it less the organiser's withdrawals (pots).
+        assertThat(list(db, """
+                select pot.id::text from pots.pot pot join payments.account a on a.id = pot.account_id
+                where a.balance <> coalesce((select sum(p.amount) from payments.payment p
+                                             where p.credit_account = pot.account_id and p.status = 'COMPLETED'), 0)
+                                  - coalesce((select sum(w.amount) from pots.withdrawal w where w.pot_id = pot.id), 0)
+                union all
+                select w.id::text from pots.withdrawal w where not exists (
+                    select 1 from payments.entry e join pots.pot pot on pot.id = w.pot_id
+                    where e.transfer_id = w.transfer_id and e.account_id = pot.account_id and e.amount = -w.amount)"""))
+                .as("pots whose account does not hold their contributions less their withdrawals").isEmpty();
         checkSavings(db);
     }
 
@@ -97,6 +112,47 @@ public class LedgerInvariants implements AfterEachCallback {
 
     public static void checkSavings(DatabaseClient db) {
         SAVINGS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
+    }
+
+    private static void holds(DatabaseClient db) {
+        assertThat(list(db, """
+                select a.id::text from payments.account a
+                left join (select account_id, sum(remaining) as total from payments.hold where status = 'ACTIVE' group by account_id) h
+                    on h.account_id = a.id
+                where a.held <> coalesce(h.total, 0) or a.held < 0"""))
+                .as("accounts whose held amount is not the sum of their active holds").isEmpty();
+        assertThat(list(db, "select id::text from payments.account where kind = 'USER' and balance - held < 0"))
+                .as("user accounts holding more than their balance").isEmpty();
+        assertThat(list(db, """
+                select h.id::text from payments.hold h
+                where (h.status = 'CAPTURED') <> exists (select 1 from payments.entry e
+                    where e.transfer_id = h.transfer_id and e.account_id = h.account_id and e.amount < 0)
+                   or (h.status = 'ACTIVE') <> (h.remaining > 0)"""))
+                .as("holds whose status does not match their money").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                left join payments.hold h on h.id = c.id
+                where (c.status = 'PENDING' and (h.status is distinct from 'ACTIVE' or h.remaining <> c.held))
+                   or (c.status <> 'PENDING' and h.status = 'ACTIVE')
+                   or (c.status = 'DECLINED' and h.id is not null)"""))
+                .as("card authorizations whose wallet hold disagrees").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                where c.status in ('CLEARED', 'REFUNDED') and 1 <> (
+                    select count(*) from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                    where t.kind = 'CARD_PURCHASE' and t.reference = c.id::text and e.amount = -c.captured
+                      and e.account_id = (select wallet_id from cards.card where id = c.card_id))
+                union all
+                select t.reference from payments.transfer t where t.kind = 'CARD_PURCHASE'
+                    and not exists (select 1 from cards.authorization c where c.id::text = t.reference and c.status in ('CLEARED', 'REFUNDED'))"""))
+                .as("card purchases whose money did not move exactly as cleared").isEmpty();
+        assertThat(list(db, """
+                select c.id::text from cards.authorization c
+                where c.refunded <> coalesce((select sum(e.amount) from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                    where t.kind = 'CARD_REFUND' and e.account_id = (select wallet_id from cards.card where id = c.card_id)
+                      and t.reference in (
+                          select m.id from cards.network_message m where m.authorization_id = c.id and m.type = 'REFUND' and m.approved)), 0)"""))
+                .as("card refunds that do not match what came back to the wallet").isEmpty();
     }
 
     private static long one(DatabaseClient db, String sql) {

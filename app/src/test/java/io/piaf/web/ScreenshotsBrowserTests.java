@@ -286,4 +286,46 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         assertThat(phone.getByTestId("checkout-done")).isVisible();
         shot(phone, "checkout-paid-phone-fr");
     }
+
+    @Test
+    void cards() throws Exception {
+        Files.createDirectories(OUT);
+        user("fanny", "Fanny Girard");
+        call("fanny", "PUT", "/api/me/pin", Map.of("pin", io.piaf.testing.Wallets.PIN, "password", "password-fanny"));
+        topUp("fanny", "120.00");
+        var cards = new io.piaf.testing.Cards(api, port);
+        var card = cards.card(as("fanny"));
+        cards.issue(as("fanny"), "SINGLE_USE");
+        var network = cards.network();
+        var bakery = new networksim.CardNetwork.Merchant("Boulangerie Lune", "5411", "FR");
+        var coffee = network.authorize(card, "3.50", networksim.CardNetwork.Merchant.CAFE, "CONTACTLESS");
+        network.clearing(coffee.authorizationId(), "3.50");
+        network.authorize(card, "12.40", new networksim.CardNetwork.Merchant("Cinéma du Panthéon", "7832", "FR"), "ONLINE");
+        network.authorize(card, "6.80", bakery, "CONTACTLESS");
+        call("fanny", "PUT", "/api/cards/" + cardIdOf("fanny", card.pan()) + "/controls", Map.of("blockedMcc", java.util.List.of("7995")));
+        network.authorize(card, "50.00", new networksim.CardNetwork.Merchant("Lucky Casino", "7995", "MT"), "ONLINE");
+
+        var fanny = signIn("fanny", "en-GB", WIDTH, HEIGHT);
+        fanny.navigate("/cards");
+        assertThat(fanny.getByTestId("card-face")).hasCount(2);
+        shot(fanny, "cards");
+        fanny.getByTestId("card-face").last().click();
+        assertThat(fanny.getByTestId("card-transactions")).containsText("Boulangerie Lune");
+        shot(fanny, "card");
+        fanny.navigate("/wallet");
+        assertThat(fanny.getByTestId("wallet-holds")).containsText("Boulangerie Lune");
+        shot(fanny, "wallet-card-pending");
+        var phone = signIn("fanny", "fr-FR", 390, 844);
+        phone.navigate("/notifications");
+        assertThat(phone.getByTestId("notification").first()).isVisible();
+        shot(phone, "card-declined-phone-fr");
+    }
+
+    /** The id of the user's card with this number, from the masked list (last four). */
+    @SuppressWarnings("unchecked")
+    private String cardIdOf(String name, String pan) {
+        var list = api.get(as(name), "/api/cards").exchange().expectBody(Map.class).returnResult().getResponseBody();
+        return ((java.util.List<Map<String, Object>>) list.get("items")).stream()
+                .filter(c -> pan.endsWith((String) c.get("last4"))).map(c -> (String) c.get("id")).findFirst().orElseThrow();
+    }
 }

@@ -1,5 +1,8 @@
 /**
- * Cards owns debit cards (tokenized PAN, holds and captures through the payments ledger). Placeholder: its features come later.
+ * Cards owns debit cards on the wallet: issuing (PAN encrypted, CVV derived, never stored), the holder's controls,
+ * and the issuer side of the card network (authorizations held on the wallet through payments' ledger, clearings,
+ * reversals, refunds), announced by events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cards", allowedDependencies = { "common", "outbox", "identity", "payments" })
+@org.springframework.modulith.ApplicationModule(displayName = "Cards",
+        allowedDependencies = { "common", "outbox", "identity", "payments", "platform::background", "platform :: secrets" })
 package io.piaf.cards;

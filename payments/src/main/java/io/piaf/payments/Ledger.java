@@ -39,4 +39,28 @@ public interface Ledger {
 
     /** The account's balance, read from its maintained balance (no history scan); empty when there is no account. */
     Mono<Money> balance(AccountId account);
+
+    /** What the account can spend: its balance minus its active holds. Empty when there is no account. */
+    Mono<Money> available(AccountId account);
+
+    /**
+     * Reserves {@code amount} of a user account's available balance (a card authorization), or adds it to the active
+     * hold {@code id} (an incremental authorization): one statement that locks the account, checks the available
+     * balance and writes the hold, so concurrent holds on one account can never reserve more than it has. Every
+     * debit of a user account ({@link #post}) then checks its balance minus its holds. Not idempotent by itself: the
+     * caller records what it asked for in the same transaction (cards keys it on the network message).
+     */
+    Mono<HoldResult> hold(HoldId id, AccountId account, Money amount, String memo);
+
+    /** Releases {@code amount} of an active hold, or all of it when {@code amount} is null (a reversal, an expiry). */
+    Mono<HoldResult> release(HoldId id, Money amount);
+
+    /**
+     * Posts {@code transfer} and closes the active hold {@code id} in the same statement (a clearing): the hold's
+     * money counts as available to the transfer, what it does not use is released. A partial capture takes less than
+     * the hold; an over-capture takes more, and the difference must be in the account's available balance (the caller
+     * decides the tolerance). A hold that is no longer active is ignored: the transfer is then an ordinary posting.
+     * Runs in the caller's transaction, like {@link #post}.
+     */
+    Mono<TransferResult> capture(HoldId id, Transfer transfer);
 }

@@ -15,6 +15,13 @@ public final class ApiFormats {
     public static final String HANDLE = "^[a-z0-9_]{3,20}$";
     public static final int HANDLE_MAX = 20;
 
+    /**
+     * A payment's payee as Piaf writes it: a handle, or the label of another module's account the payment lands in
+     * (a money pot's {@code pot/<slug>}, a campaign's {@code campagne/<slug>}; see payments' {@code PaymentOrder}).
+     */
+    public static final String PAYEE = "^([a-z0-9_]{3,20}|(pot|campagne)/[a-z0-9][a-z0-9-]{1,38}[a-z0-9])$";
+    public static final int PAYEE_MAX = 49;
+
     /** A handle as a client may write it: any case, with or without one leading {@code @}. */
     public static final String HANDLE_INPUT = "^@?[A-Za-z0-9_]{3,20}$";
     public static final int HANDLE_INPUT_MAX = 21;

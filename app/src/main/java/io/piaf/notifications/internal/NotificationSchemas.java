@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
- * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications), which members depend on {@code type} (docs/api.md,
+ * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications, SavingsNotifications,
+ * CardNotifications, PotNotifications, CampaignNotifications), which members depend on {@code type} (docs/api.md,
  * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
  */
 final class NotificationSchemas {
@@ -20,9 +21,26 @@ final class NotificationSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String handle) {
     }
 
+    @Schema(name = "NotificationPayee", description = "A payment's payee: a user, or for a contribution or pledge, the pot's or "
+            + "campaign's label (pot/<slug>, campagne/<slug>) with its beneficiary's id")
+    record PayeeRef(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PAYEE, maxLength = ApiFormats.PAYEE_MAX) String handle) {
+    }
+
+    @Schema(description = "A card a notification names: top_up_succeeded the card paid with (brand), card_* your Piaf card (id)")
     record CardBrief(
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "visa", "mastercard", "amex", "unknown" }) String brand,
+            @Schema(format = "uuid", description = "card_*") String id,
+            @Schema(allowableValues = { "visa", "mastercard", "amex", "unknown" }, description = "top_up_succeeded") String brand,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4) String last4) {
+    }
+
+    @Schema(name = "NotificationMerchant", description = "Where a card was used")
+    record Merchant(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 60) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]{4}$", maxLength = 4, description = "Merchant category code (ISO 18245)")
+            String mcc,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{2}$", maxLength = 2, description = "ISO 3166 alpha-2") String country) {
     }
 
     @Schema(name = "NotificationData", description = "What happened; which members are there depends on the notification's type")
@@ -30,33 +48,45 @@ final class NotificationSchemas {
             @Schema(description = "new_follower, follow_requested") Ref follower,
             @Schema(description = "follow_approved: who approved your request") Ref followee,
             @Schema(format = "uuid", description = "mention") String postId,
-            @Schema(description = "mention") Ref author,
+            @Schema(description = "mention; pot_contribution_rejected, pledge_rejected: the post's author") Ref author,
             @Schema(pattern = ApiFormats.TEXT, maxLength = 1000, description = "mention, direct_message") String text,
             @Schema(format = "uuid", description = "direct_message") String conversationId,
             @Schema(format = "uuid", description = "direct_message") String messageId,
             @Schema(description = "direct_message") Ref from,
             @Schema(format = "uuid", description = "payment_*") String paymentId,
             @Schema(description = "payment_*") Ref payer,
-            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") Ref payee,
+            @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded; crypto_* but crypto_rejected: in `token`, with `decimals`") String amount,
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals`")
+            String amount,
             @Schema(allowableValues = "EUR") String currency,
-            @Schema(allowableValues = { "API", "POST", "DM" },
-                    description = "payment_*, crypto_transfer_requested, crypto_rejected: where it was asked for") String source,
-            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected: the post or message that asked for it")
+            @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
+                    + "pot_contribution_rejected, pledge_rejected: where it was asked for") String source,
+            @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, "
+                    + "pledge_rejected: the post or message that asked for it")
             String sourceId,
             @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested, crypto_transfer_requested: what the PIN confirms",
                     example = "Pay 12.50 EUR to @bob") String challenge,
             @Schema(format = "date-time", description = "payment_requested, crypto_transfer_requested") String expiresAt,
             @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "payment_requested, payment_completed, payment_received") String note,
             @Schema(description = "payment_completed, payment_received: to a verified charity") Boolean donation,
-            @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable" },
-                    description = "payment_cancelled, crypto_failed") String reason,
-            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64, description = "payment_rejected, crypto_rejected: the problem code") String code,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 1000, description = "payment_rejected, crypto_rejected: the problem, in words")
+            @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable",
+                    "insufficient_funds", "card_frozen", "card_cancelled", "limit_exceeded", "mcc_blocked", "channel_blocked",
+                    "country_blocked", "incorrect_cvc", "incorrect_expiry", "expired_card", "unknown_card", "invalid_amount",
+                    "unsupported_currency", "FAILED", "CANCELLED", "LATE" },
+                    description = "payment_cancelled, crypto_failed, card_declined (the network's reason code); pledge_refunded: FAILED (the goal "
+                    + "was not met), CANCELLED (by the backer), LATE (confirmed after the deadline)") String reason,
+            @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64,
+                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem code") String code,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 1000,
+                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words")
             String detail,
             @Schema(format = "uuid", description = "top_up_succeeded") String topUpId,
-            @Schema(description = "top_up_succeeded") CardBrief card,
+            @Schema(description = "top_up_succeeded, card_*") CardBrief card,
+            @Schema(format = "uuid", description = "card_*: the purchase (GET /api/cards/{id}/transactions)") String authorizationId,
+            @Schema(description = "card_*") Merchant merchant,
+            @Schema(description = "card_authorized: an increment to a purchase already held") Boolean incremental,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "card_declined: the reason in plain words") String explanation,
             @Schema(format = "uuid", description = "crypto_* but crypto_rejected: the crypto transaction") String transactionId,
             @Schema(allowableValues = "EURP", description = "crypto_* but crypto_rejected") String token,
             @Schema(minimum = "0", maximum = "36", description = "crypto_* but crypto_rejected: the token's decimals") Integer decimals,
@@ -79,7 +109,15 @@ final class NotificationSchemas {
             String balance,
             @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for") String month,
             @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
-            @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun) {
+            @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun,
+            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded") String campaignId,
+            @Schema(description = "campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded)")
+            Boolean succeeded,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the total pledged")
+            String pledged,
+            @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the platform's fee "
+                    + "(0.00 when it failed)") String fee,
+            @Schema(format = "uuid", description = "pledge_refunded") String pledgeId) {
     }
 
     record Notification(
@@ -88,7 +126,8 @@ final class NotificationSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "new_follower", "follow_requested", "follow_approved",
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
-                    "crypto_failed", "crypto_rejected", "goal_reached", "interest_credited", "scheduled_saving_skipped" }) String type,
+                    "crypto_failed", "crypto_rejected", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
+                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -81,7 +82,7 @@ class CheckoutController {
         this.json = json;
     }
 
-    @PostMapping("/api/checkout/sessions")
+    @PostMapping(path = "/api/checkout/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a checkout session for a buyer to pay (merchant)",
             description = "Send the buyer to the session's `url`. The amount is the sum of the line items, at most 10,000.00 EUR. "
                     + "Idempotency-Key is required: the same key and body answer the stored session again.",
@@ -138,7 +139,7 @@ class CheckoutController {
     }
 
     /** Paying is idempotent by the session: the payer asking again after success gets the same answer. */
-    @PostMapping("/api/checkout/sessions/{id}/pay")
+    @PostMapping(path = "/api/checkout/sessions/{id}/pay", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Pay a checkout session from your wallet with your PIN",
             description = "Idempotent by the session: asking again after paying it answers the same. Two payers at once: one pays, "
                     + "the other gets 409 session_not_open.",

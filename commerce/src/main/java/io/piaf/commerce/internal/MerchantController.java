@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -50,7 +51,7 @@ class MerchantController {
         this.merchants = merchants;
     }
 
-    @PostMapping("/api/merchants")
+    @PostMapping(path = "/api/merchants", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a merchant account: it gets an OAuth 2.0 client, whose secret this answer shows once",
             responses = @ApiResponse(responseCode = "201", description = "Created (Cache-Control: no-store)",
                     content = @Content(schema = @Schema(implementation = CommerceSchemas.MerchantOpened.class))))
@@ -85,7 +86,7 @@ class MerchantController {
         return merchants.owned(Callers.user(jwt), merchantId(id)).map(MerchantController::view);
     }
 
-    @PostMapping("/api/merchants/{id}/credentials")
+    @PostMapping(path = "/api/merchants/{id}/credentials", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Issue a new client secret (shown once); the older ones keep working 24 hours unless revokeOthers",
             responses = @ApiResponse(responseCode = "201", description = "Created (Cache-Control: no-store)",
                     content = @Content(schema = @Schema(implementation = CommerceSchemas.SecretIssued.class))))

@@ -52,7 +52,7 @@ class RefundController {
         this.json = json;
     }
 
-    @PostMapping("/api/refunds")
+    @PostMapping(path = "/api/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refund a paid checkout session, in full or in part (merchant)",
             description = "Never more than captured in total. Idempotency-Key is required: the same key and body answer the stored "
                     + "refund again.",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,7 +50,7 @@ class WebhookController {
         this.store = store;
     }
 
-    @PostMapping("/api/webhook-endpoints")
+    @PostMapping(path = "/api/webhook-endpoints", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a webhook endpoint (merchant); its signing secret is shown once",
             security = @SecurityRequirement(name = "merchant", scopes = "webhooks:write"),
             responses = @ApiResponse(responseCode = "201", description = "Created",

@@ -11,6 +11,8 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import io.piaf.identity.UserId;
 import io.piaf.outbox.Outbox;
 import io.piaf.payments.AccountId;
+import io.piaf.payments.HoldId;
+import io.piaf.payments.HoldResult;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
 import io.piaf.payments.Party;
@@ -59,6 +61,43 @@ class LedgerService implements Ledger {
     @Override
     public Mono<Money> balance(AccountId account) {
         return store.balance(account);
+    }
+
+    @Override
+    public Mono<Money> available(AccountId account) {
+        return store.available(account);
+    }
+
+    @Override
+    public Mono<HoldResult> hold(HoldId id, AccountId account, Money amount, String memo) {
+        if (!amount.isPositive()) {
+            return Mono.error(new IllegalArgumentException("A hold reserves a positive amount: " + amount));
+        }
+        return store.hold(id, account, amount.minorUnits(), memo).map(o -> {
+            if (!o.found()) {
+                return new HoldResult.UnknownAccount();
+            }
+            if (o.remaining() != null) {
+                return new HoldResult.Held(id, Money.eur(o.remaining()), Money.eur(o.available()));
+            }
+            return o.funded() ? new HoldResult.NotActive(id) : new HoldResult.InsufficientFunds(Money.eur(o.available()));
+        });
+    }
+
+    @Override
+    public Mono<HoldResult> release(HoldId id, Money amount) {
+        if (amount != null && !amount.isPositive()) {
+            return Mono.error(new IllegalArgumentException("A release frees a positive amount: " + amount));
+        }
+        return store.release(id, amount == null ? null : amount.minorUnits())
+                .<HoldResult>map(r -> new HoldResult.Released(id, Money.eur(r[0]), Money.eur(r[1])))
+                .defaultIfEmpty(new HoldResult.NotActive(id));
+    }
+
+    @Override
+    public Mono<TransferResult> capture(HoldId id, Transfer transfer) {
+        return inTransaction("capture(" + transfer.kind() + " " + transfer.reference() + ")")
+                .then(store.capture(id, transfer).flatMap(outcome -> announce(transfer, outcome)));
     }
 
     @Override

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.piaf.identity.UserId;
 import io.piaf.payments.AccountId;
+import io.piaf.payments.HoldId;
 import io.piaf.payments.Money;
 import io.piaf.payments.Transfer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The ledger's SQL. */
@@ -36,16 +39,26 @@ class LedgerStore {
 
     /**
      * Posts one transfer: {@link #postAll} with one. The posting statement lives once, in
-     * {@code payments.post_transfers} (migration V3): it locks the legs' accounts in id order (NO KEY UPDATE),
-     * checks that every account exists and that no USER account goes below zero (all legs or none), inserts the
-     * transfer unless its kind and reference were posted before, applies the legs and writes the entries.
+     * {@code payments.post_transfers} (migration V7): it locks every account of the call up front in id order
+     * (NO KEY UPDATE), checks that every account exists and that no USER account goes below its available balance
+     * (balance - holds; all legs or none), inserts the transfer unless its kind and reference were posted before,
+     * applies the legs and writes the entries.
      */
     Mono<Outcome> post(Transfer transfer) {
         return postAll(List.of(transfer)).map(List::getFirst);
     }
 
-    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V3); one outcome each. */
+    /** One transfer that also closes the active hold {@code capture} (migration V7). */
+    Mono<Outcome> capture(HoldId capture, Transfer transfer) {
+        return postAll(List.of(transfer), new UUID[] { capture.value() }).map(List::getFirst);
+    }
+
+    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V7); one outcome each. */
     Mono<List<Outcome>> postAll(List<Transfer> transfers) {
+        return postAll(transfers, new UUID[transfers.size()]);
+    }
+
+    private Mono<List<Outcome>> postAll(List<Transfer> transfers, UUID[] captures) {
         var legTransfer = new ArrayList<Integer>();
         var legAccounts = new ArrayList<UUID>();
         var legAmounts = new ArrayList<Long>();
@@ -58,12 +71,13 @@ class LedgerStore {
                 legMemos.add(leg.memo() == null ? "" : leg.memo());
             }
         }
-        return db.sql("select * from payments.post_transfers($1, $2, $3, $4, $5, $6, $7)")
+        return db.sql("select * from payments.post_transfers($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(0, transfers.stream().map(t -> t.id().value()).toArray(UUID[]::new))
                 .bind(1, transfers.stream().map(Transfer::kind).toArray(String[]::new))
                 .bind(2, transfers.stream().map(Transfer::reference).toArray(String[]::new))
-                .bind(3, legTransfer.toArray(Integer[]::new)).bind(4, legAccounts.toArray(UUID[]::new))
-                .bind(5, legAmounts.toArray(Long[]::new)).bind(6, legMemos.toArray(String[]::new))
+                .bind(3, captures)
+                .bind(4, legTransfer.toArray(Integer[]::new)).bind(5, legAccounts.toArray(UUID[]::new))
+                .bind(6, legAmounts.toArray(Long[]::new)).bind(7, legMemos.toArray(String[]::new))
                 .map(r -> Map.entry(r.get("transfer_index", Integer.class), new Row(
                         Boolean.TRUE.equals(r.get("is_found", Boolean.class)), Boolean.TRUE.equals(r.get("is_funded", Boolean.class)),
                         uuid(r.get("short_account", String.class)), r.get("posted_at", Instant.class),
@@ -94,6 +108,47 @@ class LedgerStore {
     }
 
     private record Row(boolean found, boolean funded, UUID shortAccount, Instant at, Line line) {
+    }
+
+    /** What {@code payments.place_hold} answered; {@code remaining} is null when nothing was held. */
+    record HoldOutcome(boolean found, boolean funded, Long remaining, Long available) {
+    }
+
+    Mono<HoldOutcome> hold(HoldId id, AccountId account, long amount, String memo) {
+        return db.sql("select * from payments.place_hold($1, $2, $3, $4)")
+                .bind(0, id.value()).bind(1, account.value()).bind(2, amount).bind(3, Parameter.fromOrEmpty(memo, String.class))
+                .map(r -> new HoldOutcome(Boolean.TRUE.equals(r.get("is_found", Boolean.class)),
+                        Boolean.TRUE.equals(r.get("is_funded", Boolean.class)), r.get("hold_remaining", Long.class),
+                        r.get("available", Long.class)))
+                .one();
+    }
+
+    /** The hold's remaining amount and the account's available balance after; empty when the hold is not active. */
+    Mono<long[]> release(HoldId id, Long amount) {
+        return db.sql("select * from payments.release_hold($1, $2)")
+                .bind(0, id.value()).bind(1, Parameter.fromOrEmpty(amount, Long.class))
+                .map(r -> new long[] { r.get("hold_remaining", Long.class), r.get("available", Long.class) })
+                .one();
+    }
+
+    Mono<Money> available(AccountId account) {
+        return db.sql("select balance - held from payments.account where id = $1").bind(0, account.value())
+                .map(r -> Money.eur(r.get(0, Long.class))).one();
+    }
+
+    /** An active hold as a wallet shows it. */
+    record ActiveHold(UUID id, long remaining, String memo, Instant at) {
+    }
+
+    /** A wallet's active holds, newest first. */
+    Flux<ActiveHold> activeHolds(AccountId account, int limit) {
+        return db.sql("""
+                select id, remaining, memo, created_at from payments.hold
+                where account_id = $1 and status = 'ACTIVE' order by created_at desc limit $2""")
+                .bind(0, account.value()).bind(1, limit)
+                .map(r -> new ActiveHold(r.get("id", UUID.class), r.get("remaining", Long.class), r.get("memo", String.class),
+                        r.get("created_at", Instant.class)))
+                .all();
     }
 
     Mono<Money> balance(AccountId account) {

@@ -164,7 +164,7 @@ class PaymentConfirmations {
     private static Transfer transferOf(PaymentRow payment) {
         return Transfer.between(TransferId.random(), payment.donation() ? "DONATION" : "PAYMENT", payment.id().toString(),
                 payment.payer().wallet().account(), Receipts.debitLine(payment.payeeHandle(), payment.note(), payment.donation()),
-                payment.payee().wallet().account(), Receipts.creditLine(payment.payerHandle(), payment.note(), payment.donation()),
+                payment.creditAccount(), Receipts.creditLine(payment.payerHandle(), payment.note(), payment.donation()),
                 Money.eur(payment.amount()));
     }
 

@@ -21,6 +21,7 @@ import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
 import io.piaf.identity.UserSummary;
 import io.piaf.outbox.Outbox;
+import io.piaf.payments.AccountId;
 import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.internal.domain.Challenge;
@@ -48,7 +49,12 @@ class PaymentRequests {
      * @param sourceId the post or message id: a source makes at most one payment
      */
     record NewPayment(UserId payer, String payeeHandle, long amount, String note, PaymentVisibility requestedVisibility,
-            boolean mustBeCharity, PaymentSource source, String sourceId) {
+            boolean mustBeCharity, PaymentSource source, String sourceId, AccountId into, String payeeLabel) {
+
+        NewPayment(UserId payer, String payeeHandle, long amount, String note, PaymentVisibility requestedVisibility,
+                boolean mustBeCharity, PaymentSource source, String sourceId) {
+            this(payer, payeeHandle, amount, note, requestedVisibility, mustBeCharity, source, sourceId, null, null);
+        }
     }
 
     /** An API request's Idempotency-Key (already well formed) and the fingerprint of its body. */
@@ -157,9 +163,10 @@ class PaymentRequests {
         var id = PaymentId.random();
         var row = new PaymentRow(id,
                 new PaymentRow.Side(payer.id(), payerWallet.id(), payer.handle()),
-                new PaymentRow.Side(payee.id(), payeeWallet.id(), payee.handle()),
+                new PaymentRow.Side(payee.id(), payeeWallet.id(), payment.payeeLabel() != null ? payment.payeeLabel() : payee.handle()),
                 new PaymentRow.Terms(payment.amount(), "EUR", payment.note(), payee.kind(), payment.requestedVisibility(),
-                        Challenge.digest(id.value(), payer.id().value(), payee.id().value(), payment.amount(), "EUR")),
+                        Challenge.digest(id.value(), payer.id().value(), payee.id().value(), payment.amount(), "EUR",
+                                payment.into() == null ? null : payment.into().value()), payment.into()),
                 new PaymentRow.Origin(payment.source(), payment.sourceId()),
                 PaymentRow.State.pending(now, now.plus(properties.confirmationWindow())));
         return new Judged(request, null, row);

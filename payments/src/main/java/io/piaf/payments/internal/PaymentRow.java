@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.piaf.identity.AccountKind;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
+import io.piaf.payments.AccountId;
 import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.TransferId;
@@ -24,9 +25,10 @@ record PaymentRow(PaymentId id, Side payer, Side payee, Terms terms, Origin orig
      *
      * @param challengeDigest binds amount and payee to what the payer was shown (see {@link Challenge})
      * @param requestedVisibility what the request asked for its receipt, or null
+     * @param into the account credited when it is not the payee's wallet (a pot's, see PaymentOrders), or null
      */
     record Terms(long amount, String currency, String note, AccountKind payeeKind, PaymentVisibility requestedVisibility,
-            byte[] challengeDigest) {
+            byte[] challengeDigest, AccountId into) {
     }
 
     /** Where it was asked for; {@code sourceId} is the post or message id (null for the API). */
@@ -53,7 +55,12 @@ record PaymentRow(PaymentId id, Side payer, Side payee, Terms terms, Origin orig
     /** Whether the stored terms are still those the payer was shown. */
     boolean termsMatchChallenge() {
         return Challenge.matches(terms.challengeDigest(), id.value(), payer.user().value(), payee.user().value(),
-                terms.amount(), terms.currency());
+                terms.amount(), terms.currency(), terms.into() == null ? null : terms.into().value());
+    }
+
+    /** The account the money lands in: the payee's wallet, unless the payment was ordered into another account. */
+    AccountId creditAccount() {
+        return terms.into() != null ? terms.into() : payee.wallet().account();
     }
 
     boolean isParty(UserId user) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.piaf.identity.AccountKind;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
+import io.piaf.payments.AccountId;
 import io.piaf.payments.PaymentId;
 import io.piaf.payments.PaymentSource;
 import io.piaf.payments.TransferId;
@@ -34,7 +35,7 @@ class PaymentStore {
     private static final String COLUMNS = """
             p.id, p.payer_id, p.payer_wallet, p.payer_handle, p.payee_id, p.payee_wallet, p.payee_handle, p.payee_kind,
             p.amount, p.currency, p.note, p.requested_visibility, p.source, p.source_id, p.challenge_digest, p.status,
-            p.status_reason, p.expires_at, p.created_at, p.decided_at, p.transfer_id, p.receipt_visibility""";
+            p.status_reason, p.expires_at, p.created_at, p.decided_at, p.transfer_id, p.receipt_visibility, p.credit_account""";
 
     /**
      * A batch of new payments, each with the Idempotency-Key of its request when it has one. A key is claimed in the
@@ -46,10 +47,10 @@ class PaymentStore {
             with input as (
                 select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[],
                     $8::text[], $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                    $16::text[], $17::text[], $18::text[], $19::text[])
+                    $16::text[], $17::text[], $18::text[], $19::text[], $21::uuid[])
                 as i(id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle, payee_kind, amount,
                      note, requested_visibility, source, source_id, challenge_digest, expires_at, created_at,
-                     idempotency_key, fingerprint, response)
+                     idempotency_key, fingerprint, response, credit_account)
             ), claimed as (
                 insert into payments.idempotency_key as k (user_id, key, fingerprint, response_status, response_body, completed_at)
                 select payer_id, idempotency_key, decode(fingerprint, 'hex'), 201, response, now()
@@ -62,10 +63,11 @@ class PaymentStore {
             ), inserted as (
                 insert into payments.payment (id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle,
                     payee_kind, amount, currency, note, requested_visibility, source, source_id, challenge_digest, status,
-                    expires_at, created_at)
+                    expires_at, created_at, credit_account)
                 select id, payer_id, payer_wallet, payer_handle, payee_id, payee_wallet, payee_handle, payee_kind, amount,
                     'EUR', nullif(note, ''), nullif(requested_visibility, ''), source, nullif(source_id, ''),
-                    decode(challenge_digest, 'hex'), 'PENDING_CONFIRMATION', expires_at::timestamptz, created_at::timestamptz
+                    decode(challenge_digest, 'hex'), 'PENDING_CONFIRMATION', expires_at::timestamptz, created_at::timestamptz,
+                    credit_account
                 from input i
                 where i.idempotency_key = ''
                    or exists (select 1 from claimed c where c.user_id = i.payer_id and c.key = i.idempotency_key)
@@ -148,6 +150,7 @@ class PaymentStore {
                 .bind(17, column(payments, p -> p.key() == null ? "" : HEX.formatHex(p.key().fingerprint()), String[]::new))
                 .bind(18, column(payments, p -> p.key() == null ? "" : p.key().response(), String[]::new))
                 .bind(19, Interval.of(keyRetention))
+                .bind(20, column(rows, r -> r.terms().into() == null ? null : r.terms().into().value(), UUID[]::new))
                 .map(r -> Map.entry(r.get("id", UUID.class), Boolean.TRUE.equals(r.get("created", Boolean.class))))
                 .all()
                 .filter(Map.Entry::getValue)
@@ -261,6 +264,7 @@ class PaymentStore {
         var requested = r.get("requested_visibility", String.class);
         var receipt = r.get("receipt_visibility", String.class);
         var transfer = r.get("transfer_id", UUID.class);
+        var into = r.get("credit_account", UUID.class);
         return new PaymentRow(new PaymentId(r.get("id", UUID.class)),
                 new PaymentRow.Side(new UserId(r.get("payer_id", UUID.class)), new WalletId(r.get("payer_wallet", UUID.class)),
                         r.get("payer_handle", String.class)),
@@ -268,7 +272,8 @@ class PaymentStore {
                         r.get("payee_handle", String.class)),
                 new PaymentRow.Terms(r.get("amount", Long.class), r.get("currency", String.class), r.get("note", String.class),
                         AccountKind.valueOf(r.get("payee_kind", String.class)),
-                        requested == null ? null : PaymentVisibility.valueOf(requested), r.get("challenge_digest", byte[].class)),
+                        requested == null ? null : PaymentVisibility.valueOf(requested), r.get("challenge_digest", byte[].class),
+                        into == null ? null : new AccountId(into)),
                 new PaymentRow.Origin(PaymentSource.valueOf(r.get("source", String.class)), r.get("source_id", String.class)),
                 new PaymentRow.State(PaymentStatus.valueOf(r.get("status", String.class)), r.get("status_reason", String.class),
                         r.get("created_at", Instant.class), r.get("expires_at", Instant.class), r.get("decided_at", Instant.class),

@@ -29,7 +29,8 @@ class PaymentViews {
     @Schema(name = "Challenge", description = "What the payer's PIN confirms: this amount to this payee")
     record ChallengeView(
             @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson amount,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String payee,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PAYEE, maxLength = ApiFormats.PAYEE_MAX,
+                    description = "A handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>)") String payee,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = 200, example = "Pay 12.50 EUR to @bob")
             String text) {
     }
@@ -42,7 +43,8 @@ class PaymentViews {
             String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The payer")
             String from,
-            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "The payee")
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.PAYEE, maxLength = ApiFormats.PAYEE_MAX,
+                    description = "The payee: a handle, or a pot's or campaign's label (pot/<slug>, campagne/<slug>)")
             String to,
             @Schema(description = "Parties only") MoneyJson amount,
             @Schema(pattern = ApiFormats.LINE, maxLength = 280) String note,

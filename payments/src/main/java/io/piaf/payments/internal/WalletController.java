@@ -26,9 +26,12 @@ class WalletController {
     private final WalletStore store;
     private final Identity identity;
     private final PaymentsProperties properties;
+    private final LedgerStore ledgerStore;
 
-    WalletController(WalletService wallets, WalletStore store, Identity identity, PaymentsProperties properties) {
+    WalletController(WalletService wallets, WalletStore store, Identity identity, PaymentsProperties properties,
+            LedgerStore ledgerStore) {
         this.wallets = wallets;
+        this.ledgerStore = ledgerStore;
         this.store = store;
         this.identity = identity;
         this.properties = properties;
@@ -47,6 +50,36 @@ class WalletController {
     Mono<WalletService.Page> transactions(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return wallets.statement(Callers.user(jwt), limit, cursor);
+    }
+
+    @Schema(description = "Money held on the wallet for a card purchase not cleared yet")
+    record Hold(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "The card authorization's id") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "What is still held") MoneyJson amount,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 400, example = "Card ·· 4242 · Corner Shop") String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
+    }
+
+    @Schema(description = "The wallet's active holds: balance less available")
+    record Holds(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The sum of the holds listed") MoneyJson total,
+            @ArraySchema(maxItems = HOLDS_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "The newest 100 active holds at most")) List<Hold> items) {
+    }
+
+    private static final int HOLDS_MAX = 100;
+
+    /** The wallet's active holds (card authorizations not cleared yet), newest first: what balance - available is. */
+    @GetMapping("/api/wallet/holds")
+    @Operation(summary = "List the wallet's card purchases held and not cleared yet, newest first")
+    @ProblemResponse(status = 403, codes = "forbidden")
+    Mono<Holds> holds(@AuthenticationPrincipal Jwt jwt) {
+        return wallets.wallet(Callers.user(jwt))
+                .flatMapMany(w -> ledgerStore.activeHolds(w.account(), HOLDS_MAX))
+                .collectList()
+                .map(holds -> new Holds(MoneyJson.of(holds.stream().mapToLong(LedgerStore.ActiveHold::remaining).sum()),
+                        holds.stream().map(h -> new Hold(h.id().toString(), MoneyJson.of(h.remaining()), h.memo(),
+                                h.at().toString())).toList()));
     }
 
     record Charity(

@@ -62,6 +62,7 @@ class WalletService implements Payments {
     record WalletView(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED) MoneyJson balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "balance minus the card purchases held on it") MoneyJson available,
             @Schema(requiredMode = RequiredMode.REQUIRED) Limits limits) {
     }
 
@@ -77,7 +78,7 @@ class WalletService implements Payments {
 
     Mono<WalletView> view(UserId user) {
         var limits = properties.limits();
-        return existing(user).map(w -> new WalletView(w.id().toString(), MoneyJson.of(w.balance()), new Limits(
+        return existing(user).map(w -> new WalletView(w.id().toString(), MoneyJson.of(w.balance()), MoneyJson.of(w.available()), new Limits(
                 MoneyJson.of(limits.perPaymentToPerson()), MoneyJson.of(limits.perPaymentToCharity()),
                 MoneyJson.of(limits.daily()), MoneyJson.of(w.sentSoFarToday()),
                 MoneyJson.of(limits.remainingToday(w.sentSoFarToday())), MoneyJson.of(properties.maxTopUpCents()))));

@@ -23,7 +23,7 @@ class WalletStore {
     /** A wallet's columns; the date of today is taken in the zone bound at parameter {@code zoneParameter}. */
     private static String columns(int zoneParameter) {
         return """
-                w.id, w.user_id, w.handle, w.display_name, w.owner_kind, a.balance, w.sent_day, w.sent_today,
+                w.id, w.user_id, w.handle, w.display_name, w.owner_kind, a.balance, a.held, w.sent_day, w.sent_today,
                 (now() at time zone $%d)::date as today""".formatted(zoneParameter);
     }
 
@@ -99,7 +99,7 @@ class WalletStore {
         var sent = r.get("sent_today", Long.class);
         return new WalletRow(new WalletId(r.get("id", UUID.class)), new UserId(r.get("user_id", UUID.class)),
                 r.get("handle", String.class), r.get("display_name", String.class),
-                AccountKind.valueOf(r.get("owner_kind", String.class)), r.get("balance", Long.class),
+                AccountKind.valueOf(r.get("owner_kind", String.class)), r.get("balance", Long.class), r.get("held", Long.class),
                 r.get("sent_day", LocalDate.class), sent == null ? 0 : sent, r.get("today", LocalDate.class));
     }
 }

@@ -66,7 +66,7 @@ class ProblemHandling implements WebExceptionHandler {
         body.put("title", title(problem.status()));
         body.put("status", problem.status());
         body.put("detail", problem.detail());
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("instance", instance(exchange.getRequest().getPath().value()));
         body.put("code", problem.code());
         body.putAll(problem.properties());
         response.setStatusCode(HttpStatus.valueOf(problem.status()));
@@ -148,4 +148,14 @@ class ProblemHandling implements WebExceptionHandler {
         var resolved = HttpStatus.resolve(status);
         return resolved != null ? resolved.getReasonPhrase() : "Error";
     }
+
+    /**
+     * The request's path, cut at {@value #INSTANCE_MAX} characters: a hostile path (up to the 4 KB request line) is not
+     * worth echoing whole, and the description promises clients a bounded member.
+     */
+    private static String instance(String path) {
+        return path.length() <= INSTANCE_MAX ? path : path.substring(0, INSTANCE_MAX);
+    }
+
+    private static final int INSTANCE_MAX = 2048;
 }

@@ -15,24 +15,65 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.Cursor;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.piaf.savings.internal.VaultViews.MoneyJson;
 import io.piaf.savings.internal.domain.InterestRate;
+import io.piaf.savings.internal.domain.VaultName;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 /** What a vault did: its transactions, its monthly statements (JSON or CSV), and the interest rate. */
 @RestController
+@Tag(name = "Savings")
 class HistoryController {
 
-    record Statement(String vaultId, String name, String month, MoneyJson openingBalance, MoneyJson closingBalance,
-            MoneyJson totalIn, MoneyJson totalOut, MoneyJson interest, List<VaultViews.TransactionView> items) {
+    static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+    /** A month's movements of one vault: far more than deposits, round-ups, a schedule and interest make. */
+    static final int STATEMENT_MAX = 10_000;
+    static final String RATE = "^[0-9]{1,3}\\.[0-9]{2,4}$";
+
+    @Schema(name = "VaultStatement", description = "A vault's month, by value day")
+    record Statement(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String vaultId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = VaultName.MAX) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = MONTH, maxLength = 7, example = "2026-11") String month,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY) MoneyJson openingBalance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY) MoneyJson closingBalance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY) MoneyJson totalIn,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY) MoneyJson totalOut,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY, description = "Interest credited in the month")
+            MoneyJson interest,
+            @ArraySchema(maxItems = STATEMENT_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
+                    schema = @Schema(implementation = VaultViews.TransactionView.class)) List<VaultViews.TransactionView> items) {
     }
 
-    record Rate(String annualRate, String effectiveFrom) {
+    @Schema(name = "SavingsRateChange")
+    record Rate(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = RATE, maxLength = 8, example = "4.00",
+                    description = "Percent a year") String annualRate,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String effectiveFrom) {
     }
 
-    record Rates(String annualRate, String effectiveFrom, String convention, List<Rate> history) {
+    @Schema(name = "SavingsRate", description = "The interest rate of every vault, and its changes")
+    record Rates(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = RATE, maxLength = 8, example = "4.00",
+                    description = "Percent a year, today") String annualRate,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String effectiveFrom,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "ACT/365 Fixed",
+                    description = "Each day earns 1/365 of the annual rate") String convention,
+            @ArraySchema(maxItems = 1000, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "Newest first, changes to come included"), schema = @Schema(implementation = Rate.class)) List<Rate> history) {
     }
 
     private final VaultService vaults;
@@ -50,6 +91,9 @@ class HistoryController {
     }
 
     @GetMapping("/api/savings/vaults/{id}/transactions")
+    @Operation(operationId = "listVaultTransactions", summary = "List a vault's transactions, newest first")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
     Mono<VaultViews.Transactions> transactions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         var owner = Callers.user(jwt);
@@ -66,7 +110,14 @@ class HistoryController {
     }
 
     @GetMapping(path = "/api/savings/vaults/{id}/statements/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Statement> statement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String month) {
+    @Operation(operationId = "getVaultStatement", summary = "Get a vault's monthly statement, as JSON or (Accept: text/csv) as CSV",
+            description = "Opening and closing balances, totals in and out, interest credited, and every movement of the month "
+                    + "by value day. CSV: header `date,kind,amount,currency,balance_after,id`, CRLF, an OPENING_BALANCE line, "
+                    + "one line per movement, a CLOSING_BALANCE line.")
+    @ProblemResponse(status = 400, codes = "invalid_month", description = "A later month, or one not written yyyy-mm.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    Mono<Statement> statement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Parameter(description = "yyyy-mm, up to this month", schema = @Schema(pattern = MONTH, maxLength = 7)) @PathVariable String month) {
         var owner = Callers.user(jwt);
         var vault = VaultController.vaultId(id);
         return Mono.defer(() -> {
@@ -88,7 +139,16 @@ class HistoryController {
 
     /** The same statement as CSV: one line per movement, between an opening and a closing balance line. */
     @GetMapping(path = "/api/savings/vaults/{id}/statements/{month}", produces = "text/csv")
-    Mono<ResponseEntity<String>> statementCsv(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String month) {
+    @Operation(operationId = "getVaultStatement", summary = "Get a vault's monthly statement, as JSON or (Accept: text/csv) as CSV",
+            responses = @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+                    description = "attachment; filename=\"vault-{id}-{month}.csv\"", schema = @Schema(types = "string",
+                            pattern = "^attachment; filename=\"vault-[0-9a-f-]{36}-[0-9]{4}-[0-9]{2}\\.csv\"$", maxLength = 80)),
+                    content = @Content(mediaType = "text/csv", schema = @Schema(types = "string", maxLength = 2_000_000,
+                            pattern = "^date,kind,amount,currency,balance_after,id\\r\\n"))))
+    @ProblemResponse(status = 400, codes = "invalid_month", description = "A later month, or one not written yyyy-mm.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    Mono<ResponseEntity<String>> statementCsv(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Parameter(description = "yyyy-mm, up to this month", schema = @Schema(pattern = MONTH, maxLength = 7)) @PathVariable String month) {
         return statement(jwt, id, month).map(s -> {
             var csv = new StringBuilder("date,kind,amount,currency,balance_after,id\r\n");
             csv.append(YearMonth.parse(s.month()).atDay(1)).append(",OPENING_BALANCE,,EUR,").append(s.openingBalance().amount()).append(",\r\n");
@@ -105,6 +165,7 @@ class HistoryController {
     }
 
     @GetMapping("/api/savings/rate")
+    @Operation(operationId = "getSavingsRate", summary = "Get the vaults' interest rate and its history")
     Mono<Rates> rate() {
         var today = properties.today(clock);
         return rates.changes().map(changes -> {

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
+import io.piaf.common.ProblemResponse;
 import io.piaf.idempotency.IdempotentRequests;
 import io.piaf.savings.VaultId;
 import io.piaf.savings.internal.MovementStore.Kind;
@@ -28,24 +30,43 @@ import io.piaf.savings.internal.domain.Goal;
 import io.piaf.savings.internal.domain.RoundUp;
 import io.piaf.savings.internal.domain.SavingSchedule;
 import io.piaf.savings.internal.domain.VaultName;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@Tag(name = "Savings")
 class VaultController {
 
-    record GoalJson(MoneyJson amount, String date) {
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    @Schema(name = "VaultGoalInput")
+    record GoalJson(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY_INPUT) MoneyJson amount,
+            @Schema(format = "date", description = "The day it should be reached by: today or later") String date) {
     }
 
-    record NewVault(String name, GoalJson goal) {
+    @Schema(name = "NewVault")
+    record NewVault(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, maxLength = VaultName.MAX,
+                    description = "1 to 50 characters once trimmed, one line", example = "Holidays") String name,
+            GoalJson goal) {
     }
 
     /** PATCH body: a member left out is left unchanged; {@code "goal": null} removes the goal. */
+    @Schema(name = "VaultChanges", description = "What to change; a member left out is left as it is")
     static final class VaultChanges {
         private String name;
         private GoalJson goal;
         private boolean goalGiven;
 
+        @Schema(pattern = ApiFormats.LINE, maxLength = VaultName.MAX, description = "1 to 50 characters once trimmed, one line")
         public String getName() {
             return name;
         }
@@ -54,6 +75,7 @@ class VaultController {
             this.name = name;
         }
 
+        @Schema(implementation = GoalJson.class, nullable = true, description = "The new goal; null removes it")
         public GoalJson getGoal() {
             return goal;
         }
@@ -64,13 +86,24 @@ class VaultController {
         }
     }
 
-    record MoveRequest(MoneyJson amount) {
+    @Schema(name = "VaultMoveRequest")
+    record MoveRequest(@Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY_INPUT) MoneyJson amount) {
     }
 
-    record RoundUpsRequest(Boolean enabled, Integer multiplier) {
+    @Schema(name = "VaultRoundUpsChange")
+    record RoundUpsRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Enabling them here turns them off on your other vaults")
+            Boolean enabled,
+            @Schema(minimum = "1", maximum = "10", description = "Required when enabling: the change is saved this many times")
+            Integer multiplier) {
     }
 
-    record ScheduleRequest(MoneyJson amount, String frequency, Integer day) {
+    @Schema(name = "VaultScheduleChange")
+    record ScheduleRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = VaultViews.MONEY_INPUT) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "WEEKLY", "MONTHLY" }) String frequency,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "31",
+                    description = "WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end") Integer day) {
     }
 
     private final VaultService vaults;
@@ -93,11 +126,25 @@ class VaultController {
     }
 
     @GetMapping("/api/savings/vaults")
+    @Operation(operationId = "listVaults", summary = "List your vaults", description = "Open vaults first, newest first, then closed ones.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
     Mono<VaultViews.Vaults> list(@AuthenticationPrincipal Jwt jwt) {
         return store.list(Callers.user(jwt)).map(VaultViews::of).collectList().map(VaultViews.Vaults::new);
     }
 
     @PostMapping(path = "/api/savings/vaults", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "openVault", summary = "Open a vault, with a goal if you like",
+            description = "At most 20 open vaults (vault_limit_reached carries `maxOpenVaults`). Idempotency-Key: the same key "
+                    + "and request answer the stored response again (Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = VaultView.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_name", "invalid_goal", "invalid_amount", "unsupported_currency",
+            "invalid_idempotency_key" }, description = "invalid_name carries `maxLength` when the name is too long.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
+    @ProblemResponse(status = 422, codes = { "vault_limit_reached", "idempotency_key_reused" })
     Mono<ResponseEntity<String>> open(@AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, @RequestBody NewVault body) {
         var owner = Callers.user(jwt);
@@ -119,11 +166,21 @@ class VaultController {
     }
 
     @GetMapping("/api/savings/vaults/{id}")
+    @Operation(operationId = "getVault", summary = "Get one of your vaults")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
     Mono<VaultView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return vaults.find(Callers.user(jwt), vaultId(id)).map(VaultViews::of);
     }
 
     @PatchMapping(path = "/api/savings/vaults/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "updateVault", summary = "Rename a vault, or set or remove its goal",
+            description = "A new goal the balance already meets is reached at once (and notified).")
+    @ProblemResponse(status = 400, codes = { "nothing_to_change", "invalid_name", "invalid_goal", "invalid_amount", "unsupported_currency" },
+            description = "invalid_name carries `maxLength` when the name is too long.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = "vault_closed")
     Mono<VaultView> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody VaultChanges body) {
         var owner = Callers.user(jwt);
         var vault = vaultId(id);
@@ -139,17 +196,47 @@ class VaultController {
 
     /** Closes the vault: its interest is paid and its balance swept back to the wallet. */
     @DeleteMapping("/api/savings/vaults/{id}")
+    @Operation(operationId = "closeVault", summary = "Close a vault: its interest is paid and its balance goes back to your wallet",
+            description = "Interest accrued through yesterday is credited first (whole cents). Closing a closed vault answers it again.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
     Mono<VaultView> close(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return moves.close(Callers.user(jwt), vaultId(id)).map(VaultViews::of);
     }
 
     @PostMapping(path = "/api/savings/vaults/{id}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "depositIntoVault", summary = "Move money from your wallet into a vault",
+            description = "Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = VaultViews.MoveView.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = { "vault_closed", "idempotency_key_in_use" },
+            description = "idempotency_key_in_use: a request with this key is still running.")
+    @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" },
+            description = "insufficient_funds carries `from`: `wallet` or `vault`.")
     Mono<ResponseEntity<String>> deposit(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, @RequestBody MoveRequest body) {
         return move(jwt, id, key, body, Kind.DEPOSIT);
     }
 
     @PostMapping(path = "/api/savings/vaults/{id}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "withdrawFromVault", summary = "Move money from a vault back to your wallet",
+            description = "Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).",
+            responses = @ApiResponse(responseCode = "201", description = "Created", headers = @Header(
+                    name = REPLAYED, description = "true when this is the stored answer to an earlier request with the same key",
+                    schema = @Schema(types = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(implementation = VaultViews.MoveView.class))))
+    @ProblemResponse(status = 400, codes = { "invalid_amount", "unsupported_currency", "invalid_idempotency_key" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = { "vault_closed", "idempotency_key_in_use" },
+            description = "idempotency_key_in_use: a request with this key is still running.")
+    @ProblemResponse(status = 422, codes = { "insufficient_funds", "idempotency_key_reused" },
+            description = "insufficient_funds carries `from`: `wallet` or `vault`.")
     Mono<ResponseEntity<String>> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, @RequestBody MoveRequest body) {
         return move(jwt, id, key, body, Kind.WITHDRAWAL);
@@ -163,6 +250,13 @@ class VaultController {
     }
 
     @PutMapping(path = "/api/savings/vaults/{id}/round-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "setVaultRoundUps", summary = "Turn round-ups into a vault on or off",
+            description = "Each payment or donation out of the wallet is rounded up to the next euro, and the change times the "
+                    + "multiplier moves into the vault. One vault per user: enabling them here turns them off on the others.")
+    @ProblemResponse(status = 400, codes = { "invalid_round_ups", "invalid_multiplier" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = "vault_closed")
     Mono<VaultView> roundUps(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody RoundUpsRequest body) {
         var owner = Callers.user(jwt);
         var vault = vaultId(id);
@@ -172,6 +266,12 @@ class VaultController {
     }
 
     @PutMapping(path = "/api/savings/vaults/{id}/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "setVaultSchedule", summary = "Save into a vault every week or every month",
+            description = "The first run is the first such day after today: setting a schedule never moves money at once.")
+    @ProblemResponse(status = 400, codes = { "invalid_schedule", "invalid_amount", "unsupported_currency" })
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = "vault_closed")
     Mono<VaultView> schedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody ScheduleRequest body) {
         var owner = Callers.user(jwt);
         var vault = vaultId(id);
@@ -185,6 +285,10 @@ class VaultController {
     }
 
     @DeleteMapping("/api/savings/vaults/{id}/schedule")
+    @Operation(operationId = "removeVaultSchedule", summary = "Stop a vault's scheduled saving")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "vault_not_found", description = "Another user's vault is not found either.")
+    @ProblemResponse(status = 409, codes = "vault_closed")
     Mono<VaultView> unschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return vaults.unschedule(Callers.user(jwt), vaultId(id)).map(VaultViews::of);
     }
@@ -211,7 +315,7 @@ class VaultController {
     static ResponseEntity<String> entity(IdempotentRequests.Response response) {
         var builder = ResponseEntity.status(HttpStatus.valueOf(response.status())).contentType(MediaType.APPLICATION_JSON);
         if (response.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
+            builder.header(REPLAYED, "true");
         }
         return builder.body(response.body());
     }

@@ -59,7 +59,7 @@ class VaultService {
                         .flatMap(open -> open >= properties.maxOpenVaults()
                                 ? Mono.error(new ProblemException(422, "vault_limit_reached", "You can have at most "
                                         + properties.maxOpenVaults() + " open vaults; close one first.",
-                                        java.util.Map.of("limit", properties.maxOpenVaults())))
+                                        java.util.Map.of("maxOpenVaults", properties.maxOpenVaults())))
                                 : Mono.empty())
                         .then(ledger.openUserAccount(id.account(), owner, SAVINGS_ACCOUNT))
                         .then(vaults.insert(id, owner, wallet, opening.name(), opening.goal(),

@@ -71,8 +71,11 @@ class VaultStore {
     }
 
     /** Open vaults first, then closed ones; newest first in each. */
+    /** A user's vaults listed at most: the open ones (far fewer), then the newest closed ones. */
+    static final int LIST_MAX = 200;
+
     Flux<VaultRow> list(UserId owner) {
-        return db.sql(SELECT + "where v.user_id = $1 order by v.status = 'OPEN' desc, v.created_at desc, v.id")
+        return db.sql(SELECT + "where v.user_id = $1 order by v.status = 'OPEN' desc, v.created_at desc, v.id limit " + LIST_MAX)
                 .bind(0, owner.value()).map(VaultStore::read).all();
     }
 

@@ -4,15 +4,24 @@ import java.math.BigDecimal;
 
 import java.util.List;
 
+import io.piaf.common.ApiFormats;
 import io.piaf.savings.internal.domain.Cents;
+import io.piaf.savings.internal.domain.VaultName;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /** The API's JSON shapes for vaults (see docs/api.md, "Savings"). */
 final class VaultViews {
 
+    /** Money in answers and requests: payments' schemas, so that a client has one Money type. */
+    static final String MONEY = "#/components/schemas/Money";
+    static final String MONEY_INPUT = "#/components/schemas/MoneyInput";
+
     private VaultViews() {
     }
 
-    /** Money as the API writes it; {@code amount} is a decimal string. */
+    /** Money as the API writes it; {@code amount} is a decimal string (described by payments' Money and MoneyInput). */
     record MoneyJson(Object amount, String currency) {
 
         static MoneyJson of(long cents) {
@@ -28,31 +37,89 @@ final class VaultViews {
         }
     }
 
-    record GoalView(MoneyJson amount, String date) {
+    @Schema(name = "VaultGoal")
+    record GoalView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount,
+            @Schema(format = "date", description = "The day it should be reached by") String date) {
     }
 
-    record RoundUpsView(boolean enabled, Integer multiplier) {
+    @Schema(name = "VaultRoundUps", description = "Round-ups of spending out of the wallet into this vault (one vault per user)")
+    record RoundUpsView(
+            @Schema(requiredMode = RequiredMode.REQUIRED) boolean enabled,
+            @Schema(minimum = "1", maximum = "10", description = "When enabled: the change is saved this many times") Integer multiplier) {
     }
 
-    record ScheduleView(MoneyJson amount, String frequency, int day, String nextRun, String lastRun, String lastOutcome) {
+    @Schema(name = "VaultSchedule", description = "Scheduled saving from the wallet, shortly after midnight (Europe/Paris)")
+    record ScheduleView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "WEEKLY", "MONTHLY" }) String frequency,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "31",
+                    description = "WEEKLY: 1 (Monday) to 7; MONTHLY: 1 to 31, a shorter month's last day past its end") int day,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date") String nextRun,
+            @Schema(format = "date") String lastRun,
+            @Schema(allowableValues = { "SAVED", "SKIPPED" }, description = "SKIPPED: the wallet held too little") String lastOutcome) {
     }
 
-    record VaultView(String id, String name, String status, MoneyJson balance, GoalView goal, Integer progress,
-            MoneyJson interestEarned, MoneyJson interestAccrued, RoundUpsView roundUps, ScheduleView schedule,
-            String createdAt, String closedAt) {
+    @Schema(name = "VaultAccruedInterest", description = "Interest accrued and not yet credited, to 8 decimals: shown, never paid as is")
+    record AccruedJson(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[0-9]+\\.[0-9]{8}$", maxLength = 30, example = "0.10958904")
+            String amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "EUR") String currency) {
     }
 
-    record Vaults(List<VaultView> items) {
+    @Schema(name = "Vault", description = "A savings vault: money apart from the wallet, in a ledger account of its own")
+    record VaultView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.LINE, minLength = 1, maxLength = VaultName.MAX) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "OPEN", "CLOSED" }) String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson balance,
+            GoalView goal,
+            @Schema(minimum = "0", maximum = "100", description = "With a goal: whole percent toward it, rounded down, 100 once reached")
+            Integer progress,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "Interest credited so far") MoneyJson interestEarned,
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = AccruedJson.class) MoneyJson interestAccrued,
+            @Schema(requiredMode = RequiredMode.REQUIRED) RoundUpsView roundUps,
+            ScheduleView schedule,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+            @Schema(format = "date-time") String closedAt) {
     }
 
-    record MoveView(String id, String vaultId, String kind, MoneyJson amount, MoneyJson vaultBalance, MoneyJson walletBalance,
-            String createdAt) {
+    @Schema(name = "VaultList")
+    record Vaults(
+            @ArraySchema(maxItems = VaultStore.LIST_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "Open vaults first, newest first; then closed ones, newest first"),
+                    schema = @Schema(implementation = VaultView.class)) List<VaultView> items) {
     }
 
-    record TransactionView(String id, String kind, MoneyJson amount, MoneyJson balanceAfter, String valueDate, String createdAt) {
+    @Schema(name = "VaultMove", description = "Money moved between the wallet and a vault")
+    record MoveView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String vaultId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "DEPOSIT", "WITHDRAWAL" }) String kind,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "The vault's balance after the move") MoneyJson vaultBalance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "The wallet's balance after the move") MoneyJson walletBalance,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
     }
 
-    record Transactions(List<TransactionView> items, String nextCursor) {
+    @Schema(name = "VaultTransaction", description = "A line of a vault's history")
+    record TransactionView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "DEPOSIT", "WITHDRAWAL", "ROUND_UP", "SCHEDULED", "INTEREST" })
+            String kind,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "Signed: negative out of the vault") MoneyJson amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyJson balanceAfter,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date",
+                    description = "The day it counts from for interest (Europe/Paris)") String valueDate,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
+    }
+
+    @Schema(name = "VaultTransactionPage")
+    record Transactions(
+            @ArraySchema(maxItems = ApiFormats.PAGE_MAX, arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED),
+                    schema = @Schema(implementation = TransactionView.class)) List<TransactionView> items,
+            @Schema(pattern = ApiFormats.CURSOR, maxLength = ApiFormats.CURSOR_MAX, description = "Absent on the last page")
+            String nextCursor) {
     }
 
     static VaultView of(VaultRow v) {

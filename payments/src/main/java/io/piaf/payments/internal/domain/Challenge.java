@@ -18,8 +18,13 @@ public record Challenge(long amount, String currency, String payeeHandle) {
     }
 
     public static byte[] digest(UUID paymentId, UUID payer, UUID payee, long amount, String currency) {
+        return digest(paymentId, payer, payee, amount, currency, null);
+    }
+
+    /** {@code into}: the account the money lands in when it is not the payee's wallet (a pot's), bound too. */
+    public static byte[] digest(UUID paymentId, UUID payer, UUID payee, long amount, String currency, UUID into) {
         var terms = String.join("|", "piaf-payment-v1", paymentId.toString(), payer.toString(), payee.toString(),
-                Long.toString(amount), currency);
+                Long.toString(amount), currency) + (into == null ? "" : "|into:" + into);
         try {
             return MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -28,6 +33,10 @@ public record Challenge(long amount, String currency, String payeeHandle) {
     }
 
     public static boolean matches(byte[] stored, UUID paymentId, UUID payer, UUID payee, long amount, String currency) {
-        return MessageDigest.isEqual(stored, digest(paymentId, payer, payee, amount, currency));
+        return matches(stored, paymentId, payer, payee, amount, currency, null);
+    }
+
+    public static boolean matches(byte[] stored, UUID paymentId, UUID payer, UUID payee, long amount, String currency, UUID into) {
+        return MessageDigest.isEqual(stored, digest(paymentId, payer, payee, amount, currency, into));
     }
 }

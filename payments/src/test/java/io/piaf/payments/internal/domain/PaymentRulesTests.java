@@ -99,6 +99,12 @@ class PaymentRulesTests {
         assertThat(Challenge.matches(digest, id, payer, payee, 1250, "EUR")).isTrue();
         assertThat(Challenge.matches(digest, id, payer, payee, 1251, "EUR")).isFalse();
         assertThat(Challenge.matches(digest, id, payer, UUID.randomUUID(), 1250, "EUR")).isFalse();
+        // a payment into a pot binds the pot's account too: the same terms into another account do not match
+        var pot = UUID.randomUUID();
+        var intoPot = Challenge.digest(id, payer, payee, 1250, "EUR", pot);
+        assertThat(Challenge.matches(intoPot, id, payer, payee, 1250, "EUR", pot)).isTrue();
+        assertThat(Challenge.matches(intoPot, id, payer, payee, 1250, "EUR", UUID.randomUUID())).isFalse();
+        assertThat(Challenge.matches(intoPot, id, payer, payee, 1250, "EUR")).isFalse();
     }
 
     @Test

@@ -1,0 +1,135 @@
+package io.piaf.cards.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.piaf.cards.CardAuthorizationDeclined;
+import io.piaf.cards.CardAuthorized;
+import io.piaf.cards.internal.IssuerStore.Answer;
+import io.piaf.cards.internal.domain.Authorization;
+import io.piaf.cards.internal.domain.AuthorizationRules;
+import io.piaf.cards.internal.domain.CardVerification;
+import io.piaf.cards.internal.domain.DeclineReason;
+import io.piaf.cards.internal.domain.Pan;
+import io.piaf.outbox.Outbox;
+import io.piaf.payments.HoldId;
+import io.piaf.payments.HoldResult;
+import io.piaf.payments.Ledger;
+import io.piaf.payments.Money;
+import reactor.core.publisher.Mono;
+
+/**
+ * The issuer's real-time path: each network message in one transaction that claims its id (a duplicate gets the
+ * first answer), decides, and — for an approval — places the hold on the wallet through payments' ledger: the one
+ * synchronous call into another module, because the network waits for the answer. Events go out with the commit.
+ * Lock order everywhere: card, then authorization, then (inside payments) the wallet account.
+ */
+@Service
+class IssuerService {
+
+    private final IssuerStore store;
+    private final CardStore cards;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final CardVerification verification;
+    private final CardsProperties properties;
+    private final PurchaseLifecycle lifecycle;
+    private final TransactionalOperator transactional;
+    private final Clock clock;
+
+    IssuerService(IssuerStore store, CardStore cards, Ledger ledger, Outbox outbox, CardVerification verification,
+            CardsProperties properties, PurchaseLifecycle lifecycle, ReactiveTransactionManager transactions) {
+        this.store = store;
+        this.cards = cards;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.verification = verification;
+        this.properties = properties;
+        this.lifecycle = lifecycle;
+        this.transactional = TransactionalOperator.create(transactions);
+        this.clock = Clock.systemUTC();
+    }
+
+    Mono<Answer> handle(NetworkMessage message, byte[] bodyHash) {
+        var work = store.claim(message.id(), message.type(), bodyHash).flatMap(first -> first
+                ? process(message).flatMap(answer -> store.answer(message.id(), answer).thenReturn(answer))
+                : store.answerOf(message.id()));
+        return transactional.transactional(work).retryWhen(Retries.onLockConflicts());
+    }
+
+    private Mono<Answer> process(NetworkMessage m) {
+        return switch (m.type()) {
+            case "AUTHORIZATION" -> authorize(m);
+            case "INCREMENTAL" -> lifecycle.increment(m.authorization(), m.cents(), m.currency());
+            case "REVERSAL" -> (m.authorization() != null ? Mono.just(m.authorization()) : store.authorizationOfMessage(m.originalId()))
+                    .flatMap(id -> lifecycle.reverse(id, m.cents(), false))
+                    // a reversal of a message never received has nothing to undo
+                    .defaultIfEmpty(new Answer(true, null, null));
+            case "CLEARING" -> lifecycle.clear(m.authorization(), m.cents(), m.currency());
+            case "REFUND" -> lifecycle.refund(m.authorization(), m.cents(), m.currency(), m.id());
+            default -> Mono.error(new IllegalStateException("validated type " + m.type()));
+        };
+    }
+
+    private Mono<Answer> authorize(NetworkMessage m) {
+        var pan = Pan.parse(m.pan());
+        if (pan.isEmpty()) {
+            return Mono.just(unknownCard());
+        }
+        return cards.lockByPan(verification.lookup(pan.get()))
+                .flatMap(card -> decide(m, pan.get(), card))
+                .switchIfEmpty(Mono.fromSupplier(IssuerService::unknownCard));
+    }
+
+    private static Answer unknownCard() {
+        return new Answer(false, null, DeclineReason.UNKNOWN_CARD.code());
+    }
+
+    private Mono<Answer> decide(NetworkMessage m, Pan pan, CardRow card) {
+        var now = Instant.now(clock);
+        var today = LocalDate.ofInstant(now, properties.zone());
+        var id = UUID.randomUUID();
+        var cents = m.cents();
+        var merchant = m.parsedMerchant();
+        if (!"EUR".equals(m.currency())) {
+            return decline(id, card, m, Math.max(cents, 1), DeclineReason.UNSUPPORTED_CURRENCY, now);
+        }
+        var request = new Authorization(cents, merchant.mcc(), merchant.country(), m.parsedChannel(), m.expMonth(), m.expYear(),
+                m.cvc() != null, m.cvc() != null && verification.matches(pan, card.expMonth(), card.expYear(), m.cvc()));
+        var refusal = AuthorizationRules.decide(card.state(today), request, YearMonth.from(now.atZone(properties.zone())));
+        if (refusal.isPresent()) {
+            return decline(id, card, m, Math.max(cents, 1), refusal.get(), now);
+        }
+        var amount = Money.eur(cents);
+        return ledger.hold(new HoldId(id), card.walletId().account(), amount, PurchaseLifecycle.memo(card.last4(), merchant))
+                .flatMap(held -> switch (held) {
+                    case HoldResult.Held h -> store.insert(new AuthorizationRow(id, card.id(), card.userId(), "PENDING", cents, cents,
+                                    0, 0, "EUR", merchant, m.parsedChannel().name(), null, false, now, now))
+                            .then(cards.spent(card.id(), today, cents, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE))
+                            .then(outbox.append(new CardAuthorized(new io.piaf.cards.CardAuthorizationId(id), card.ref(), amount,
+                                    amount, merchant, false, now)))
+                            .thenReturn(new Answer(true, id, null));
+                    case HoldResult.InsufficientFunds shortOfMoney -> decline(id, card, m, cents, DeclineReason.INSUFFICIENT_FUNDS, now);
+                    default -> Mono.error(new IllegalStateException("Hold on the wallet of card " + card.id() + ": " + held));
+                });
+    }
+
+    /** A declined authorization on a known card: kept for the holder's list, and announced (a notification). */
+    private Mono<Answer> decline(UUID id, CardRow card, NetworkMessage m, long cents, DeclineReason reason, Instant now) {
+        var amount = Math.min(Math.max(cents, 1), Long.MAX_VALUE / 2);
+        var currency = m.currency() != null && m.currency().matches("[A-Z]{3}") ? m.currency() : "EUR";
+        var merchant = m.parsedMerchant();
+        return store.insert(new AuthorizationRow(id, card.id(), card.userId(), "DECLINED", amount, 0, 0, 0, currency, merchant,
+                        m.parsedChannel().name(), reason.code(), false, now, now))
+                .then(outbox.append(new CardAuthorizationDeclined(new io.piaf.cards.CardAuthorizationId(id), card.ref(),
+                        "EUR".equals(currency) ? Money.eur(amount) : null, merchant, reason.code(), reason.words(), now)))
+                .thenReturn(new Answer(false, id, reason.code()));
+    }
+}

@@ -1,0 +1,126 @@
+package io.piaf.cards.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+import io.piaf.cards.Merchant;
+import io.piaf.identity.UserId;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The issuer's rows: network messages seen (for duplicates) and authorizations. */
+@Component
+class IssuerStore {
+
+    /** The answer given to a network message. */
+    record Answer(boolean approved, UUID authorizationId, String reason) {
+    }
+
+    private static final String COLUMNS = """
+            id, card_id, user_id, status, amount, held, captured, refunded, currency, merchant_name, mcc, country, channel,
+            decline_reason, expired, created_at, updated_at""";
+
+    private final DatabaseClient db;
+
+    IssuerStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Claims the message id: true when this is the first time it is seen. A duplicate arriving while the first is in
+     * flight waits on the primary key until the first commits, and then reads its answer.
+     */
+    Mono<Boolean> claim(String messageId, String type, byte[] bodyHash) {
+        return db.sql("insert into cards.network_message (id, type, body_hash) values ($1, $2, $3) on conflict (id) do nothing")
+                .bind(0, messageId).bind(1, type).bind(2, bodyHash)
+                .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    Mono<Answer> answerOf(String messageId) {
+        return db.sql("select approved, authorization_id, reason from cards.network_message where id = $1")
+                .bind(0, messageId)
+                .map(r -> new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
+                        r.get("reason", String.class)))
+                .one();
+    }
+
+    Mono<Void> answer(String messageId, Answer answer) {
+        return db.sql("update cards.network_message set approved = $2, authorization_id = $3, reason = $4 where id = $1")
+                .bind(0, messageId).bind(1, answer.approved())
+                .bind(2, Parameter.fromOrEmpty(answer.authorizationId(), UUID.class))
+                .bind(3, Parameter.fromOrEmpty(answer.reason(), String.class)).then();
+    }
+
+    /** The authorization an earlier message (by its network id) created, for a reversal that names the message. */
+    Mono<UUID> authorizationOfMessage(String messageId) {
+        return db.sql("select authorization_id from cards.network_message where id = $1 and authorization_id is not null")
+                .bind(0, messageId).map(r -> r.get(0, UUID.class)).one();
+    }
+
+    Mono<Void> insert(AuthorizationRow a) {
+        return db.sql("""
+                insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
+                    country, channel, decline_reason, created_at, updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)""")
+                .bind(0, a.id()).bind(1, a.cardId()).bind(2, a.userId().value()).bind(3, a.status()).bind(4, a.amount())
+                .bind(5, a.held()).bind(6, a.currency()).bind(7, a.merchant().name()).bind(8, a.merchant().mcc())
+                .bind(9, a.merchant().country()).bind(10, a.channel())
+                .bind(11, Parameter.fromOrEmpty(a.declineReason(), String.class)).bind(12, a.createdAt())
+                .then();
+    }
+
+    /** The card of an authorization, to lock the card before the authorization (the one lock order). */
+    Mono<UUID> cardOf(UUID authorization) {
+        return db.sql("select card_id from cards.authorization where id = $1").bind(0, authorization)
+                .map(r -> r.get(0, UUID.class)).one();
+    }
+
+    Mono<AuthorizationRow> lock(UUID authorization) {
+        return db.sql("select " + COLUMNS + " from cards.authorization where id = $1 for no key update")
+                .bind(0, authorization).map(IssuerStore::read).one();
+    }
+
+    Mono<Void> update(AuthorizationRow a) {
+        return db.sql("""
+                update cards.authorization set status = $2, amount = $3, held = $4, captured = $5, refunded = $6,
+                    expired = $7, updated_at = now()
+                where id = $1""")
+                .bind(0, a.id()).bind(1, a.status()).bind(2, a.amount()).bind(3, a.held()).bind(4, a.captured())
+                .bind(5, a.refunded()).bind(6, a.expired()).then();
+    }
+
+    /** Pending authorizations older than {@code before}: their holds expire. */
+    Flux<UUID> pendingBefore(Instant before, int limit) {
+        return db.sql("select id from cards.authorization where status = 'PENDING' and created_at < $1 order by created_at limit $2")
+                .bind(0, before).bind(1, limit).map(r -> r.get(0, UUID.class)).all();
+    }
+
+    /** A card's purchases, newest first; {@code before} is the cursor (created_at, id). */
+    Flux<AuthorizationRow> ofCard(UUID card, UserId user, Instant beforeAt, UUID beforeId, int limit) {
+        return db.sql("select " + COLUMNS + """
+                 from cards.authorization where card_id = $1 and user_id = $2
+                and ($3::timestamptz is null or (created_at, id) < ($3, $4))
+                order by created_at desc, id desc limit $5""")
+                .bind(0, card).bind(1, user.value()).bind(2, Parameter.fromOrEmpty(beforeAt, Instant.class))
+                .bind(3, Parameter.fromOrEmpty(beforeId, UUID.class)).bind(4, limit)
+                .map(IssuerStore::read).all();
+    }
+
+    Mono<Long> purgeMessagesBefore(Instant before) {
+        return db.sql("delete from cards.network_message where received_at < $1").bind(0, before).fetch().rowsUpdated();
+    }
+
+    private static AuthorizationRow read(Readable r) {
+        return new AuthorizationRow(r.get("id", UUID.class), r.get("card_id", UUID.class), new UserId(r.get("user_id", UUID.class)),
+                r.get("status", String.class), r.get("amount", Long.class), r.get("held", Long.class),
+                r.get("captured", Long.class), r.get("refunded", Long.class), r.get("currency", String.class),
+                new Merchant(r.get("merchant_name", String.class), r.get("mcc", String.class), r.get("country", String.class)),
+                r.get("channel", String.class), r.get("decline_reason", String.class), r.get("expired", Boolean.class),
+                r.get("created_at", Instant.class), r.get("updated_at", Instant.class));
+    }
+}
