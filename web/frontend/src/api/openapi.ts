@@ -204,7 +204,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your cards, newest first (masked: BIN and last four) */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /**
          * Issue a virtual or single-use debit card on your wallet
@@ -756,7 +756,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your merchant accounts */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Open a merchant account: it gets an OAuth 2.0 client, whose secret this answer shows once */
         post: operations["open_1"];
@@ -828,7 +828,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your notifications, newest first, with how many are unread */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -948,6 +948,27 @@ export interface paths {
          * @description Confirming a completed payment answers it again. The third wrong PIN in a row cancels it and locks the PIN.
          */
         post: operations["confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your balance and your last 100 payouts (merchant) */
+        get: operations["list_1"];
+        put?: never;
+        /**
+         * Pay out your balance, or part of it, to your bank account (merchant)
+         * @description The sandbox bank pays at once: the payout is PAID and a payout.paid webhook follows. Idempotency-Key is required: the same key and body answer the stored payout again.
+         */
+        post: operations["payOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,6 +1530,46 @@ export interface paths {
         get: operations["deliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now (merchant)
+         * @description Whatever its state (a failed one, or one your server lost): the same event id and body, signed anew, due at once and retried with backoff for 3 days from now. The endpoint must be enabled.
+         */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a webhook endpoint again (merchant)
+         * @description An endpoint that failed every attempt for 3 days is disabled (its owner is notified). Enabling it sends its waiting deliveries at once; events that happened while it was disabled were not recorded for it.
+         */
+        post: operations["enable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2334,7 +2395,7 @@ export interface components {
             id: string;
             mcc: string;
             name: string;
-            scopes: ("checkout:write" | "payments:read" | "refunds:write" | "webhooks:write")[];
+            scopes: ("checkout:write" | "payments:read" | "refunds:write" | "webhooks:write" | "payouts:write")[];
             supportEmail: string;
         };
         MerchantRequest: {
@@ -2411,11 +2472,11 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected" | "checkout_refunded" | "webhook_endpoint_disabled";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, checkout_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
@@ -2464,12 +2525,22 @@ export interface components {
             /** @description payment_completed, payment_received: to a verified charity */
             donation?: boolean;
             /**
+             * Format: uuid
+             * @description webhook_endpoint_disabled
+             */
+            endpointId?: string;
+            /**
              * Format: date-time
              * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
             /** @description card_declined: the reason in plain words */
             explanation?: string;
+            /**
+             * Format: date-time
+             * @description webhook_endpoint_disabled: every attempt failed since
+             */
+            failingSince?: string;
             /** @description campaign_settled: the platform's fee (0.00 when it failed) */
             fee?: string;
             /** @description follow_approved: who approved your request */
@@ -2499,6 +2570,8 @@ export interface components {
             lockedUntil?: string;
             /** @description card_* */
             merchant?: components["schemas"]["NotificationMerchant"];
+            /** @description checkout_refunded: the shop; webhook_endpoint_disabled: your merchant */
+            merchantName?: string;
             /**
              * Format: uuid
              * @description direct_message
@@ -2540,12 +2613,24 @@ export interface components {
              */
             reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE";
             /**
+             * Format: uuid
+             * @description checkout_refunded
+             */
+            refundId?: string;
+            /** @description checkout_refunded: the merchant's reason, when it gave one */
+            refundReason?: string;
+            /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
              */
             scheduledFor?: string;
             /** @description crypto_transfer_requested: who sends */
             sender?: components["schemas"]["NotificationUser"];
+            /**
+             * Format: uuid
+             * @description checkout_refunded: the checkout session it gives money back from
+             */
+            sessionId?: string;
             /**
              * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: where it was asked for
              * @enum {string}
@@ -2584,6 +2669,8 @@ export interface components {
             transactionId?: string;
             /** @description crypto_confirmed: the chain transaction */
             txHash?: string;
+            /** @description webhook_endpoint_disabled: the endpoint's URL */
+            url?: string;
             /**
              * Format: uuid
              * @description goal_reached, interest_credited, scheduled_saving_skipped: the vault
@@ -2694,6 +2781,31 @@ export interface components {
              * @enum {string}
              */
             visibility?: "PUBLIC" | "FOLLOWERS" | "PRIVATE";
+        };
+        /** @description Money from your balance to your bank account; the sandbox bank pays at once */
+        Payout: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            destination: "sandbox_bank";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            object: "payout";
+            /** Format: date-time */
+            paidAt: string;
+            /** @enum {string} */
+            status: "PAID";
+        };
+        PayoutRequest: {
+            /** @description In EUR (the bare decimal string, "25.00", is also accepted); none: the whole balance */
+            amount?: components["schemas"]["MoneyInput"];
+        };
+        Payouts: {
+            /** @description What you can pay out now */
+            balance: components["schemas"]["Money"];
+            items: components["schemas"]["Payout"][];
         };
         PinChange: {
             /**
@@ -3365,14 +3477,20 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "DELIVERED" | "FAILED";
             /** @enum {string} */
-            type: "checkout.session.completed" | "refund.succeeded";
+            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid";
         };
         /** @description A merchant's webhook endpoint, without its secret */
         WebhookEndpoint: {
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was disabled, while it is
+             */
+            disabledAt?: string;
+            /** @description false once it failed every attempt for 3 days (then POST .../enable) */
             enabled: boolean;
-            events: ("checkout.session.completed" | "refund.succeeded")[];
+            events: ("checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid")[];
             /** Format: uuid */
             id: string;
             url: string;
@@ -3382,7 +3500,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             enabled: boolean;
-            events: ("checkout.session.completed" | "refund.succeeded")[];
+            events: ("checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid")[];
             /** Format: uuid */
             id: string;
             /**
@@ -4412,7 +4530,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7405,7 +7523,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7851,7 +7969,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -8513,6 +8631,189 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with payouts:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    payOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Bad Request: `idempotency_key_required`, `invalid_amount`, `invalid_currency`, `invalid_idempotency_key`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_required" | "invalid_amount" | "invalid_currency" | "invalid_idempotency_key" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with payouts:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_balance`, `nothing_to_pay_out` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_balance" | "nothing_to_pay_out";
                     };
                 };
             };
@@ -9511,7 +9812,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Content: `idempotency_key_reused`, `refund_exceeds_captured` */
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`, `refund_exceeds_captured`. insufficient_funds: the merchant's balance (after payouts) is lower than the refund */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9519,7 +9820,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused" | "refund_exceeds_captured";
+                        code?: "idempotency_key_reused" | "insufficient_funds" | "refund_exceeds_captured";
                     };
                 };
             };
@@ -11987,6 +12288,188 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveries"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `endpoint_not_found`. Also another merchant's endpoint */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The delivery's id */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the delivery is PENDING */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `delivery_not_found`, `endpoint_not_found`. Also another merchant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "delivery_not_found" | "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `endpoint_disabled`. Enable the endpoint first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_disabled";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description Bad Request: `rejected_request` */

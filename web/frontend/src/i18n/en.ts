@@ -317,6 +317,8 @@ export const en = {
   "notif.card_authorized": "{amount} held for {merchant} (card •• {last4})",
   "notif.card_declined": "Card •• {last4} declined at {merchant}: {reason}",
   "notif.card_refunded": "{merchant} refunded {amount} to your wallet",
+  "notif.checkout_refunded": "{merchant} refunded {amount} of your purchase to your wallet",
+  "notif.webhook_endpoint_disabled": "{merchant}: webhooks to {url} failed for 3 days, the endpoint is disabled",
   "wallet.available": "Available: {amount}",
   "wallet.pending": "Pending card purchases",
   "error.card_not_found": "This card does not exist.",

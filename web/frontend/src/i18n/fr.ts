@@ -318,6 +318,8 @@ export const fr: Record<MessageKey, string> = {
   "notif.card_authorized": "{amount} réservés pour {merchant} (carte •• {last4})",
   "notif.card_declined": "Carte •• {last4} refusée chez {merchant} : {reason}",
   "notif.card_refunded": "{merchant} vous a remboursé {amount}",
+  "notif.checkout_refunded": "{merchant} vous a remboursé {amount} sur votre achat",
+  "notif.webhook_endpoint_disabled": "{merchant} : les webhooks vers {url} échouent depuis 3 jours, le point de réception est désactivé",
   "wallet.available": "Disponible : {amount}",
   "wallet.pending": "Achats par carte en attente",
   "error.card_not_found": "Cette carte n'existe pas.",

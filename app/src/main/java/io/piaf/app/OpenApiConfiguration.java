@@ -65,7 +65,8 @@ class OpenApiConfiguration {
                                         .addString("checkout:write", "Create and expire checkout sessions")
                                         .addString("payments:read", "Read the merchant's checkout sessions")
                                         .addString("refunds:write", "Refund paid sessions")
-                                        .addString("webhooks:write", "Manage webhook endpoints and read their deliveries"))))))
+                                        .addString("webhooks:write", "Manage webhook endpoints and read their deliveries")
+                                        .addString("payouts:write", "Pay out the merchant's balance and read its payouts"))))))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .tags(List.of(
                         new Tag().name("Identity").description("Accounts, tokens, the payment PIN and settings"),

@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/checkout/sessions/*").hasAnyAuthority("SCOPE_user", "SCOPE_payments:read")
                         .pathMatchers("/api/refunds", "/api/refunds/**").hasAuthority("SCOPE_refunds:write")
                         .pathMatchers("/api/webhook-endpoints", "/api/webhook-endpoints/**").hasAuthority("SCOPE_webhooks:write")
+                        .pathMatchers("/api/payouts", "/api/payouts/**").hasAuthority("SCOPE_payouts:write")
                         .pathMatchers("/api/**").hasAuthority("SCOPE_user")
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(new AuthorizationDecision(

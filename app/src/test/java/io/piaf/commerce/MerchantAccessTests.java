@@ -148,7 +148,7 @@ class MerchantAccessTests {
         }
         api.post(shop.token(), "/api/webhook-endpoints", Map.of("url", "gopher://x.example/", "events", List.of("checkout.session.completed")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_url");
-        api.post(shop.token(), "/api/webhook-endpoints", Map.of("url", "http://localhost:9/hooks", "events", List.of("payout.paid")))
+        api.post(shop.token(), "/api/webhook-endpoints", Map.of("url", "http://localhost:9/hooks", "events", List.of("payment.refunded")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("invalid_events");
         var other = commerce.merchant("Other");
         var endpoint = commerce.endpoint(shop, "http://localhost:9/hooks");

@@ -85,7 +85,7 @@ class BadInputFuzzTests {
     /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
     private String bearerFor(Operation op) {
         var path = op.path();
-        var merchantPath = path.startsWith("/api/refunds") || path.startsWith("/api/webhook-endpoints")
+        var merchantPath = path.startsWith("/api/refunds") || path.startsWith("/api/webhook-endpoints") || path.startsWith("/api/payouts")
                 || (path.startsWith("/api/checkout/sessions") && !path.endsWith("/pay") && (op.method() != HttpMethod.GET || random.nextBoolean()));
         return merchantPath ? merchant.bearer() : user.bearer();
     }

@@ -127,7 +127,7 @@ public final class Commerce {
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> endpoint(Merchant merchant, String url) {
-        return api.post(merchant.token(), "/api/webhook-endpoints", Map.of("url", url, "events", List.of("checkout.session.completed", "refund.succeeded")))
+        return api.post(merchant.token(), "/api/webhook-endpoints", Map.of("url", url, "events", List.of("checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 }

@@ -9,6 +9,6 @@ import io.piaf.payments.Money;
 
 /** A merchant refunded (part of) a checkout: {@code amount} went back to the payer's wallet. */
 @EventVersion(1)
-public record RefundSucceeded(UUID refundId, CheckoutSessionId sessionId, MerchantId merchantId, UserId payerId, Money amount,
+public record RefundSucceeded(UUID refundId, CheckoutSessionId sessionId, MerchantId merchantId, String merchantName, UserId payerId, Money amount,
         Money refundedInTotal, String reason, Instant refundedAt) {
 }

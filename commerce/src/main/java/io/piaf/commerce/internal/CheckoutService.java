@@ -12,6 +12,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.piaf.commerce.CheckoutSessionCompleted;
+import io.piaf.commerce.CheckoutSessionExpired;
 import io.piaf.commerce.CheckoutSessionId;
 import io.piaf.commerce.MerchantId;
 import io.piaf.commerce.RefundSucceeded;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CheckoutService {
 
     private static final Pattern PIN = Pattern.compile("[0-9]{4,6}");
+    /** A reason is shown to the payer on one line (notifications' LINE format). */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     record Created(SessionStore.Session session, List<Checkouts.Item> items) {
     }
@@ -114,7 +117,8 @@ class CheckoutService {
                 .switchIfEmpty(Mono.error(CheckoutService::notFound))
                 .flatMap(s -> switch (Checkouts.effective(s.status(), s.expiresAt(), Instant.now())) {
                     case COMPLETE -> Mono.error(ProblemException.conflict("session_not_open", "This checkout is already paid."));
-                    case OPEN, EXPIRED -> sessions.expire(id);
+                    case OPEN, EXPIRED -> sessions.expire(id).flatMap(expired -> expired
+                            ? outbox.append(new CheckoutSessionExpired(id, merchant, true, Instant.now())) : Mono.empty());
                 })
                 .then(sessions.find(id)));
     }
@@ -169,8 +173,8 @@ class CheckoutService {
     /** A refund to the payer's wallet from the merchant's account; at most what was captured, in total. */
     Mono<Refunded> refund(MerchantId merchant, CheckoutSessionId id, Long requested, String reason,
             java.util.function.Function<Refunded, Mono<Void>> store) {
-        if (reason != null && reason.length() > 500) {
-            return Mono.error(ProblemException.badRequest("invalid_reason", "A reason is at most 500 characters."));
+        if (reason != null && (reason.length() > 500 || CONTROL.matcher(reason).find())) {
+            return Mono.error(ProblemException.badRequest("invalid_reason", "A reason is one line of at most 500 characters."));
         }
         return transactional.transactional(sessions.lock(id).filter(s -> s.merchantId().equals(merchant))
                 .switchIfEmpty(Mono.error(CheckoutService::notFound))
@@ -187,7 +191,7 @@ class CheckoutService {
                         case TransferResult.Posted posted -> {
                             var refunded = new Refunded(refundId, session, amount);
                             yield sessions.refund(id, merchant, refundId, amount, reason, posted.at())
-                                    .then(outbox.append(new RefundSucceeded(refundId, id, merchant, session.payerId(), Money.eur(amount),
+                                    .then(outbox.append(new RefundSucceeded(refundId, id, merchant, t.getT1().name(), session.payerId(), Money.eur(amount),
                                             Money.eur(session.refunded() + amount), reason, posted.at())))
                                     .then(store.apply(refunded)).thenReturn(refunded);
                         }

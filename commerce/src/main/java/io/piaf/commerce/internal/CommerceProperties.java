@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryConcurrency webhooks in flight at once: a slow endpoint holds one slot, not the relay
  * @param deliveryTimeout how long one attempt may take before it counts as failed
  * @param deliveryPoll how often due deliveries are looked for when no event woke the dispatcher
+ * @param expirySweep how often open sessions past their expiry time are marked EXPIRED (and their webhook sent)
  */
 @ConfigurationProperties("piaf.commerce")
 record CommerceProperties(
@@ -22,5 +23,6 @@ record CommerceProperties(
         @DefaultValue List<String> webhookAllowedHosts,
         @DefaultValue("32") int deliveryConcurrency,
         @DefaultValue("10s") Duration deliveryTimeout,
-        @DefaultValue("1s") Duration deliveryPoll) {
+        @DefaultValue("1s") Duration deliveryPoll,
+        @DefaultValue("30s") Duration expirySweep) {
 }

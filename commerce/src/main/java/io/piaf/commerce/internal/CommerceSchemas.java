@@ -50,7 +50,7 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]+$", maxLength = 100, format = "password",
                     description = "Shown once: only its SHA-256 is kept") String clientSecret,
             @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 10, schema = @Schema(
-                    allowableValues = { "checkout:write", "payments:read", "refunds:write", "webhooks:write" })) List<String> scopes) {
+                    allowableValues = { "checkout:write", "payments:read", "refunds:write", "webhooks:write", "payouts:write" })) List<String> scopes) {
     }
 
     @Schema(name = "Merchants")
@@ -134,18 +134,20 @@ final class CommerceSchemas {
     record Endpoint(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = URL, maxLength = URL_MAX) String url,
-            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 2, schema = @Schema(
-                    allowableValues = { "checkout.session.completed", "refund.succeeded" })) List<String> events,
-            @Schema(requiredMode = RequiredMode.REQUIRED) boolean enabled,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt) {
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 4, schema = @Schema(
+                    allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid" })) List<String> events,
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "false once it failed every attempt for 3 days (then POST .../enable)") boolean enabled,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+            @Schema(types = "string", format = "date-time", description = "When it was disabled, while it is") String disabledAt) {
     }
 
     @Schema(name = "WebhookEndpointCreated", description = "A new endpoint with its signing secret, shown this once")
     record EndpointCreated(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = URL, maxLength = URL_MAX) String url,
-            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 2, schema = @Schema(
-                    allowableValues = { "checkout.session.completed", "refund.succeeded" })) List<String> events,
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 4, schema = @Schema(
+                    allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid" })) List<String> events,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean enabled,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]+$", maxLength = 100, format = "password",
@@ -160,7 +162,7 @@ final class CommerceSchemas {
     record Delivery(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^evt_[0-9a-f-]{36}$", maxLength = 40) String eventId,
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "refund.succeeded" }) String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING", "DELIVERED", "FAILED" }) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1000") int attempts,
             @Schema(types = "integer", minimum = "100", maximum = "599") Integer lastStatusCode,
@@ -173,5 +175,22 @@ final class CommerceSchemas {
 
     @Schema(name = "WebhookDeliveries")
     record DeliveryList(@Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Delivery> items) {
+    }
+
+    @Schema(name = "Payout", description = "Money from your balance to your bank account; the sandbox bank pays at once")
+    record Payout(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "payout") String object,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "PAID") String status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) Object amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "sandbox_bank") String destination,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String paidAt) {
+    }
+
+    @Schema(name = "Payouts")
+    record PayoutList(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What you can pay out now") Object balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Payout> items) {
     }
 }

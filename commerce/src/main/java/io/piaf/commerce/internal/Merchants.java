@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 @Service
 class Merchants {
 
-    static final Set<String> SCOPES = Set.of("checkout:write", "payments:read", "refunds:write", "webhooks:write");
+    static final Set<String> SCOPES = Set.of("checkout:write", "payments:read", "refunds:write", "webhooks:write", "payouts:write");
     private static final Pattern MCC = Pattern.compile("[0-9]{4}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,63}");
 
@@ -44,8 +44,8 @@ class Merchants {
     }
 
     Mono<Opened> open(UserId owner, String name, String mcc, String supportEmail) {
-        if (name == null || name.isBlank() || name.strip().length() > 80) {
-            return Mono.error(ProblemException.badRequest("invalid_name", "A merchant name is 1 to 80 characters."));
+        if (name == null || name.isBlank() || name.strip().length() > 80 || name.chars().anyMatch(Character::isISOControl)) {
+            return Mono.error(ProblemException.badRequest("invalid_name", "A merchant name is one line of 1 to 80 characters."));
         }
         if (mcc == null || !MCC.matcher(mcc).matches()) {
             return Mono.error(ProblemException.badRequest("invalid_mcc", "A merchant category code is 4 digits, e.g. \"5812\"."));

@@ -64,7 +64,8 @@ class RefundController {
     @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with refunds:write.")
     @ProblemResponse(status = 404, codes = "session_not_found", description = "Also another merchant's session.")
     @ProblemResponse(status = 409, codes = "session_not_paid")
-    @ProblemResponse(status = 422, codes = { "refund_exceeds_captured", "idempotency_key_reused" })
+    @ProblemResponse(status = 422, codes = { "refund_exceeds_captured", "insufficient_funds", "idempotency_key_reused" },
+            description = "insufficient_funds: the merchant's balance (after payouts) is lower than the refund.")
     Mono<ResponseEntity<String>> refund(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody RefundRequest request) {
         var merchant = Callers.merchant(jwt);

@@ -12,6 +12,7 @@ import io.piaf.commerce.CheckoutSessionId;
 import io.piaf.commerce.MerchantId;
 import io.piaf.commerce.internal.domain.Checkouts.Status;
 import io.piaf.identity.UserId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** commerce.checkout_session and commerce.refund. */
@@ -60,9 +61,23 @@ class SessionStore {
                 .bind(0, id.value()).bind(1, payer.value()).bind(2, paymentId).bind(3, utc(at)).then();
     }
 
-    Mono<Void> expire(CheckoutSessionId id) {
+    /** Whether this call expired it (false when it was no longer OPEN). */
+    Mono<Boolean> expire(CheckoutSessionId id) {
         return db.sql("update commerce.checkout_session set status = 'EXPIRED' where id = $1 and status = 'OPEN'")
-                .bind(0, id.value()).then();
+                .bind(0, id.value()).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * Marks up to {@code limit} open sessions whose expiry time has passed EXPIRED, skipping those a payment or
+     * refund holds locked (the next sweep takes them, or the payment finds them expired by time).
+     */
+    Flux<Session> expireDue(int limit) {
+        return db.sql("""
+                update commerce.checkout_session set status = 'EXPIRED' where id in (
+                    select id from commerce.checkout_session where status = 'OPEN' and expires_at <= now()
+                    order by expires_at limit $1 for update skip locked)
+                returning *, line_items::text as items, metadata::text as meta""")
+                .bind(0, limit).map(SessionStore::read).all();
     }
 
     Mono<Void> refund(CheckoutSessionId id, MerchantId merchant, UUID refundId, long amount, String reason, Instant at) {

@@ -8,9 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.piaf.commerce.WebhookEndpointDisabled;
+import io.piaf.commerce.internal.domain.EndpointHealth;
 import io.piaf.commerce.internal.domain.Retries;
+import io.piaf.outbox.Outbox;
 import io.piaf.commerce.internal.domain.WebhookSignatures;
 import io.piaf.platform.background.BackgroundWork;
 import io.piaf.platform.background.PostgresChannels;
@@ -34,12 +39,19 @@ class WebhookDispatcher extends BackgroundWork {
     private final PostgresChannels channels;
     private final CommerceProperties properties;
     private final WebClient http;
+    private final Merchants merchants;
+    private final Outbox outbox;
+    private final TransactionalOperator transactional;
 
-    WebhookDispatcher(WebhookStore store, Webhooks webhooks, PostgresChannels channels, CommerceProperties properties) {
+    WebhookDispatcher(WebhookStore store, Webhooks webhooks, PostgresChannels channels, CommerceProperties properties, Merchants merchants,
+            Outbox outbox, ReactiveTransactionManager transactions) {
         this.store = store;
         this.webhooks = webhooks;
         this.channels = channels;
         this.properties = properties;
+        this.merchants = merchants;
+        this.outbox = outbox;
+        this.transactional = TransactionalOperator.create(transactions);
         this.http = WebClient.builder().build(); // redirects are not followed (Reactor Netty's default)
     }
 
@@ -83,7 +95,18 @@ class WebhookDispatcher extends BackgroundWork {
         var latency = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
         var delivered = error == null;
         var attempts = due.attempts() + 1;
-        var wait = delivered ? null : Retries.next(attempts, Duration.between(due.createdAt(), Instant.now()), ThreadLocalRandom.current());
-        return store.attempted(due.id(), delivered, status, latency, error, wait == null ? null : Instant.now().plus(wait));
+        var wait = delivered ? null : Retries.next(attempts, Duration.between(due.windowStart(), Instant.now()), ThreadLocalRandom.current());
+        return transactional.transactional(store.attempted(due.id(), delivered, status, latency, error, wait == null ? null : Instant.now().plus(wait))
+                .then(store.streak(due.endpointId(), delivered))
+                .flatMap(streak -> EndpointHealth.disable(streak.consecutiveFailures(), streak.failingSince(), Instant.now())
+                        ? disable(due.endpointId(), streak.failingSince()) : Mono.empty()));
+    }
+
+    /** The endpoint stops getting deliveries, and its merchant's owner is told (with the event, in the same transaction). */
+    private Mono<Void> disable(java.util.UUID endpoint, Instant failingSince) {
+        return store.disable(endpoint).flatMap(e -> merchants.find(e.merchantId()).flatMap(m -> {
+            log.warn("Webhook endpoint {} of merchant {} disabled: failing since {}", e.id(), m.id(), failingSince);
+            return outbox.append(new WebhookEndpointDisabled(e.id(), m.id(), m.name(), m.owner(), e.url(), failingSince, e.disabledAt()));
+        }));
     }
 }

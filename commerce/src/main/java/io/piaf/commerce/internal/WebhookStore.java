@@ -18,11 +18,16 @@ class WebhookStore {
 
     static final String CHANNEL = "commerce_webhooks";
 
-    record Endpoint(UUID id, MerchantId merchantId, String url, List<String> events, String secret, boolean enabled, Instant createdAt) {
+    record Endpoint(UUID id, MerchantId merchantId, String url, List<String> events, String secret, boolean enabled, Instant createdAt,
+            Instant disabledAt) {
+    }
+
+    /** An endpoint's failure streak after an attempt. */
+    record Streak(int consecutiveFailures, Instant failingSince) {
     }
 
     /** A delivery claimed for one attempt, with what it needs to send it. */
-    record Due(UUID id, UUID eventId, String type, String body, int attempts, Instant createdAt, String url, String secret) {
+    record Due(UUID id, UUID eventId, UUID endpointId, String type, String body, int attempts, Instant windowStart, String url, String secret) {
     }
 
     record Delivery(UUID id, UUID eventId, String type, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,
@@ -43,9 +48,13 @@ class WebhookStore {
 
     Flux<Endpoint> endpoints(MerchantId merchant) {
         return db.sql("select * from commerce.webhook_endpoint where merchant_id = $1 order by created_at").bind(0, merchant.value())
-                .map(r -> new Endpoint(r.get("id", UUID.class), merchant, r.get("url", String.class), List.of(r.get("events", String[].class)),
-                        r.get("secret", String.class), Boolean.TRUE.equals(r.get("enabled", Boolean.class)), r.get("created_at", Instant.class)))
-                .all();
+                .map(WebhookStore::endpoint).all();
+    }
+
+    private static Endpoint endpoint(io.r2dbc.spi.Readable r) {
+        return new Endpoint(r.get("id", UUID.class), new MerchantId(r.get("merchant_id", UUID.class)), r.get("url", String.class),
+                List.of(r.get("events", String[].class)), r.get("secret", String.class), Boolean.TRUE.equals(r.get("enabled", Boolean.class)),
+                r.get("created_at", Instant.class), r.get("disabled_at", Instant.class));
     }
 
     /** One delivery of the event to each enabled endpoint of the merchant that subscribed to its type; once per event. */
@@ -70,12 +79,15 @@ class WebhookStore {
                 update commerce.webhook_delivery d set next_attempt_at = now() + $2 * interval '1 millisecond'
                 from commerce.webhook_endpoint e
                 where d.endpoint_id = e.id and d.id in (
-                    select id from commerce.webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at limit $1 for update skip locked)
-                returning d.id, d.event_id, d.type, d.body, d.attempts, d.created_at, e.url, e.secret""")
+                    select p.id from commerce.webhook_delivery p join commerce.webhook_endpoint pe on pe.id = p.endpoint_id
+                    where p.status = 'PENDING' and p.next_attempt_at <= now() and pe.enabled
+                    order by p.next_attempt_at limit $1 for update of p skip locked)
+                returning d.id, d.event_id, d.endpoint_id, d.type, d.body, d.attempts,
+                    coalesce(d.window_started_at, d.created_at) as window_start, e.url, e.secret""")
                 .bind(0, limit).bind(1, lease.toMillis())
-                .map(r -> new Due(r.get("id", UUID.class), r.get("event_id", UUID.class), r.get("type", String.class), r.get("body", String.class),
-                        r.get("attempts", Integer.class), r.get("created_at", Instant.class), r.get("url", String.class), r.get("secret", String.class)))
+                .map(r -> new Due(r.get("id", UUID.class), r.get("event_id", UUID.class), r.get("endpoint_id", UUID.class),
+                        r.get("type", String.class), r.get("body", String.class), r.get("attempts", Integer.class),
+                        r.get("window_start", Instant.class), r.get("url", String.class), r.get("secret", String.class)))
                 .all();
     }
 
@@ -94,13 +106,58 @@ class WebhookStore {
         return spec.then();
     }
 
+    /** Ends the endpoint's failure streak (an attempt was delivered), or extends it; the streak after. */
+    Mono<Streak> streak(UUID endpoint, boolean delivered) {
+        return db.sql(delivered
+                ? "update commerce.webhook_endpoint set consecutive_failures = 0, failing_since = null where id = $1 returning consecutive_failures, failing_since"
+                : """
+                  update commerce.webhook_endpoint set consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, now())
+                  where id = $1 returning consecutive_failures, failing_since""")
+                .bind(0, endpoint).map(r -> new Streak(r.get("consecutive_failures", Integer.class), r.get("failing_since", Instant.class))).one();
+    }
+
+    /** Disables an enabled endpoint; empty when it was already disabled. */
+    Mono<Endpoint> disable(UUID endpoint) {
+        return db.sql("update commerce.webhook_endpoint set enabled = false, disabled_at = now() where id = $1 and enabled returning *")
+                .bind(0, endpoint).map(WebhookStore::endpoint).one();
+    }
+
+    /** Enables an endpoint again with a clean streak; its waiting deliveries are due at once. */
+    Mono<Void> enable(UUID endpoint) {
+        return db.sql("""
+                with enabled as (
+                    update commerce.webhook_endpoint set enabled = true, disabled_at = null, consecutive_failures = 0, failing_since = null
+                    where id = $1 returning id)
+                update commerce.webhook_delivery set next_attempt_at = now()
+                where endpoint_id in (select id from enabled) and status = 'PENDING'""")
+                .bind(0, endpoint).then().then(notifyDispatcher());
+    }
+
+    /**
+     * Sends a delivery again, whatever its state: due now, with a new 3-day retry window (the merchant asked, so the
+     * endpoint is worth trying again). Empty when the endpoint has no such delivery.
+     */
+    Mono<Delivery> resend(UUID endpoint, UUID delivery) {
+        return db.sql("""
+                update commerce.webhook_delivery set status = 'PENDING', next_attempt_at = now(), window_started_at = now(), delivered_at = null
+                where id = $1 and endpoint_id = $2 returning *""")
+                .bind(0, delivery).bind(1, endpoint).map(WebhookStore::delivery).one()
+                .flatMap(d -> notifyDispatcher().thenReturn(d));
+    }
+
+    private Mono<Void> notifyDispatcher() {
+        return db.sql("select pg_notify('%s', '')".formatted(CHANNEL)).then();
+    }
+
     Flux<Delivery> deliveries(UUID endpoint, int limit) {
         return db.sql("select * from commerce.webhook_delivery where endpoint_id = $1 order by created_at desc limit $2")
-                .bind(0, endpoint).bind(1, limit)
-                .map(r -> new Delivery(r.get("id", UUID.class), r.get("event_id", UUID.class), r.get("type", String.class),
-                        r.get("status", String.class), r.get("attempts", Integer.class), r.get("next_attempt_at", Instant.class),
-                        r.get("last_status", Integer.class), r.get("last_latency_ms", Integer.class), r.get("last_error", String.class),
-                        r.get("created_at", Instant.class), r.get("delivered_at", Instant.class)))
-                .all();
+                .bind(0, endpoint).bind(1, limit).map(WebhookStore::delivery).all();
+    }
+
+    private static Delivery delivery(io.r2dbc.spi.Readable r) {
+        return new Delivery(r.get("id", UUID.class), r.get("event_id", UUID.class), r.get("type", String.class),
+                r.get("status", String.class), r.get("attempts", Integer.class), r.get("next_attempt_at", Instant.class),
+                r.get("last_status", Integer.class), r.get("last_latency_ms", Integer.class), r.get("last_error", String.class),
+                r.get("created_at", Instant.class), r.get("delivered_at", Instant.class));
     }
 }

@@ -15,7 +15,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import io.piaf.commerce.CheckoutSessionCompleted;
+import io.piaf.commerce.CheckoutSessionExpired;
 import io.piaf.commerce.MerchantId;
+import io.piaf.commerce.PayoutPaid;
 import io.piaf.commerce.RefundSucceeded;
 import io.piaf.commerce.internal.domain.WebhookUrls;
 import io.piaf.common.ProblemException;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Webhooks {
 
-    static final Set<String> TYPES = Set.of("checkout.session.completed", "refund.succeeded");
+    static final Set<String> TYPES = Set.of("checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore store;
@@ -63,7 +65,7 @@ class Webhooks {
             var bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             var endpoint = new WebhookStore.Endpoint(UUID.randomUUID(), merchant, url, List.copyOf(Set.copyOf(events)),
-                    "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true, Instant.now());
+                    "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true, Instant.now(), null);
             return store.insertEndpoint(endpoint).thenReturn(endpoint);
         });
     }
@@ -93,6 +95,13 @@ class Webhooks {
                 .then();
     }
 
+    @OutboxListener(id = "commerce.Webhooks.onCheckoutExpired")
+    Mono<Void> on(CheckoutSessionExpired event, EventContext context) {
+        return sessions.find(event.sessionId())
+                .flatMap(session -> enqueue(context, event.merchantId(), "checkout.session.expired", CommerceViews.session(session, properties)))
+                .then();
+    }
+
     @OutboxListener(id = "commerce.Webhooks.onRefundSucceeded")
     Mono<Void> on(RefundSucceeded event, EventContext context) {
         var object = new LinkedHashMap<String, Object>();
@@ -104,6 +113,18 @@ class Webhooks {
         object.put("refundedInTotal", CommerceViews.money(event.refundedInTotal().minorUnits()));
         object.put("reason", event.reason());
         return enqueue(context, event.merchantId(), "refund.succeeded", object).then();
+    }
+
+    @OutboxListener(id = "commerce.Webhooks.onPayoutPaid")
+    Mono<Void> on(PayoutPaid event, EventContext context) {
+        var object = new LinkedHashMap<String, Object>();
+        object.put("id", event.payoutId().toString());
+        object.put("object", "payout");
+        object.put("status", "PAID");
+        object.put("amount", CommerceViews.money(event.amount().minorUnits()));
+        object.put("destination", "sandbox_bank");
+        object.put("paidAt", event.paidAt().toString());
+        return enqueue(context, event.merchantId(), "payout.paid", object).then();
     }
 
     private Mono<Long> enqueue(EventContext context, MerchantId merchant, String type, Object object) {
