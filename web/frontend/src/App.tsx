@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { CheckoutScreen } from "./screens/Checkout";
 import { CardScreen, CardsScreen } from "./screens/Cards";
 import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
@@ -70,6 +71,7 @@ export function App() {
               <Route path="/cards" component={CardsScreen} />
               <Route path="/cards/:id" component={CardScreen} />
               <Route path="/crypto" component={CryptoScreen} />
+              <Route path="/checkout/:id" component={CheckoutScreen} />
               <Route path="/pots" component={PotsScreen} />
               <Route path="/budget" component={BudgetScreen} />
               <Route path="/earnings" component={EarningsScreen} />

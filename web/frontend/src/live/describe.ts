@@ -83,6 +83,14 @@ export function describe(n: Notification, i18n: I18n): Described {
     };
   }
   if (n.type.startsWith("payment_")) return payment(n, i18n);
+  if (n.type === "checkout_refunded") {
+    const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";
+    const text = i18n.t("notif.checkout_refunded", { amount, merchant: data.merchantName ?? "" });
+    return { text: data.refundReason ? `${text} (${data.refundReason})` : text, href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };
+  }
+  if (n.type === "webhook_endpoint_disabled") {
+    return { text: i18n.t("notif.webhook_endpoint_disabled", { merchant: data.merchantName ?? "", url: data.url ?? "" }), tone: "error", icon: "bell" };
+  }
   if (n.type === "top_up_succeeded") {
     const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";
     return { text: i18n.t("notif.top_up_succeeded", { amount }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

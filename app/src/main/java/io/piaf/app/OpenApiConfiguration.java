@@ -12,6 +12,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -27,6 +30,8 @@ import io.swagger.v3.oas.models.tags.Tag;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+    /** Merchants' calls name it with the scope they need (@SecurityRequirement(name = "merchant", scopes = ...)). */
+    static final String MERCHANT = "merchant";
 
     @Bean
     OpenAPI piafOpenApi() {
@@ -48,7 +53,20 @@ class OpenApiConfiguration {
                                 An access token from POST /api/auth/token: a JWS signed with RS256 by Piaf's keys \
                                 (/.well-known/jwks.json). Piaf follows RFC8725: it accepts RS256 only (never `none` \
                                 or a symmetric algorithm), verifies the signature with its own keys, checks the issuer \
-                                and the expiry, and issues short-lived tokens (expires_in).""")))
+                                and the expiry, and issues short-lived tokens (expires_in). A user's token (scope \
+                                user) is refused with 403 on merchants' calls."""))
+                        .addSecuritySchemes(MERCHANT, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                                .description("""
+                                        A merchant's token: the OAuth 2.0 client credentials grant at POST /oauth2/token, with \
+                                        the client id and secret of POST /api/merchants. The same kind of JWS as users' tokens, \
+                                        valid 15 minutes, carrying the scopes asked, under the same RFC8725 rules (RS256 only, \
+                                        Piaf's keys, issuer and expiry checked); refused with 403 on users' calls.""")
+                                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/oauth2/token").scopes(new Scopes()
+                                        .addString("checkout:write", "Create and expire checkout sessions")
+                                        .addString("payments:read", "Read the merchant's checkout sessions")
+                                        .addString("refunds:write", "Refund paid sessions")
+                                        .addString("webhooks:write", "Manage webhook endpoints and read their deliveries")
+                                        .addString("payouts:write", "Pay out the merchant's balance and read its payouts"))))))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .tags(List.of(
                         new Tag().name("Identity").description("Accounts, tokens, the payment PIN and settings"),
@@ -59,6 +77,9 @@ class OpenApiConfiguration {
                         new Tag().name("Wallet").description("Balance, limits, statement, top-ups, charities"),
                         new Tag().name("Payments").description("Paying people: ask, confirm with the PIN, cancel, look up"),
                         new Tag().name("Crypto").description("A custodial EVM account: buy and sell the EURP euro stablecoin, send it"),
+                        new Tag().name("Merchants").description("Merchant accounts and their OAuth 2.0 client credentials"),
+                        new Tag().name("Checkout").description("Checkout sessions paid from a Piaf wallet, and refunds"),
+                        new Tag().name("Webhooks").description("Merchants' webhook endpoints, signed deliveries and their log"),
                         new Tag().name("Cards").description("Debit cards on your wallet: issue, reveal with the PIN, freeze, limits, purchases"),
                         new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
                         new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements"),

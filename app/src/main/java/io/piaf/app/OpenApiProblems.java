@@ -56,7 +56,17 @@ final class OpenApiProblems implements OperationCustomizer {
         problems.computeIfAbsent(500, s -> new Codes()).add("A failure on Piaf's side; `reference` finds it in the logs.",
                 "internal_error");
         var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        problems.forEach((status, codes) -> responses.addApiResponse(Integer.toString(status), response(status, codes)));
+        problems.forEach((status, codes) -> {
+            var problem = response(status, codes);
+            var declared = responses.get(Integer.toString(status));
+            if (declared != null && declared.getContent() != null && !declared.getContent().containsKey(PROBLEM_JSON)) {
+                // an answer of another media type at the same status (POST /oauth2/token's RFC 6749 errors): both are true
+                declared.getContent().addMediaType(PROBLEM_JSON, problem.getContent().get(PROBLEM_JSON));
+                declared.setDescription(declared.getDescription() + "; as problem+json: " + problem.getDescription());
+            } else {
+                responses.addApiResponse(Integer.toString(status), problem);
+            }
+        });
         // springdoc gives a 204 the body of the method's return type (e.g. ResponseEntity<X> that also answers 202).
         var noContent = responses.get("204");
         if (noContent != null) {

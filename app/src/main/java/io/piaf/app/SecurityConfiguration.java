@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -47,7 +48,15 @@ class SecurityConfiguration {
                 .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/auth/signup", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/oauth2/token").permitAll()
-                        .pathMatchers("/api/**").authenticated()
+                        // Merchant calls take a merchant token with the scope named; every other API call a user token
+                        // (scope "user"), so neither kind of token calls the other's endpoints.
+                        .pathMatchers(HttpMethod.POST, "/api/checkout/sessions", "/api/checkout/sessions/*/expire").hasAuthority("SCOPE_checkout:write")
+                        .pathMatchers(HttpMethod.POST, "/api/checkout/sessions/*/pay").hasAuthority("SCOPE_user")
+                        .pathMatchers(HttpMethod.GET, "/api/checkout/sessions/*").hasAnyAuthority("SCOPE_user", "SCOPE_payments:read")
+                        .pathMatchers("/api/refunds", "/api/refunds/**").hasAuthority("SCOPE_refunds:write")
+                        .pathMatchers("/api/webhook-endpoints", "/api/webhook-endpoints/**").hasAuthority("SCOPE_webhooks:write")
+                        .pathMatchers("/api/payouts", "/api/payouts/**").hasAuthority("SCOPE_payouts:write")
+                        .pathMatchers("/api/**").hasAuthority("SCOPE_user")
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(new AuthorizationDecision(
                                 separateManagementPort || isLoopback(context.getExchange().getRequest().getRemoteAddress()))))

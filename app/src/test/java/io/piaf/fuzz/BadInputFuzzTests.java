@@ -50,6 +50,7 @@ class BadInputFuzzTests {
     private final long seed = Long.getLong("fuzz.seed", System.nanoTime());
     private final Random random = new Random(seed);
     private Api.User user;
+    private Api.User merchant;
     private String vaultId;
     private String postId;
     private Tokens tokens;
@@ -68,6 +69,7 @@ class BadInputFuzzTests {
         user = api.signUp("fuzzer");
         api.setPin(user, "1357");
         tokens = new Tokens(db, user.id());
+        merchant = new io.piaf.testing.Commerce(api).merchant("Fuzzshop").token();
         // A card of the fuzzer's own, so that card operations meet a real card and signed network messages a real PAN.
         var cards = new io.piaf.testing.Cards(api, port);
         cardId = (String) cards.issue(user, "VIRTUAL").get("id");
@@ -83,6 +85,14 @@ class BadInputFuzzTests {
         new io.piaf.testing.Wallets(api).topUp(user, "20.00");
         api.put(user, "/api/budget", Map.of("monthly", Map.of("amount", "5.00", "currency", "EUR"))).exchange().expectStatus().isOk();
         postId = (String) new io.piaf.testing.Social(api).post(api.signUp("author"), "Fuzz me").get("id");
+    }
+
+    /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
+    private String bearerFor(Operation op) {
+        var path = op.path();
+        var merchantPath = path.startsWith("/api/refunds") || path.startsWith("/api/webhook-endpoints") || path.startsWith("/api/payouts")
+                || (path.startsWith("/api/checkout/sessions") && !path.endsWith("/pay") && (op.method() != HttpMethod.GET || random.nextBoolean()));
+        return merchantPath ? merchant.bearer() : user.bearer();
     }
 
     @Test
@@ -178,15 +188,16 @@ class BadInputFuzzTests {
             path = op.path().replace("{id}", cardId);
         }
         var query = hostileQuery(op);
+        var bearer = bearerFor(op);
         if (op.bodySchema() == null || op.bodySchema().isMissingNode()) {
-            requests.add(new Request(op.method(), path + query, null, MediaType.APPLICATION_JSON, user.bearer()));
+            requests.add(new Request(op.method(), path + query, null, MediaType.APPLICATION_JSON, bearer));
         } else {
             for (var body : hostileBodies(op.bodySchema())) {
-                requests.add(new Request(op.method(), path, body, MediaType.APPLICATION_JSON, user.bearer()));
+                requests.add(new Request(op.method(), path, body, MediaType.APPLICATION_JSON, bearer));
             }
             if (round == 0) {
-                requests.add(new Request(op.method(), path, "handle=x&amount=1", MediaType.APPLICATION_FORM_URLENCODED, user.bearer()));
-                requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, user.bearer()));
+                requests.add(new Request(op.method(), path, "handle=x&amount=1", MediaType.APPLICATION_FORM_URLENCODED, bearer));
+                requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, bearer));
             }
         }
         if (op.path().startsWith("/network/")) {

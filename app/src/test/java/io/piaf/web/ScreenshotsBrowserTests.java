@@ -264,6 +264,30 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void checkout() throws Exception {
+        Files.createDirectories(OUT);
+        user("gabin", "Gabin Roux");
+        api.put(as("gabin"), "/api/me/pin", Map.of("pin", PIN, "password", "password-gabin")).exchange().expectStatus().isNoContent();
+        topUp("gabin", "30.00");
+        var commerce = new io.piaf.testing.Commerce(api);
+        var shop = commerce.merchant("Boulangerie Piaf");
+        var session = commerce.sessionRequest(shop.token(), Map.of("lineItems", java.util.List.of(
+                        Map.of("name", "Croissant", "quantity", 4, "unitAmount", "1.20"),
+                        Map.of("name", "Pain au chocolat", "quantity", 2, "unitAmount", "1.40"),
+                        Map.of("name", "Baguette tradition", "quantity", 1, "unitAmount", "1.30")),
+                        "successUrl", "https://shop.example/merci", "cancelUrl", "https://shop.example/panier"), UUID.randomUUID().toString())
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        var phone = signIn("gabin", "fr-FR", 390, 844);
+        phone.navigate("/checkout/" + session.get("id"));
+        assertThat(phone.getByTestId("checkout-amount")).isVisible();
+        phone.getByLabel("Code", new Page.GetByLabelOptions().setExact(true)).fill(PIN);
+        shot(phone, "checkout-phone-fr");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Payer "))).click();
+        assertThat(phone.getByTestId("checkout-done")).isVisible();
+        shot(phone, "checkout-paid-phone-fr");
+    }
+
+    @Test
     void cards() throws Exception {
         Files.createDirectories(OUT);
         user("fanny", "Fanny Girard");

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 /**
  * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
  * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications, SavingsNotifications,
- * CardNotifications, PotNotifications, CampaignNotifications), which members depend on {@code type} (docs/api.md,
+ * CardNotifications, PotNotifications, CampaignNotifications, CommerceNotifications), which members depend on {@code type} (docs/api.md,
  * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
  */
 final class NotificationSchemas {
@@ -57,7 +57,7 @@ final class NotificationSchemas {
             @Schema(description = "payment_*") Ref payer,
             @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid; crypto_* but crypto_rejected: in `token`, with `decimals`")
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded; crypto_* but crypto_rejected: in `token`, with `decimals`")
             String amount,
             @Schema(allowableValues = "EUR") String currency,
             @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
@@ -121,7 +121,16 @@ final class NotificationSchemas {
                     + "(0.00 when it failed); budget_closed: the fee of the month's split") String fee,
             @Schema(format = "uuid", description = "pledge_refunded") String pledgeId,
             @Schema(minimum = "1", maximum = "2147483647", description = "flattrs_paid: the posts of yours the budget's owner flattred") Integer flattrs,
-            @Schema(description = "budget_closed: nothing was flattred, the budget went back to the wallet") Boolean returned) {
+            @Schema(description = "budget_closed: nothing was flattred, the budget went back to the wallet") Boolean returned,
+            @Schema(format = "uuid", description = "checkout_refunded") String refundId,
+            @Schema(format = "uuid", description = "checkout_refunded: the checkout session it gives money back from") String sessionId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 80, description = "checkout_refunded: the shop; webhook_endpoint_disabled: your merchant")
+            String merchantName,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 500, description = "checkout_refunded: the merchant's reason, when it gave one")
+            String refundReason,
+            @Schema(format = "uuid", description = "webhook_endpoint_disabled") String endpointId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 2048, description = "webhook_endpoint_disabled: the endpoint's URL") String url,
+            @Schema(format = "date-time", description = "webhook_endpoint_disabled: every attempt failed since") String failingSince) {
     }
 
     record Notification(
@@ -132,7 +141,7 @@ final class NotificationSchemas {
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
                     "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected",
-                    "budget_closed", "flattrs_paid" }) String type,
+                    "budget_closed", "flattrs_paid", "checkout_refunded", "webhook_endpoint_disabled" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {

@@ -49,7 +49,8 @@ class IdentityConfiguration {
      * token's {@code kid} (so {@code alg=none}, foreign keys and retired keys fail); an {@code exp} is required
      * (Spring checks it only when present), and expiry and {@code nbf} are checked with the stated clock skew. The
      * issuer stays a string: Spring's default turns it into a {@code java.net.URL}, and for a {@code urn:} issuer
-     * that costs four exceptions with stack traces on every request. Verified tokens are remembered for a while
+     * that costs four exceptions with stack traces on every request. A token with an {@code aud} (a client's) must name
+     * Piaf's API. Verified tokens are remembered for a while
      * ({@link VerifiedTokenCache}).
      */
     @Bean
@@ -64,7 +65,10 @@ class IdentityConfiguration {
         var validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()),
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                // Tokens made for another audience are refused; user tokens name none (they only serve Piaf's API).
+                new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
+                        audience -> audience == null || audience.contains(properties.audience())));
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, 4096, Duration.ofMinutes(5));
     }

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the secret file {@code pin-peppers}
  * @param pinPepper a single base64 pepper (version 1), the older form of {@code pinPeppers}
  * @param reservedHandles handles nobody may take nor imitate (besides verified accounts'), e.g. {@code piaf}
+ * @param audience the {@code aud} of client tokens: Piaf's API. A token that names an audience must name this one
+ * @param clientTokenTtl lifetime of a client's token (client credentials grant): short, a client asks again
+ * @param clientSecretOverlap how long the older secrets of a client keep working after a rotation
  */
 @ConfigurationProperties("piaf.identity")
 record IdentityProperties(
@@ -39,7 +42,10 @@ record IdentityProperties(
         String signingKey,
         String pinPeppers,
         String pinPepper,
-        @DefaultValue({ "piaf", "admin", "support", "security", "help" }) List<String> reservedHandles) {
+        @DefaultValue({ "piaf", "admin", "support", "security", "help" }) List<String> reservedHandles,
+        @DefaultValue("urn:piaf:api") String audience,
+        @DefaultValue("15m") Duration clientTokenTtl,
+        @DefaultValue("24h") Duration clientSecretOverlap) {
 
     /** The length of the {@code n}th lock in a row (1-based). */
     Duration pinLock(int nth) {

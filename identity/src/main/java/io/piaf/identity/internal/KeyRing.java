@@ -93,6 +93,28 @@ final class KeyRing {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
+        return sign(claims, ttl);
+    }
+
+    /**
+     * A token for an OAuth client (client credentials grant): {@code sub} is the client's subject in the module that
+     * registered it, {@code client_id} the client, {@code aud} the API it may call.
+     */
+    IssuedToken issueForClient(String issuer, String subject, String clientId, String scope, String audience, Duration ttl) {
+        var now = Instant.now();
+        return sign(new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audience)
+                .claim("client_id", clientId)
+                .claim("scope", scope)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .build(), ttl);
+    }
+
+    private IssuedToken sign(JWTClaimsSet claims, Duration ttl) {
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
         try {
             jwt.sign(signer);

@@ -25,7 +25,7 @@ import org.springframework.core.env.MapPropertySource;
 public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseBootstrap.class);
-    private static final String DEFAULT_ORDER = "outbox,identity,messaging,payments,savings,cards,crypto,notifications";
+    private static final String DEFAULT_ORDER = "outbox,identity,messaging,payments,savings,cards,crypto,commerce,notifications";
 
     private EmbeddedPostgresServer server;
 

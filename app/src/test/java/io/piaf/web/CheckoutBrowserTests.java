@@ -1,0 +1,77 @@
+package io.piaf.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.piaf.commerce.internal.domain.WebhookSignatures;
+import io.piaf.testing.Api;
+import io.piaf.testing.Commerce;
+import io.piaf.testing.Wallets;
+
+/**
+ * A shop creates a checkout session for a basket; a Piaf user opens its URL in the web app, sees the shop, the items
+ * and the total, mistypes the PIN, pays with the right one and gets back to the shop; the shop receives a webhook
+ * that verifies, and the buyer's balance dropped by the total.
+ */
+class CheckoutBrowserTests extends BrowserTestSupport {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void a_user_pays_a_merchants_basket_in_the_web_app_with_the_pin() throws Exception {
+        var commerce = new Commerce(api);
+        var wallets = new Wallets(api);
+        try (var receiver = new Commerce.Receiver()) {
+            var shop = commerce.merchant("Boulangerie Piaf");
+            var endpoint = commerce.endpoint(shop, receiver.url());
+            var session = commerce.session(shop, "1.20", 5);
+            var id = (String) session.get("id");
+            var page = newPage("en-GB");
+            var buyer = signUp(page, "buyer", "Buyer");
+            var user = new Api.User(null, buyer.handle(), api.token(buyer.handle(), buyer.password()));
+            api.put(user, "/api/me/pin", Map.of("pin", Wallets.PIN, "password", buyer.password())).exchange().expectStatus().isNoContent();
+            wallets.topUp(user, "20.00");
+
+            step("The buyer opens the session's URL and sees the shop, the basket and the total", () -> {
+                page.navigate(((String) session.get("url")).replaceFirst("^https?://[^/]+", ""));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pay Boulangerie Piaf"))).isVisible();
+                assertThat(page.getByTestId("checkout-items")).containsText("5 × Croissant");
+                assertThat(page.getByTestId("checkout-amount")).hasText(text("€6\\.00|6\\.00\\s€"));
+                assertAccessible(page, "checkout");
+            });
+
+            step("A wrong PIN is refused with the attempts left; nothing is paid", () -> {
+                page.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill("1357");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Pay "))).click();
+                assertThat(page.getByTestId("attempts-left")).containsText("Wrong PIN");
+                assertThat(wallets.balance(user)).isEqualTo("20.00");
+            });
+
+            step("The right PIN pays, and the way back leads to the shop's success page", () -> {
+                page.getByLabel("PIN", new Page.GetByLabelOptions().setExact(true)).fill(Wallets.PIN);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("^Pay "))).click();
+                assertThat(page.getByTestId("checkout-done")).containsText("Boulangerie Piaf");
+                assertThat(page.getByTestId("checkout-return")).hasAttribute("href", "https://shop.example/thanks");
+                assertThat(wallets.balance(user)).isEqualTo("14.00");
+            });
+
+            step("The shop receives a signed webhook for the completed session", () -> {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+                var webhook = receiver.received.getFirst();
+                assertThat(webhook.body()).contains("checkout.session.completed").contains(id);
+                assertThat(WebhookSignatures.verify(webhook.signature(), webhook.body(), (String) endpoint.get("secret"), Instant.now())).isTrue();
+            });
+        }
+    }
+}
