@@ -63,7 +63,8 @@ class OpenApiConfiguration {
                         new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
                         new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements"),
                         new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
-                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live")));
+                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live"),
+                        new Tag().name("Requests").description("Ask friends for money or split a bill: they pay with one PIN or decline")));
     }
 
     @Bean
