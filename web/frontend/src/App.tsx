@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { CampaignScreen, CampaignsScreen } from "./screens/Campaigns";
 import { CardScreen, CardsScreen } from "./screens/Cards";
 import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
@@ -18,6 +19,7 @@ import { NotificationsScreen } from "./screens/Notifications";
 import { ConfirmPaymentScreen, NewPaymentScreen } from "./screens/Pay";
 import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
+import { RequestsScreen } from "./screens/Requests";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
 import { VaultScreen } from "./screens/Vault";
@@ -70,6 +72,9 @@ export function App() {
               <Route path="/crypto" component={CryptoScreen} />
               <Route path="/pots" component={PotsScreen} />
               <Route path="/pots/:ref" component={PotScreen} />
+              <Route path="/campaigns" component={CampaignsScreen} />
+              <Route path="/campaigns/:ref" component={CampaignScreen} />
+              <Route path="/requests" component={RequestsScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

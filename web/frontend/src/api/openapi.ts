@@ -127,7 +127,7 @@ export interface paths {
          * Get a campaign by its id or slug
          * @description Any user may read a campaign: totals, never who pledged what.
          */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,7 +204,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your cards, newest first (masked: BIN and last four) */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         /**
          * Issue a virtual or single-use debit card on your wallet
@@ -225,7 +225,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get one of your cards (masked) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -627,7 +627,7 @@ export interface paths {
          * Refuse a follow request
          * @description The requester is not told.
          */
-        post: operations["decline"];
+        post: operations["decline_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,7 +679,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your notifications, newest first, with how many are unread */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -738,7 +738,7 @@ export interface paths {
          * Ask to pay someone: the payment waits for your PIN
          * @description Confirm it with POST /api/payments/{id}/confirm within 15 minutes. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
          */
-        post: operations["pay"];
+        post: operations["pay_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -830,7 +830,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a post you may see */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,7 +874,7 @@ export interface paths {
          * Get a pot by its id or slug
          * @description Any user may read a pot; its organiser also sees `balance` and `withdrawn`.
          */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -941,6 +941,107 @@ export interface paths {
          * @description Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.
          */
         post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests you made (outgoing) or that ask you (incoming), newest first
+         * @description At most 50. Outgoing: every item, with who paid; incoming: your own item only.
+         */
+        get: operations["list"];
+        put?: never;
+        /**
+         * Request money from one or several people, or split a bill
+         * @description Each payer is notified (money_requested) and pays with one PIN confirmation or declines. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a request you made or that asks you */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline your part of a request
+         * @description The requester is told; declining again answers the same.
+         */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay your part of a request: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes); the money goes to the requester's wallet and your item turns PAID. While that payment waits, paying again answers it again.
+         */
+        post: operations["pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the payers who have not answered
+         * @description Requester only. Each unanswered payer is reminded at most once an hour (money_request_reminder).
+         */
+        post: operations["remind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1978,6 +2079,91 @@ export interface components {
             /** @enum {string} */
             currency: "EUR";
         };
+        /** @description A request: the requester sees every item, a payer their own */
+        MoneyRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["MoneyRequestItem"][];
+            /**
+             * @description EACH: the same amount asked of each; SPLIT: a total shared out
+             * @enum {string}
+             */
+            kind: "EACH" | "SPLIT";
+            note?: string;
+            requester: string;
+            /** @description SPLIT: the total shared out (shown to the requester) */
+            total?: components["schemas"]["Money"];
+        };
+        /** @description One payer's part */
+        MoneyRequestItem: {
+            amount: components["schemas"]["Money"];
+            /** @description To the payer: what their PIN confirms, while a payment waits */
+            challenge?: string;
+            /**
+             * Format: date-time
+             * @description When it was paid or declined
+             */
+            decidedAt?: string;
+            /**
+             * Format: date-time
+             * @description To the payer: until when the waiting payment may be confirmed
+             */
+            expiresAt?: string;
+            payer: string;
+            /**
+             * Format: uuid
+             * @description PAID: the payment that paid it; PENDING, to the payer: the payment waiting for their PIN, if any
+             */
+            paymentId?: string;
+            /**
+             * Format: date-time
+             * @description To the requester: the last reminder
+             */
+            remindedAt?: string;
+            /** @enum {string} */
+            status: "PENDING" | "PAID" | "DECLINED";
+        };
+        MoneyRequestPage: {
+            items: components["schemas"]["MoneyRequest"][];
+        };
+        /** @description Your payment of a request, waiting for your PIN: confirm it */
+        MoneyRequestPayment: {
+            amount: components["schemas"]["Money"];
+            /** @example Pay 15.00 EUR to @alice */
+            challenge: string;
+            /** Format: date-time */
+            expiresAt: string;
+            payee: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        /** @description Who was reminded */
+        MoneyRequestReminders: {
+            reminded: string[];
+        };
+        /** @description Either `amount` (asked of each) or `split` */
+        MoneyRequestRequest: {
+            /** @description Asked of each payer */
+            amount?: components["schemas"]["MoneyInput"];
+            from: string[];
+            /** @example Pizza */
+            note?: string;
+            split?: components["schemas"]["MoneyRequestSplit"];
+        };
+        /** @description A total shared out among the payers: evenly (the first named pay the remainder cents), or by amounts, one per payer in the order named, adding up to the total */
+        MoneyRequestSplit: {
+            amounts?: components["schemas"]["MoneyInput"][];
+            total: components["schemas"]["MoneyInput"];
+        };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
             text: string;
@@ -2007,13 +2193,13 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
-            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
-            /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
+            /** @description mention; pot_contribution_rejected, pledge_rejected, money_request_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
             /**
              * Format: uuid
@@ -2050,7 +2236,7 @@ export interface components {
              * @description crypto_* but crypto_rejected: the token's decimals
              */
             decimals?: number;
-            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: the problem, in words */
             detail?: string;
             /**
              * @description crypto_confirmed
@@ -2107,15 +2293,15 @@ export interface components {
              * @description scheduled_saving_skipped: the next try
              */
             nextRun?: string;
-            /** @description payment_requested, payment_completed, payment_received */
+            /** @description payment_requested, payment_completed, payment_received, money_requested, money_request_reminder */
             note?: string;
             /** @description payment_* but payment_rejected; crypto_transfer_requested to a Piaf user */
             payee?: components["schemas"]["NotificationPayee"];
-            /** @description payment_* */
+            /** @description payment_*; money_request_paid, money_request_declined: who answered */
             payer?: components["schemas"]["NotificationUser"];
             /**
              * Format: uuid
-             * @description payment_*
+             * @description payment_*; money_request_paid: the payment that paid it
              */
             paymentId?: string;
             /**
@@ -2136,6 +2322,13 @@ export interface components {
              */
             reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE";
             /**
+             * Format: uuid
+             * @description money_request*: the request (POST /api/requests/{id}/pay or /decline)
+             */
+            requestId?: string;
+            /** @description money_requested, money_request_reminder: who asks */
+            requester?: components["schemas"]["NotificationUser"];
+            /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
              */
@@ -2143,13 +2336,13 @@ export interface components {
             /** @description crypto_transfer_requested: who sends */
             sender?: components["schemas"]["NotificationUser"];
             /**
-             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: where it was asked for
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: where it was asked for
              * @enum {string}
              */
             source?: "API" | "POST" | "DM";
             /**
              * Format: uuid
-             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: the post or message that asked for it
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: the post or message that asked for it
              */
             sourceId?: string;
             /**
@@ -3511,7 +3704,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -3922,7 +4115,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4102,7 +4295,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -6195,7 +6388,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    decline_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6474,7 +6667,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -6684,7 +6877,7 @@ export interface operations {
             };
         };
     };
-    pay: {
+    pay_1: {
         parameters: {
             query?: never;
             header?: {
@@ -7239,7 +7432,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7491,7 +7684,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -8006,6 +8199,592 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                /** @description outgoing (the default) or incoming */
+                role?: "incoming" | "outgoing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_role`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_role" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoneyRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_body`, `invalid_handle`, `invalid_idempotency_key`, `invalid_note`, `malformed_request`, `rejected_request`, `too_many_payers`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_body" | "invalid_handle" | "invalid_idempotency_key" | "invalid_note" | "malformed_request" | "rejected_request" | "too_many_payers" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`. A request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `duplicate_payer`, `idempotency_key_reused`, `payer_not_found`, `self_request`, `split_mismatch`. split_mismatch: the amounts are not one per payer or do not add up to the total (or the total is under a cent each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "duplicate_payer" | "idempotency_key_reused" | "payer_not_found" | "self_request" | "split_mismatch";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also someone else's request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also a request that does not ask you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `payment_pending`, `request_paid`. payment_pending: your payment of it waits for your PIN; cancel it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payment_pending" | "request_paid";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestPayment"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also a request that does not ask you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `request_declined`, `request_paid` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_declined" | "request_paid";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. As for any payment; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestReminders"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also someone else's request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `reminder_too_soon`. Everyone answered, or was reminded within the hour */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "reminder_too_soon";
                     };
                 };
             };

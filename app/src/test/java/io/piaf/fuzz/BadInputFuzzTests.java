@@ -51,6 +51,7 @@ class BadInputFuzzTests {
     private final Random random = new Random(seed);
     private Api.User user;
     private String vaultId;
+    private String requestId;
     private Tokens tokens;
     private String cardId;
     private NetworkMessages network;
@@ -77,6 +78,11 @@ class BadInputFuzzTests {
                 (Integer) revealed.get("expYear"));
         // a vault of the fuzzer's own, so that savings operations are also fuzzed past "vault not found"
         vaultId = (String) api.post(user, "/api/savings/vaults", Map.of("name", "Fuzz")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // a money request that asks the fuzzer, so that pay, decline and the reads meet a real one
+        var asker = api.signUp("asker");
+        requestId = (String) api.post(asker, "/api/requests", Map.of("from", List.of(user.handle()),
+                        "amount", Map.of("amount", "1.00", "currency", "EUR"))).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
@@ -208,6 +214,8 @@ class BadInputFuzzTests {
                 value = hostile;
             } else if (template.startsWith("/api/savings/vaults/") && name.equals("id")) {
                 value = Mutations.pick(random, List.of(vaultId, vaultId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
+            } else if (template.startsWith("/api/requests/") && name.equals("id")) {
+                value = Mutations.pick(random, List.of(requestId, requestId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
             } else if (name.equals("month")) {
                 value = Mutations.pick(random, List.of("2026-11", "2026-13", "1999-12", "3000-01", "11-2026", "now"));
             } else if (name.toLowerCase().contains("handle")) {
