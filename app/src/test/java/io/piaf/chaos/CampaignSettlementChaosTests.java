@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 class CampaignSettlementChaosTests {
 
     private final long seed = Long.getLong("chaos.seed", System.nanoTime());
-    private final int backers = Integer.getInteger("chaos.backers", 12);
+    private final int backers = Integer.getInteger("chaos.backers", 10);
     private final int pledgesEach = Integer.getInteger("chaos.pledges", 4);
-    private final int kills = Integer.getInteger("chaos.kills", 4);
+    private final int kills = Integer.getInteger("chaos.kills", 3);
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     @Test
@@ -82,13 +82,23 @@ class CampaignSettlementChaosTests {
             while (Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
-            // kills land while the settlement runs: each after a random moment of up to a second and a half of work
+            // kills land while the settlement runs: the first a moment after the deadline, each next one as soon as the
+            // restarted Piaf has refunded one more batch (or after ten seconds), plus a random moment
+            var done = 0L;
             for (int k = 0; k < kills; k++) {
-                Thread.sleep(200 + random.nextInt(1300));
+                if (k > 0) {
+                    try (var db = connect(piaf)) {
+                        var until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                        while (System.nanoTime() < until && refunded(db, failing) <= done) {
+                            Thread.sleep(20);
+                        }
+                    }
+                }
+                Thread.sleep(random.nextInt(k == 0 ? 1500 : 300));
                 piaf.kill();
                 try (var db = connect(piaf)) {
-                    System.out.printf("kill %d: %d of %d refunds done, failing campaign %s%n", k + 1,
-                            count(db, "select count(*) from campaigns.settlement where done_at is not null and campaign_id = '" + failing + "'"),
+                    done = refunded(db, failing);
+                    System.out.printf("kill %d: %d of %d refunds done, failing campaign %s%n", k + 1, done,
                             count(db, "select count(*) from campaigns.settlement where campaign_id = '" + failing + "'"),
                             text(db, "select status from campaigns.campaign where id = '" + failing + "'"));
                 } catch (java.sql.SQLException down) {
@@ -173,6 +183,10 @@ class CampaignSettlementChaosTests {
         }
         check(db, "select coalesce(sum(balance), 0) from payments.account", 0, "sum of all ledger accounts");
         check(db, "select count(*) from (select transfer_id from payments.entry group by transfer_id having sum(amount) <> 0) x", 0, "unbalanced transfers");
+    }
+
+    private static long refunded(Connection db, String campaign) throws Exception {
+        return count(db, "select count(*) from campaigns.settlement where done_at is not null and campaign_id = '" + campaign + "'");
     }
 
     private static Connection connect(PiafProcess piaf) throws Exception {
