@@ -568,7 +568,7 @@ export const en = {
   "campaigns.progressLabel": "Progress towards the goal",
   "campaigns.backers.one": "1 backer",
   "campaigns.backers.other": "{n} backers",
-  "campaigns.deadline": "ends {time}",
+  "campaigns.deadline": "ends on {time}",
   "campaigns.fee": "All or nothing. If the goal is met, Piaf keeps {rate}; otherwise every pledge is refunded.",
   "campaigns.rewards": "Rewards",
   "campaigns.minimum": "from {amount}",

@@ -569,7 +569,7 @@ export const fr: Record<MessageKey, string> = {
   "campaigns.progressLabel": "Progression vers l’objectif",
   "campaigns.backers.one": "1 contributeur",
   "campaigns.backers.other": "{n} contributeurs",
-  "campaigns.deadline": "se termine {time}",
+  "campaigns.deadline": "se termine le {time}",
   "campaigns.fee": "Tout ou rien. Si l’objectif est atteint, Piaf garde {rate} ; sinon chaque promesse est remboursée.",
   "campaigns.rewards": "Contreparties",
   "campaigns.minimum": "dès {amount}",

@@ -156,7 +156,7 @@ export function CampaignScreen() {
         <div className="progress" role="progressbar" aria-label={t("campaigns.progressLabel")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="progress-bar" style={{ width: `${percent}%` }} />
         </div>
-        <p className="muted">{plural("campaigns.backers", backers)} · {t("campaigns.deadline", { time: i18n.time(c.deadline) })}</p>
+        <p className="muted">{plural("campaigns.backers", backers)} · {t("campaigns.deadline", { time: i18n.dateTime(c.deadline) })}</p>
         <p className="muted small">{t("campaigns.fee", { rate: `${Math.round(Number(c.feeRate) * 1000) / 10} %` })}</p>
         <span className={`live-dot ${live ? "on" : ""}`} role="status">{live ? t("notifications.live") : t("notifications.offline")}</span>
       </section>

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kill -9 during the deadline settlement of campaigns (issue 17): many backers pledge (several pledges each) to a
- * campaign that misses its goal and to one that meets it; Piaf settles in small batches (5 pledges a transaction, so
+ * campaign that misses its goal and to one that meets it; Piaf settles in small batches (one refund a transaction, so
  * the settlement of the failed one spans many transactions) and is killed repeatedly while it does, restarted each
  * time. Then the audit: every completed pledge of the failed campaign refunded exactly once (one CAMPAIGN_REFUND
  * transfer of its amount, one pledge_refunded notification, status REFUNDED), its escrow empty, every backer's wallet
@@ -41,7 +41,7 @@ class CampaignSettlementChaosTests {
         var random = new Random(seed);
         var work = Path.of("target/chaos-campaigns-" + seed);
         Files.createDirectories(work);
-        try (var piaf = new PiafProcess(work, List.of("--piaf.campaigns.minimum-duration=1s", "--piaf.campaigns.settle-batch=5",
+        try (var piaf = new PiafProcess(work, List.of("--piaf.campaigns.minimum-duration=1s", "--piaf.campaigns.settle-batch=1",
                 "--piaf.campaigns.settle-interval=300ms"))) {
             piaf.start();
             var client = new ChaosClient(piaf.base());
@@ -82,19 +82,17 @@ class CampaignSettlementChaosTests {
             while (Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
-            // kills land while the settlement runs: the first a moment after the deadline, each next one as soon as the
-            // restarted Piaf has refunded one more batch (or after ten seconds), plus a random moment
+            // kills land while the settlement runs: each as soon as Piaf has refunded one more pledge (or after 30 s),
+            // plus a random moment of up to 60 ms (a refund a transaction here, so the settlement takes a while)
             var done = 0L;
             for (int k = 0; k < kills; k++) {
-                if (k > 0) {
-                    try (var db = connect(piaf)) {
-                        var until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                        while (System.nanoTime() < until && refunded(db, failing) <= done) {
-                            Thread.sleep(20);
-                        }
+                try (var db = connect(piaf)) {
+                    var until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (System.nanoTime() < until && refunded(db, failing) <= done) {
+                        Thread.sleep(10);
                     }
                 }
-                Thread.sleep(random.nextInt(k == 0 ? 1500 : 300));
+                Thread.sleep(random.nextInt(60));
                 piaf.kill();
                 try (var db = connect(piaf)) {
                     done = refunded(db, failing);
