@@ -12,6 +12,7 @@ import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
 import { CheckoutScreen } from "./screens/Checkout";
+import { CampaignScreen, CampaignsScreen } from "./screens/Campaigns";
 import { CardScreen, CardsScreen } from "./screens/Cards";
 import { CryptoScreen } from "./screens/Crypto";
 import { ConversationScreen, InboxScreen } from "./screens/Messages";
@@ -21,6 +22,7 @@ import { PotScreen, PotsScreen } from "./screens/Pots";
 import { BudgetScreen } from "./screens/Budget";
 import { EarningsScreen } from "./screens/Earnings";
 import { ProfileScreen } from "./screens/Profile";
+import { RequestsScreen } from "./screens/Requests";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
 import { VaultScreen } from "./screens/Vault";
@@ -76,6 +78,9 @@ export function App() {
               <Route path="/budget" component={BudgetScreen} />
               <Route path="/earnings" component={EarningsScreen} />
               <Route path="/pots/:ref" component={PotScreen} />
+              <Route path="/campaigns" component={CampaignsScreen} />
+              <Route path="/campaigns/:ref" component={CampaignScreen} />
+              <Route path="/requests" component={RequestsScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

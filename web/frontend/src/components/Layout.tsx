@@ -49,6 +49,8 @@ export function Layout({ children }: { children: ReactNode }) {
     { href: "/savings", label: "nav.savings", icon: <PiggyIcon />, match: (p) => p.startsWith("/savings") },
     { href: "/pots", label: "nav.pots", icon: <CoinIcon />, match: (p) => p.startsWith("/pots") },
     { href: "/budget", label: "nav.budget", icon: <CoinIcon />, match: (p) => p.startsWith("/budget") || p.startsWith("/earnings") },
+    { href: "/campaigns", label: "nav.campaigns", icon: <CoinIcon />, match: (p) => p.startsWith("/campaigns") },
+    { href: "/requests", label: "nav.requests", icon: <WalletIcon />, match: (p) => p.startsWith("/requests") },
     { href: "/crypto", label: "nav.crypto", icon: <CoinIcon />, match: (p) => p.startsWith("/crypto") },
     { href: profile, label: "nav.profile", icon: <UserIcon />, match: (p) => p === profile, desktopOnly: true },
     { href: "/settings", label: "nav.settings", icon: <GearIcon />, match: (p) => p.startsWith("/settings") },

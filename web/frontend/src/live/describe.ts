@@ -91,6 +91,13 @@ export function describe(n: Notification, i18n: I18n): Described {
   if (n.type === "webhook_endpoint_disabled") {
     return { text: i18n.t("notif.webhook_endpoint_disabled", { merchant: data.merchantName ?? "", url: data.url ?? "" }), tone: "error", icon: "bell" };
   }
+  if (n.type.startsWith("money_request")) {
+    const who = (data.requester ?? data.payer)?.handle;
+    const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";
+    const text = i18n.t(`notif.${n.type}` as MessageKey, { who: who ? `@${who}` : "", amount });
+    const tone = n.type === "money_request_paid" ? "success" : n.type === "money_request_declined" || n.type === "money_request_rejected" ? "error" : "info";
+    return { text, href: "/requests", action: "notif.view", tone, icon: "pay" };
+  }
   if (n.type === "top_up_succeeded") {
     const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";
     return { text: i18n.t("notif.top_up_succeeded", { amount }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

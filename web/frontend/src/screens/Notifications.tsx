@@ -1,11 +1,12 @@
-import { useEffect, useRef, type ReactNode } from "react";
-import { Link } from "wouter";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Link, useLocation } from "wouter";
 import type { Notification } from "../api/types";
 import { AtIcon, BellIcon, ChatIcon, UserIcon, WalletIcon } from "../components/icons";
 import { RelativeTime, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
 import { describe } from "../live/describe";
 import { useNotifications } from "../live/notifications";
+import { declineRequest, payRequest } from "./Requests";
 
 const icons: Record<string, ReactNode> = {
   follow: <UserIcon size={20} />,
@@ -54,13 +55,45 @@ function NotificationRow({ n, fresh }: { n: Notification; fresh: boolean }) {
       <span className="list-row-text">
         <span className="list-row-title">{d.text}</span>
         {n.type === "mention" || n.type === "direct_message" ? <span className="muted ellipsis">{n.data?.text}</span> : null}
+        {(n.type === "money_requested" || n.type === "money_request_reminder") && n.data?.note ? <span className="muted ellipsis">{n.data.note}</span> : null}
       </span>
       <span className="muted small"><RelativeTime iso={n.createdAt} /></span>
     </>
   );
+  const asked = (n.type === "money_requested" || n.type === "money_request_reminder") && n.data?.requestId;
   return (
     <li className={fresh ? "unread" : undefined} data-testid="notification">
-      {d.href ? <Link href={d.href} className="list-row">{body}</Link> : <div className="list-row">{body}</div>}
+      {asked ? <div className="list-row">{body}<RequestActions id={n.data.requestId!} /></div>
+        : d.href ? <Link href={d.href} className="list-row">{body}</Link> : <div className="list-row">{body}</div>}
     </li>
+  );
+}
+
+/** Pay (then the PIN, on the payment's confirmation screen) or Decline, right from the notification. */
+function RequestActions({ id }: { id: string }) {
+  const { t, errorText } = useI18n();
+  const [, navigate] = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+
+  async function act(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      setOutcome(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (outcome) return <span className="muted small" role="status">{outcome}</span>;
+  return (
+    <span className="row">
+      <button type="button" className="button button-small button-primary" disabled={busy}
+        onClick={() => act(async () => navigate(`/pay/${await payRequest(id)}`))}>{t("requests.pay")}</button>
+      <button type="button" className="button button-small button-ghost" disabled={busy}
+        onClick={() => act(async () => { await declineRequest(id); setOutcome(t("requests.declined")); })}>{t("requests.decline")}</button>
+    </span>
   );
 }

@@ -5,5 +5,5 @@
  * idempotent {@code Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "cards", "savings", "crypto", "pots", "campaigns", "budgets", "commerce", "platform::background" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "cards", "savings", "crypto", "pots", "campaigns", "budgets", "commerce", "requests", "platform::background" })
 package io.piaf.notifications;

@@ -21,10 +21,17 @@ final class PiafProcess implements AutoCloseable {
     private final Path log;
     final int httpPort;
     final int pgPort;
+    private final List<String> settings;
     private Process process;
     private int starts;
 
     PiafProcess(Path workDir) throws IOException {
+        this(workDir, List.of());
+    }
+
+    /** {@code settings}: more {@code --name=value} arguments, e.g. a campaign's settlement batch for its chaos test. */
+    PiafProcess(Path workDir, List<String> settings) throws IOException {
+        this.settings = List.copyOf(settings);
         this.dataDir = workDir.resolve("pg");
         this.log = workDir.resolve("piaf.log");
         this.httpPort = freePort();
@@ -53,6 +60,7 @@ final class PiafProcess implements AutoCloseable {
                 // a key held by a killed request is freed after its lease: short here, so that retries end soon
                 "--piaf.payments.idempotency-lease=" + System.getProperty("chaos.lease", "5s"),
                 "--logging.level.io.zonky=warn"));
+        command.addAll(settings);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -53,6 +53,7 @@ class BadInputFuzzTests {
     private Api.User merchant;
     private String vaultId;
     private String postId;
+    private String requestId;
     private Tokens tokens;
     private String cardId;
     private NetworkMessages network;
@@ -85,6 +86,11 @@ class BadInputFuzzTests {
         new io.piaf.testing.Wallets(api).topUp(user, "20.00");
         api.put(user, "/api/budget", Map.of("monthly", Map.of("amount", "5.00", "currency", "EUR"))).exchange().expectStatus().isOk();
         postId = (String) new io.piaf.testing.Social(api).post(api.signUp("author"), "Fuzz me").get("id");
+        // a money request that asks the fuzzer, so that pay, decline and the reads meet a real one
+        var asker = api.signUp("asker");
+        requestId = (String) api.post(asker, "/api/requests", Map.of("from", List.of(user.handle()),
+                        "amount", Map.of("amount", "1.00", "currency", "EUR"))).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
@@ -226,6 +232,8 @@ class BadInputFuzzTests {
                 value = Mutations.pick(random, List.of(postId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
             } else if (template.startsWith("/api/savings/vaults/") && name.equals("id")) {
                 value = Mutations.pick(random, List.of(vaultId, vaultId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
+            } else if (template.startsWith("/api/requests/") && name.equals("id")) {
+                value = Mutations.pick(random, List.of(requestId, requestId, java.util.UUID.randomUUID().toString(), "not-a-uuid"));
             } else if (name.equals("month")) {
                 value = Mutations.pick(random, List.of("2026-11", "2026-13", "1999-12", "3000-01", "11-2026", "now"));
             } else if (name.toLowerCase().contains("handle")) {

@@ -95,6 +95,13 @@ public class LedgerInvariants implements AfterEachCallback {
                     select 1 from payments.entry e join pots.pot pot on pot.id = w.pot_id
                     where e.transfer_id = w.transfer_id and e.account_id = pot.account_id and e.amount = -w.amount)"""))
                 .as("pots whose account does not hold their contributions less their withdrawals").isEmpty();
+        // A PAID request item was paid by its payer to its requester, of its amount, by a completed payment (requests).
+        assertThat(list(db, """
+                select i.request_id::text || '/' || i.payer_id::text from requests.item i join requests.request r on r.id = i.request_id
+                left join payments.payment p on p.id = i.paid_payment_id
+                where i.status = 'PAID' and (p.id is null or p.status <> 'COMPLETED' or p.payer_id <> i.payer_id
+                                             or p.payee_id <> r.requester_id or p.amount <> i.amount)"""))
+                .as("paid request items without the completed payment of their amount from their payer to their requester").isEmpty();
         checkSavings(db);
         checkBudgets(db);
     }

@@ -237,6 +237,54 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void collective_money() throws Exception {
+        Files.createDirectories(OUT);
+        user("lea", "Léa Petit");
+        user("marc", "Marc Girard");
+        user("nina", "Nina Roux");
+        for (var name : new String[] { "lea", "marc", "nina" }) {
+            call(name, "PUT", "/api/me/pin", Map.of("pin", PIN, "password", "password-" + name));
+            topUp(name, "200.00");
+        }
+        // a pot with two contributions
+        var pot = callFor("lea", "POST", "/api/pots", Map.of("title", "Anniversaire de Léa", "description", "Un cadeau commun pour ses 30 ans",
+                "target", Map.of("amount", "120.00", "currency", "EUR")));
+        for (var name : new String[] { "marc", "nina" }) {
+            var contribution = callFor(name, "POST", "/api/pots/" + pot.get("id") + "/contributions",
+                    Map.of("amount", Map.of("amount", name.equals("marc") ? "25.00" : "40.00", "currency", "EUR")));
+            call(name, "POST", "/api/payments/" + contribution.get("paymentId") + "/confirm", Map.of("pin", PIN));
+        }
+        // a campaign with a reward tier and a pledge
+        var campaign = callFor("marc", "POST", "/api/campaigns", Map.of("title", "Cuvée 2027", "description",
+                "Help a small vineyard bottle its first vintage.", "goal", Map.of("amount", "500.00", "currency", "EUR"),
+                "deadline", java.time.Instant.now().plus(java.time.Duration.ofDays(20)).toString(),
+                "rewards", java.util.List.of(Map.of("title", "A bottle", "minimum", Map.of("amount", "25.00", "currency", "EUR"), "quantity", 50))));
+        var pledge = callFor("nina", "POST", "/api/campaigns/" + campaign.get("id") + "/pledges",
+                Map.of("amount", Map.of("amount", "60.00", "currency", "EUR")));
+        call("nina", "POST", "/api/payments/" + pledge.get("paymentId") + "/confirm", Map.of("pin", PIN));
+        // a split among two, one of them paid
+        var request = callFor("lea", "POST", "/api/requests", Map.of("from", java.util.List.of(handles.get("marc"), handles.get("nina")),
+                "split", Map.of("total", Map.of("amount", "45.00", "currency", "EUR")), "note", "Pizza"));
+        var paid = callFor("nina", "POST", "/api/requests/" + request.get("id") + "/pay", Map.of());
+        call("nina", "POST", "/api/payments/" + paid.get("paymentId") + "/confirm", Map.of("pin", PIN));
+
+        var lea = signIn("lea", "fr-FR", WIDTH, HEIGHT);
+        lea.navigate("/pots/" + pot.get("slug"));
+        settle(lea.getByTestId("pot-contributions").locator("li").nth(1));
+        shot(lea, "pot");
+        lea.navigate("/campaigns/" + campaign.get("slug"));
+        assertThat(lea.getByTestId("campaign-pledged")).containsText("60,00");
+        shot(lea, "campaign");
+        lea.navigate("/requests");
+        settle(lea.getByTestId("requests-outgoing").getByText("Payée"));
+        shot(lea, "requests");
+        var marc = signIn("marc", "en-GB", WIDTH, HEIGHT);
+        marc.navigate("/notifications");
+        assertThat(marc.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay")).first()).isVisible();
+        shot(marc, "request-notification");
+    }
+
+    @Test
     void crypto_wallet() throws Exception {
         Files.createDirectories(OUT);
         user("dana", "Dana Leroy");

@@ -7,7 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 /**
  * The shapes of notifications, for the OpenAPI description only: a notification's {@code data} is JSON its
  * listener wrote (MessagingNotifications, PaymentNotifications, CryptoNotifications, IdentityNotifications, SavingsNotifications,
- * CardNotifications, PotNotifications, CampaignNotifications, CommerceNotifications), which members depend on {@code type} (docs/api.md,
+ * CardNotifications, PotNotifications, CampaignNotifications, CommerceNotifications,
+ * RequestNotifications), which members depend on {@code type} (docs/api.md,
  * Notifications). A new type goes into {@link Notification#type}'s values and its members into {@link Data}.
  */
 final class NotificationSchemas {
@@ -48,27 +49,27 @@ final class NotificationSchemas {
             @Schema(description = "new_follower, follow_requested") Ref follower,
             @Schema(description = "follow_approved: who approved your request") Ref followee,
             @Schema(format = "uuid", description = "mention") String postId,
-            @Schema(description = "mention; pot_contribution_rejected, pledge_rejected: the post's author") Ref author,
+            @Schema(description = "mention; pot_contribution_rejected, pledge_rejected, money_request_rejected: the post's author") Ref author,
             @Schema(pattern = ApiFormats.TEXT, maxLength = 1000, description = "mention, direct_message") String text,
             @Schema(format = "uuid", description = "direct_message") String conversationId,
             @Schema(format = "uuid", description = "direct_message") String messageId,
             @Schema(description = "direct_message") Ref from,
-            @Schema(format = "uuid", description = "payment_*") String paymentId,
-            @Schema(description = "payment_*") Ref payer,
+            @Schema(format = "uuid", description = "payment_*; money_request_paid: the payment that paid it") String paymentId,
+            @Schema(description = "payment_*; money_request_paid, money_request_declined: who answered") Ref payer,
             @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded; crypto_* but crypto_rejected: in `token`, with `decimals`")
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals`")
             String amount,
             @Schema(allowableValues = "EUR") String currency,
             @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
-                    + "pot_contribution_rejected, pledge_rejected: where it was asked for") String source,
+                    + "pot_contribution_rejected, pledge_rejected, money_request_rejected: where it was asked for") String source,
             @Schema(format = "uuid", description = "payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, "
-                    + "pledge_rejected: the post or message that asked for it")
+                    + "pledge_rejected, money_request_rejected: the post or message that asked for it")
             String sourceId,
             @Schema(pattern = ApiFormats.LINE, maxLength = 200, description = "payment_requested, crypto_transfer_requested: what the PIN confirms",
                     example = "Pay 12.50 EUR to @bob") String challenge,
             @Schema(format = "date-time", description = "payment_requested, crypto_transfer_requested") String expiresAt,
-            @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "payment_requested, payment_completed, payment_received") String note,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 280, description = "payment_requested, payment_completed, payment_received, money_requested, money_request_reminder") String note,
             @Schema(description = "payment_completed, payment_received: to a verified charity") Boolean donation,
             @Schema(allowableValues = { "BY_PAYER", "BY_SENDER", "PIN_LOCKED", "expired", "reverted", "chain_unavailable",
                     "insufficient_funds", "card_frozen", "card_cancelled", "limit_exceeded", "mcc_blocked", "channel_blocked",
@@ -79,7 +80,7 @@ final class NotificationSchemas {
             @Schema(pattern = "^[a-z0-9_]+$", maxLength = 64,
                     description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem code") String code,
             @Schema(pattern = ApiFormats.LINE, maxLength = 1000,
-                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words")
+                    description = "payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: the problem, in words")
             String detail,
             @Schema(format = "uuid", description = "top_up_succeeded") String topUpId,
             @Schema(description = "top_up_succeeded, card_*") CardBrief card,
@@ -130,7 +131,9 @@ final class NotificationSchemas {
             String refundReason,
             @Schema(format = "uuid", description = "webhook_endpoint_disabled") String endpointId,
             @Schema(pattern = ApiFormats.LINE, maxLength = 2048, description = "webhook_endpoint_disabled: the endpoint's URL") String url,
-            @Schema(format = "date-time", description = "webhook_endpoint_disabled: every attempt failed since") String failingSince) {
+            @Schema(format = "date-time", description = "webhook_endpoint_disabled: every attempt failed since") String failingSince,
+            @Schema(format = "uuid", description = "money_request*: the request (POST /api/requests/{id}/pay or /decline)") String requestId,
+            @Schema(description = "money_requested, money_request_reminder: who asks") Ref requester) {
     }
 
     record Notification(
@@ -141,7 +144,8 @@ final class NotificationSchemas {
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
                     "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected",
-                    "budget_closed", "flattrs_paid", "checkout_refunded", "webhook_endpoint_disabled" }) String type,
+                    "budget_closed", "flattrs_paid", "checkout_refunded", "webhook_endpoint_disabled", "money_requested",
+                    "money_request_reminder", "money_request_paid", "money_request_declined", "money_request_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,
             @Schema(requiredMode = RequiredMode.REQUIRED) boolean read,
             @Schema(requiredMode = RequiredMode.REQUIRED) Data data) {
