@@ -63,7 +63,8 @@ class OpenApiConfiguration {
                         new Tag().name("Card network").description("For the card network only: signed messages, answered in real time"),
                         new Tag().name("Savings").description("Vaults: goals, daily interest credited monthly, round-ups, scheduled saving, statements"),
                         new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
-                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live")));
+                        new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live"),
+                        new Tag().name("Unlocks").description("Pay with a Post: content unlocked by publishing a recommendation, the creator's reach and viral chain")));
     }
 
     @Bean

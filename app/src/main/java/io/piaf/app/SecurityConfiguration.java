@@ -47,6 +47,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/auth/signup", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/oauth2/token").permitAll()
+                        // A signed content link is its own credential (unlocks checks it): it opens in a browser, no token.
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/unlockables/*/content").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").access((authentication, context) -> Mono.just(new AuthorizationDecision(
