@@ -51,6 +51,7 @@ class BadInputFuzzTests {
     private final Random random = new Random(seed);
     private Api.User user;
     private String vaultId;
+    private String unlockableId;
     private Tokens tokens;
     private String cardId;
     private NetworkMessages network;
@@ -78,6 +79,11 @@ class BadInputFuzzTests {
         // a vault of the fuzzer's own, so that savings operations are also fuzzed past "vault not found"
         vaultId = (String) api.post(user, "/api/savings/vaults", Map.of("name", "Fuzz")).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // someone else's unlockable item, so that unlocking, stats and content links meet a real item
+        var creator = api.signUp("fuzzcreat");
+        unlockableId = (String) api.post(creator, "/api/unlockables", Map.of("title", "Fuzz", "teaser", "t", "content", Map.of("text", "x"),
+                        "postTemplate", "{link} #fuzz", "requiredText", List.of("#fuzz")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     @Test
@@ -171,6 +177,9 @@ class BadInputFuzzTests {
         // and lock the PIN, which CardIssuingTests covers).
         if (op.path().startsWith("/api/cards/{id}") && !op.path().endsWith("/reveal") && random.nextBoolean()) {
             path = op.path().replace("{id}", cardId);
+        }
+        if (op.path().startsWith("/api/unlockables/{id}") && random.nextBoolean()) {
+            path = op.path().replace("{id}", unlockableId);
         }
         var query = hostileQuery(op);
         if (op.bodySchema() == null || op.bodySchema().isMissingNode()) {
