@@ -20,6 +20,7 @@ import { PotScreen, PotsScreen } from "./screens/Pots";
 import { ProfileScreen } from "./screens/Profile";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
+import { UnlockScreen, UnlocksScreen, UnlockStatsScreen } from "./screens/Unlocks";
 import { VaultScreen } from "./screens/Vault";
 import { WalletScreen } from "./screens/Wallet";
 
@@ -70,6 +71,9 @@ export function App() {
               <Route path="/crypto" component={CryptoScreen} />
               <Route path="/pots" component={PotsScreen} />
               <Route path="/pots/:ref" component={PotScreen} />
+              <Route path="/unlocks" component={UnlocksScreen} />
+              <Route path="/unlock/:id" component={UnlockScreen} />
+              <Route path="/unlock/:id/stats" component={UnlockStatsScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

@@ -56,7 +56,7 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
         schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed"));
         schema.addProperty("length", integer(0, 100_000).description("text_too_long, post_too_long: the text's length"));
-        schema.addProperty("missing", new Schema<>().types(Set.of("array")).items(string(2_000)).maxItems(11)
+        schema.addProperty("missing", new Schema<>().types(Set.of("array")).items(string(2_000).pattern(io.piaf.common.ApiFormats.TEXT)).maxItems(11)
                 .description("required_text_missing, required_text_not_in_template: the required fragments the text lacks"));
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         schema.addProperty("allowed", new Schema<>().types(Set.of("array")).items(method).maxItems(7)

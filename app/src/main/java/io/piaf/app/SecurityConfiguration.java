@@ -56,12 +56,25 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })
+                        .bearerTokenConverter(ignoringTokensOnSignedLinks())
                         .authenticationEntryPoint(rethrowAuthentication)
                         .accessDeniedHandler(rethrowDenied))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(rethrowAuthentication)
                         .accessDeniedHandler(rethrowDenied))
                 .build();
+    }
+
+    /**
+     * A signed content link (GET /api/unlockables/{id}/content) needs no token, so an Authorization header on it is
+     * not read at all: a stale token in a browser tab must not turn a valid link into a 401.
+     */
+    private static org.springframework.security.web.server.authentication.ServerAuthenticationConverter ignoringTokensOnSignedLinks() {
+        var bearer = new org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter();
+        var signedLink = new org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher(
+                "/api/unlockables/*/content", org.springframework.http.HttpMethod.GET);
+        return exchange -> signedLink.matches(exchange)
+                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }
 
     /**

@@ -50,7 +50,8 @@ final class UnlockViews {
     }
 
     @Schema(name = "UnlockableList")
-    record Items(@ArraySchema(maxItems = LIST_MAX, schema = @Schema(implementation = Item.class)) List<Item> items) {
+    record Items(@Schema(requiredMode = RequiredMode.REQUIRED)
+            @ArraySchema(maxItems = LIST_MAX, schema = @Schema(implementation = Item.class)) List<Item> items) {
     }
 
     @Schema(name = "Unlocked", description = "The post is published and the content is yours")
