@@ -169,7 +169,7 @@ export function UnlockableCard({ item, via, onUnlocked, compact }: { item: Unloc
 /** The creator's view of an item: unlocks, reach, conversion, and who unlocked from whose post. */
 export function UnlockStatsScreen() {
   const { id = "" } = useParams<{ id: string }>();
-  const { t, errorText } = useI18n();
+  const { t, errorText, plural } = useI18n();
   const item = useResource<Unlockable>(id, (signal) => api<Unlockable>(`/api/unlockables/${enc(id)}`, { signal }));
   const stats = useResource<UnlockStats>(id, (signal) => api<UnlockStats>(`/api/unlockables/${enc(id)}/stats`, { signal }));
   if (stats.error) return <div className="column narrow"><ScreenTitle>{t("unlocks.stats")}</ScreenTitle><ErrorNote onRetry={stats.reload}>{errorText(stats.error)}</ErrorNote></div>;
@@ -188,12 +188,12 @@ export function UnlockStatsScreen() {
       <section className="card stack">
         <h2 className="card-title">{t("unlocks.chain")}</h2>
         {s.chain.length === 0 && <p className="muted">{t("unlocks.noUnlocks")}</p>}
-        <ol className="plain-list" data-testid="unlock-chain">
+        <ol className="plain-list unlock-chain" data-testid="unlock-chain">
           {s.chain.map((c) => (
             <li key={c.postId}>
               <Link href={`/u/${c.user}`}>@{c.user}</Link>
               {c.via ? <> ← {t("unlocks.via")} <Link href={`/u/${c.via}`}>@{c.via}</Link></> : <> · {t("unlocks.direct")}</>}
-              {" · "}{t("unlocks.audience", { n: c.audience })}
+              {" · "}{plural("unlocks.audience", c.audience)}
             </li>
           ))}
         </ol>
