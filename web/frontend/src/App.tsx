@@ -25,6 +25,7 @@ import { ProfileScreen } from "./screens/Profile";
 import { RequestsScreen } from "./screens/Requests";
 import { SavingsScreen } from "./screens/Savings";
 import { SettingsScreen } from "./screens/Settings";
+import { UnlockScreen, UnlocksScreen, UnlockStatsScreen } from "./screens/Unlocks";
 import { VaultScreen } from "./screens/Vault";
 import { WalletScreen } from "./screens/Wallet";
 
@@ -81,6 +82,9 @@ export function App() {
               <Route path="/campaigns" component={CampaignsScreen} />
               <Route path="/campaigns/:ref" component={CampaignScreen} />
               <Route path="/requests" component={RequestsScreen} />
+              <Route path="/unlocks" component={UnlocksScreen} />
+              <Route path="/unlock/:id" component={UnlockScreen} />
+              <Route path="/unlock/:id/stats" component={UnlockStatsScreen} />
               <Route path="/pay/new" component={NewPaymentScreen} />
               <Route path="/pay/:id" component={ConfirmPaymentScreen} />
               <Route path="/savings" component={SavingsScreen} />

@@ -103,7 +103,7 @@ export interface paths {
          * List your own campaigns, newest first
          * @description At most 50.
          */
-        get: operations["mine_1"];
+        get: operations["mine_2"];
         put?: never;
         /**
          * Launch a crowdfunding campaign
@@ -127,7 +127,7 @@ export interface paths {
          * Get a campaign by its id or slug
          * @description Any user may read a campaign: totals, never who pledged what.
          */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -225,7 +225,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get one of your cards (masked) */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -850,10 +850,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get a post you may see */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your post
+         * @description It leaves every timeline. An unlock post deleted within 24 hours of its publication revokes the unlock (docs/api.md, content payments).
+         */
+        delete: operations["delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -870,7 +874,7 @@ export interface paths {
          * List your own pots, newest first
          * @description At most 50.
          */
-        get: operations["mine"];
+        get: operations["mine_1"];
         put?: never;
         /**
          * Open a money pot
@@ -894,7 +898,7 @@ export interface paths {
          * Get a pot by its id or slug
          * @description Any user may read a pot; its organiser also sees `balance` and `withdrawn`.
          */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1162,6 +1166,104 @@ export interface paths {
         get: operations["timeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the items you created, newest first
+         * @description At most 50.
+         */
+        get: operations["mine"];
+        put?: never;
+        /** Publish an unlockable item: content unlocked by publishing your post */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an item: its teaser and the post to publish; the content if it is yours or you unlocked it */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open an item's content with a signed link
+         * @description The link (contentUrl) is the credential: no token. It opens until it expires, and only while its unlock holds.
+         */
+        get: operations["content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your item's unlocks, reach, conversion and viral chain
+         * @description Creator only.
+         */
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock an item by publishing its post
+         * @description Publishes the post (the template, or your edit of it) as a public post of yours, and grants the unlock in the same transaction. Deleting the post within 24 hours revokes the unlock. Limits: accounts younger than piaf.unlocks.minimum-account-age (1 minute by default) and more than piaf.unlocks.per-hour unlocks (10) in an hour are refused.
+         */
+        post: operations["unlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2554,7 +2656,7 @@ export interface components {
             instance?: string;
             /**
              * Format: int32
-             * @description text_too_long: the text's length
+             * @description text_too_long, post_too_long: the text's length
              */
             length?: number;
             /** @description limit_exceeded: the limit, in euros */
@@ -2571,7 +2673,7 @@ export interface components {
             lockedUntil?: string;
             /**
              * Format: int32
-             * @description text_too_long, invalid_name (a vault's): the longest text allowed
+             * @description text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed
              */
             maxLength?: number;
             /**
@@ -2579,6 +2681,8 @@ export interface components {
              * @description vault_limit_reached: the open vaults a user may have
              */
             maxOpenVaults?: number;
+            /** @description required_text_missing, required_text_not_in_template: the required fragments the text lacks */
+            missing?: string[];
             /**
              * @description pin_locked, payment_not_pending, payment_expired: the payment's status now
              * @enum {string}
@@ -2588,7 +2692,7 @@ export interface components {
             reference?: string;
             /**
              * Format: int32
-             * @description rate_limited: seconds to wait, as Retry-After says
+             * @description rate_limited, too_many_unlocks, account_too_new: seconds to wait (Retry-After says it too on a 429)
              */
             retryAfter?: number;
             /**
@@ -2764,6 +2868,152 @@ export interface components {
             items: components["schemas"]["Transaction"][];
             /** @description Absent on the last page */
             nextCursor?: string;
+        };
+        /** @description One unlock, and whose unlock post it came from */
+        UnlockChainLink: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description The post's audience: its author's followers when it was published
+             */
+            audience: number;
+            /**
+             * Format: uuid
+             * @description The unlock post
+             */
+            postId: string;
+            user: string;
+            /** @description Whose unlock post led to it, if any */
+            via?: string;
+        };
+        UnlockRequest: {
+            /** @description The post to publish: the template edited within its rules; absent: the template as it is */
+            text?: string;
+            /**
+             * Format: uuid
+             * @description The unlock post you came from (another user's post of this item), for the creator's viral chain
+             */
+            via?: string;
+        };
+        UnlockStats: {
+            /** @description Every unlock in force, oldest first */
+            chain: components["schemas"]["UnlockChainLink"][];
+            /** @description unlocks / reach, 4 decimals; absent while reach is 0 */
+            conversion?: number;
+            /**
+             * Format: int64
+             * @description The sum of the unlock posts' audiences
+             */
+            reach: number;
+            /**
+             * Format: int32
+             * @description Unlocks in force
+             */
+            unlocks: number;
+        };
+        /** @description An item. Everyone sees the teaser and the post to publish; the creator and those who unlocked it also see the content and a fresh signed link to it. */
+        Unlockable: {
+            /** @description To the creator and unlockers only */
+            content?: components["schemas"]["UnlockableContent"];
+            /** @description To the creator and unlockers: a signed link to the content, relative to this API's origin; it opens without a token until expiresAt */
+            contentUrl?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The creator's handle */
+            creator: string;
+            /**
+             * Format: date-time
+             * @description When contentUrl stops opening
+             */
+            expiresAt?: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uri
+             * @description The item's link, as it appears in posts
+             */
+            link: string;
+            /**
+             * Format: int32
+             * @description The longest the published post may be
+             */
+            maxLength: number;
+            /** @description Whether you created it */
+            mine: boolean;
+            /**
+             * Format: uuid
+             * @description To an unlocker: the post that unlocked it
+             */
+            postId?: string;
+            /** @description The post to publish, the item's link in it: send it back as it is, or edited within the rules */
+            postTemplate: string;
+            /** @description What an edited post must keep, exactly (case counts); the link first */
+            requiredText: string[];
+            teaser: string;
+            title: string;
+            /** @description Whether you unlocked it (and still have it) */
+            unlocked: boolean;
+        };
+        /** @description The content: a text, a link, or both */
+        UnlockableContent: {
+            text?: string;
+            /**
+             * Format: uri
+             * @description An http(s) link
+             */
+            url?: string;
+        };
+        /** @description A text, a link, or both */
+        UnlockableContentInput: {
+            text?: string;
+            /**
+             * Format: uri
+             * @description An http or https link
+             */
+            url?: string;
+        };
+        UnlockableList: {
+            items: components["schemas"]["Unlockable"][];
+        };
+        UnlockableRequest: {
+            content: components["schemas"]["UnlockableContentInput"];
+            /**
+             * Format: int32
+             * @description The longest an edited post may be; default 280
+             */
+            maxLength?: number;
+            /**
+             * @description The post users publish. {link} (at most once) is replaced by the item's link; without it the link goes at the end
+             * @example Le guide du Marais de @lea, génial ! {link} #piaf
+             */
+            postTemplate: string;
+            /** @description Fragments of the template an edited post must keep, exactly; the link is always required */
+            requiredText?: string[];
+            /** @description What everyone reads before unlocking */
+            teaser: string;
+            /** @example Le guide du Marais */
+            title: string;
+        };
+        /** @description The post is published and the content is yours */
+        Unlocked: {
+            /** @description A signed link to the content, relative to this API's origin; it opens without a token until expiresAt */
+            contentUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The post you published
+             */
+            postId: string;
+        };
+        UnlockedContent: {
+            /** Format: uuid */
+            id: string;
+            text?: string;
+            title: string;
+            /** Format: uri */
+            url?: string;
         };
         Unread: {
             /** Format: int64 */
@@ -3367,7 +3617,7 @@ export interface operations {
             };
         };
     };
-    mine_1: {
+    mine_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -3547,7 +3797,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4138,7 +4388,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7445,7 +7695,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -7517,7 +7767,77 @@ export interface operations {
             };
         };
     };
-    mine: {
+    delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Not Found: `post_not_found`. Also another user's post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    mine_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7697,7 +8017,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -9626,6 +9946,597 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockableList"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockableRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unlockable"];
+                };
+            };
+            /** @description Bad Request: `invalid_body`, `invalid_content`, `invalid_content_url`, `invalid_max_length`, `invalid_required_text`, `invalid_teaser`, `invalid_template`, `invalid_title`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_body" | "invalid_content" | "invalid_content_url" | "invalid_max_length" | "invalid_required_text" | "invalid_teaser" | "invalid_template" | "invalid_title" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `post_too_long`, `required_text_not_in_template`. post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); required_text_not_in_template carries `missing` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "post_too_long" | "required_text_not_in_template";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unlockable"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    content: {
+        parameters: {
+            query?: {
+                /** @description The unlocker */
+                u?: string;
+                /** @description Unix seconds */
+                expires?: string;
+                /** @description The signature */
+                sig?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockedContent"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Forbidden: `invalid_signature`. The link was not made by Piaf, or was changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_signature";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Gone: `link_expired`, `unlock_revoked`. link_expired: ask for the item again for a fresh link; unlock_revoked: the unlock post was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "link_expired" | "unlock_revoked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockStats"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found`. Also someone else's item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UnlockRequest"];
+            };
+        };
+        responses: {
+            /** @description Unlocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unlocked"];
+                };
+            };
+            /** @description Bad Request: `empty_text`, `invalid_text`, `malformed_request`, `rejected_request`. invalid_text: messaging refuses the text (control characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_text" | "invalid_text" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_unlocked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_unlocked";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `account_too_new`, `invalid_via`, `own_unlockable`, `post_too_long`, `required_text_missing`. required_text_missing carries `missing`; post_too_long `maxLength` and `length`; account_too_new `retryAfter` (seconds) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "account_too_new" | "invalid_via" | "own_unlockable" | "post_too_long" | "required_text_missing";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `too_many_unlocks`. Too many unlocks in the last hour; Retry-After says when the next one is allowed */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_unlocks";
                     };
                 };
             };

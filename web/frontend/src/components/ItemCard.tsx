@@ -1,5 +1,8 @@
 import { Link } from "wouter";
-import type { Item, UserBrief } from "../api/types";
+import { api, enc } from "../api/client";
+import type { Item, Unlockable, UserBrief } from "../api/types";
+import { useResource } from "../api/useResource";
+import { UnlockableCard } from "../screens/Unlocks";
 import { useI18n } from "../i18n";
 import { useMe } from "../auth/me";
 import { FlattrButton } from "./FlattrButton";
@@ -11,10 +14,21 @@ export function ItemCard({ item }: { item: Item }) {
   return item.kind === "post" || !item.kind ? <PostCard item={item} /> : <ReceiptCard item={item} />;
 }
 
+/** A link to an unlockable item in a post (its link is `<origin>/unlock/<id>`). */
+const UNLOCK_LINK = /\/unlock\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
+
+/** The item a post links to, with the way to unlock it from this post (the creator's viral chain). */
+function UnlockableEmbed({ id, via }: { id: string; via: string }) {
+  const item = useResource<Unlockable>(id, (signal) => api<Unlockable>(`/api/unlockables/${enc(id)}`, { signal }));
+  if (!item.data) return null;
+  return <UnlockableCard item={item.data} via={item.data.mine ? undefined : via} compact />;
+}
+
 function PostCard({ item }: { item: Item }) {
   const { t } = useI18n();
   const { me } = useMe();
   const name = item.author.displayName || item.author.handle;
+  const unlockable = UNLOCK_LINK.exec(item.text)?.[1];
   return (
     <article className="card item" aria-label={t("item.post", { name })} data-testid="post">
       <Link href={`/u/${item.author.handle}`} className="item-avatar" tabIndex={-1} aria-hidden="true">
@@ -30,6 +44,7 @@ function PostCard({ item }: { item: Item }) {
         </header>
         <p className="item-text"><RichText text={item.text} /></p>
         {me && me.handle !== item.author.handle && <FlattrButton postId={item.id} author={item.author.handle} />}
+        {unlockable && <UnlockableEmbed id={unlockable} via={item.id} />}
       </div>
     </article>
   );

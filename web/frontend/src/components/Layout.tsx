@@ -4,7 +4,7 @@ import { useMe } from "../auth/me";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/en";
 import { useNotifications } from "../live/notifications";
-import { BellIcon, CardIcon, ChatIcon, CoinIcon, GearIcon, HomeIcon, Logo, PiggyIcon, UserIcon, WalletIcon } from "./icons";
+import { BellIcon, CardIcon, ChatIcon, CoinIcon, GearIcon, HomeIcon, LockIcon, Logo, PiggyIcon, UserIcon, WalletIcon } from "./icons";
 import { Avatar } from "./ui";
 
 type NavItem = { href: string; label: MessageKey; icon: ReactNode; match: (path: string) => boolean; desktopOnly?: boolean };
@@ -51,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { href: "/budget", label: "nav.budget", icon: <CoinIcon />, match: (p) => p.startsWith("/budget") || p.startsWith("/earnings") },
     { href: "/campaigns", label: "nav.campaigns", icon: <CoinIcon />, match: (p) => p.startsWith("/campaigns") },
     { href: "/requests", label: "nav.requests", icon: <WalletIcon />, match: (p) => p.startsWith("/requests") },
+    { href: "/unlocks", label: "nav.unlocks", icon: <LockIcon />, match: (p) => p.startsWith("/unlock") },
     { href: "/crypto", label: "nav.crypto", icon: <CoinIcon />, match: (p) => p.startsWith("/crypto") },
     { href: profile, label: "nav.profile", icon: <UserIcon />, match: (p) => p === profile, desktopOnly: true },
     { href: "/settings", label: "nav.settings", icon: <GearIcon />, match: (p) => p.startsWith("/settings") },

@@ -86,7 +86,8 @@ class OpenApiConfiguration {
                         new Tag().name("Pots").description("Money pots: open one, contribute with your PIN, withdraw, close"),
                         new Tag().name("Campaigns").description("All-or-nothing crowdfunding: launch, pledge with your PIN, follow progress live"),
                         new Tag().name("Budgets").description("A monthly creator budget: flattr posts, the month's split paid to their creators, earnings"),
-                        new Tag().name("Requests").description("Ask friends for money or split a bill: they pay with one PIN or decline")));
+                        new Tag().name("Requests").description("Ask friends for money or split a bill: they pay with one PIN or decline"),
+                        new Tag().name("Unlocks").description("Pay with a Post: content unlocked by publishing a recommendation, the creator's reach and viral chain")));
     }
 
     @Bean

@@ -54,12 +54,14 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("maxOpenVaults", integer(0, 10_000).description("vault_limit_reached: the open vaults a user may have"));
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
         schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
-        schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, invalid_name (a vault's): the longest text allowed"));
-        schema.addProperty("length", integer(0, 100_000).description("text_too_long: the text's length"));
+        schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed"));
+        schema.addProperty("length", integer(0, 100_000).description("text_too_long, post_too_long: the text's length"));
+        schema.addProperty("missing", new Schema<>().types(Set.of("array")).items(string(2_000).pattern(io.piaf.common.ApiFormats.TEXT)).maxItems(11)
+                .description("required_text_missing, required_text_not_in_template: the required fragments the text lacks"));
         var method = enumeration("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         schema.addProperty("allowed", new Schema<>().types(Set.of("array")).items(method).maxItems(7)
                 .description("method_not_allowed: the methods the path answers"));
-        schema.addProperty("retryAfter", integer(0, 86_400).description("rate_limited: seconds to wait, as Retry-After says"));
+        schema.addProperty("retryAfter", integer(0, 86_400).description("rate_limited, too_many_unlocks, account_too_new: seconds to wait (Retry-After says it too on a 429)"));
         schema.addProperty("reference", string(64).pattern("^[A-Za-z0-9-]+$").description("internal_error: quote it to support"));
         schema.setRequired(List.of("type", "title", "status", "code"));
         return schema;

@@ -32,7 +32,7 @@ class ArchitectureRulesTests {
     @Test
     void published_event_records_are_framework_free() {
         noClasses().that().resideInAnyPackage("io.piaf.identity", "io.piaf.messaging", "io.piaf.payments",
-                        "io.piaf.savings", "io.piaf.cards", "io.piaf.crypto", "io.piaf.common")
+                        "io.piaf.savings", "io.piaf.cards", "io.piaf.crypto", "io.piaf.unlocks", "io.piaf.common")
                 .and().areRecords()
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK)
                 .because("events and values in a module's API may one day travel to another service")
@@ -41,7 +41,7 @@ class ArchitectureRulesTests {
 
     @Test
     void no_module_touches_another_modules_internals() {
-        for (var module : new String[] { "identity", "messaging", "payments", "savings", "cards", "crypto", "notifications", "outbox", "idempotency", "platform", "web", "app" }) {
+        for (var module : new String[] { "identity", "messaging", "payments", "savings", "cards", "crypto", "unlocks", "notifications", "outbox", "idempotency", "platform", "web", "app" }) {
             noClasses().that().resideOutsideOfPackage("io.piaf." + module + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.piaf." + module + ".internal..")
                     .allowEmptyShould(true)

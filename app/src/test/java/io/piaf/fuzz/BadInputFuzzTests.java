@@ -54,6 +54,7 @@ class BadInputFuzzTests {
     private String vaultId;
     private String postId;
     private String requestId;
+    private String unlockableId;
     private Tokens tokens;
     private String cardId;
     private NetworkMessages network;
@@ -91,6 +92,11 @@ class BadInputFuzzTests {
         requestId = (String) api.post(asker, "/api/requests", Map.of("from", List.of(user.handle()),
                         "amount", Map.of("amount", "1.00", "currency", "EUR"))).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // someone else's unlockable item, so that unlocking, stats and content links meet a real item
+        var creator = api.signUp("fuzzcreat");
+        unlockableId = (String) api.post(creator, "/api/unlockables", Map.of("title", "Fuzz", "teaser", "t", "content", Map.of("text", "x"),
+                        "postTemplate", "{link} #fuzz", "requiredText", List.of("#fuzz")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** Merchant operations take a merchant's token (a user's only meets the 403); reading a session, either. */
@@ -192,6 +198,9 @@ class BadInputFuzzTests {
         // and lock the PIN, which CardIssuingTests covers).
         if (op.path().startsWith("/api/cards/{id}") && !op.path().endsWith("/reveal") && random.nextBoolean()) {
             path = op.path().replace("{id}", cardId);
+        }
+        if (op.path().startsWith("/api/unlockables/{id}") && random.nextBoolean()) {
+            path = op.path().replace("{id}", unlockableId);
         }
         var query = hostileQuery(op);
         var bearer = bearerFor(op);

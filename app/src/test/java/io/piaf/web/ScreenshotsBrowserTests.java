@@ -410,6 +410,38 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         shot(hugo, "earnings");
     }
 
+    @Test
+    void unlocks() throws Exception {
+        Files.createDirectories(OUT);
+        user("gaby", "Gaby Roux");
+        user("hugo", "Hugo Blanc");
+        user("ines", "Inès Faure");
+        call("ines", "PUT", "/api/users/" + handles.get("hugo") + "/follow", null);
+        var item = callFor("gaby", "POST", "/api/unlockables", Map.of("title", "The Marais in twelve addresses",
+                "teaser", "Twelve places nobody knows about, from a Parisienne who lived there for ten years.",
+                "content", Map.of("text", "1. The hidden garden on rue des Rosiers. 2. The last glove maker of rue de Turenne…",
+                        "url", "https://example.org/marais-guide.pdf"),
+                "postTemplate", "Gaby's guide to the Marais is a gem, unlock it too: {link} #piaf", "requiredText", java.util.List.of("#piaf")));
+        var id = (String) item.get("id");
+        var hugoUnlock = callFor("hugo", "POST", "/api/unlockables/" + id + "/unlock", Map.of());
+        callFor("ines", "POST", "/api/unlockables/" + id + "/unlock", Map.of("via", hugoUnlock.get("postId"),
+                "text", "Seen at @" + handles.get("hugo") + "'s: " + item.get("link") + " #piaf"));
+
+        var ines = signIn("ines", "en-GB", WIDTH, HEIGHT);
+        ines.navigate("/");
+        settle(ines.getByTestId("unlockable").first());
+        shot(ines, "unlockable-in-feed");
+        var newcomer = signIn("gaby", "en-GB", WIDTH, HEIGHT);
+        newcomer.navigate("/unlock/" + id + "/stats");
+        assertThat(newcomer.getByTestId("stat-unlocks")).hasText("2");
+        shot(newcomer, "unlock-stats");
+        user("jade", "Jade Noel");
+        var jade = signIn("jade", "fr-FR", 390, 844);
+        jade.navigate("/unlock/" + id);
+        assertThat(jade.getByTestId("unlock-post")).isVisible();
+        shot(jade, "unlock-phone-fr");
+    }
+
     /** The id of the user's card with this number, from the masked list (last four). */
     @SuppressWarnings("unchecked")
     private String cardIdOf(String name, String pan) {

@@ -18,6 +18,14 @@ public interface Messaging {
     /** Attaches (or replaces) annotations on posts; an annotation of a post that does not exist is dropped. */
     Mono<Void> annotatePosts(List<PostAnnotation> annotations);
 
+    /**
+     * Publishes a post as {@code author}, on that user's own request made through another module (e.g. the
+     * recommendation a user posts to unlock content): the same checks, fan-out and {@link PostPublished} as
+     * {@code POST /api/posts}, public. It joins the caller's transaction, so the caller's rows commit with the post or
+     * not at all. A text messaging refuses fails with its problem ({@code text_too_long}, {@code invalid_text}).
+     */
+    Mono<PublishedPost> publishPost(io.piaf.identity.UserId author, String text);
+
     default Mono<Void> publish(TimelineItem item) {
         return publishAll(List.of(item));
     }

@@ -24,6 +24,6 @@ record UserRow(UserId id, String handle, String displayName, String phone, Accou
     }
 
     UserSummary summary() {
-        return new UserSummary(id, handle, displayName, kind, paymentVisibility, pinHash != null, protectedAccount);
+        return new UserSummary(id, handle, displayName, kind, paymentVisibility, pinHash != null, protectedAccount, createdAt);
     }
 }

@@ -143,6 +143,12 @@ class FollowStore {
                 .map(row -> row.get(0, Long.class) > 0).one();
     }
 
+    /** How many followers the user has now (0 for a user nobody ever followed). */
+    Mono<Integer> followers(UserId user) {
+        return db.sql("select coalesce((select followers from messaging.account_stats where user_id = $1), 0)")
+                .bind(0, user.value()).map(row -> row.get(0, Integer.class)).one();
+    }
+
     Mono<Relation> relation(UserId user, UserId reader) {
         return db.sql("""
                 select coalesce(s.followers, 0) as followers, coalesce(s.following, 0) as following,

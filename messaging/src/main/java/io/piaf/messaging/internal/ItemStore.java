@@ -207,6 +207,18 @@ class ItemStore {
         return db.sql(POST).bind(0, reader.value()).bind(1, id).map(ItemRow::read).one();
     }
 
+    /** Deletes the author's post and its timeline rows; emits when it was published, empty when there is no such post of theirs. */
+    Mono<Instant> deletePost(UUID id, UserId author) {
+        return db.sql("""
+                with gone as (
+                    delete from messaging.item where id = $1 and kind = 'post' and author_id = $2 returning seq, created_at
+                ), lines as (
+                    delete from messaging.timeline t using gone where t.seq = gone.seq
+                )
+                select created_at from gone""")
+                .bind(0, id).bind(1, author.value()).map(row -> row.get(0, Instant.class)).one();
+    }
+
     /** Which of the candidates may see the post (none when there is no such post). */
     Flux<UserId> readersAmong(UUID postId, Collection<UserId> candidates) {
         if (candidates.isEmpty()) {

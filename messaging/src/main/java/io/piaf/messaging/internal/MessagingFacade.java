@@ -21,6 +21,7 @@ import io.piaf.messaging.Messaging;
 import io.piaf.messaging.PostAnnotation;
 import io.piaf.messaging.PostAudience;
 import io.piaf.messaging.PostId;
+import io.piaf.messaging.PublishedPost;
 import io.piaf.messaging.TimelineItem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,12 +43,14 @@ class MessagingFacade implements Messaging, PostAudience {
             "createdAt", "mentions", "tags", "parties", "details");
 
     private final ItemStore items;
+    private final PostService posts;
     private final Identity identity;
     private final JsonMapper json;
     private final TransactionalOperator transactional;
 
-    MessagingFacade(ItemStore items, Identity identity, JsonMapper json, ReactiveTransactionManager transactions) {
+    MessagingFacade(ItemStore items, PostService posts, Identity identity, JsonMapper json, ReactiveTransactionManager transactions) {
         this.items = items;
+        this.posts = posts;
         this.identity = identity;
         this.json = json;
         this.transactional = TransactionalOperator.create(transactions);
@@ -103,6 +106,11 @@ class MessagingFacade implements Messaging, PostAudience {
             item.parties().stream().sorted(java.util.Comparator.comparing(UserId::toString)).forEach(members::add);
         }
         return List.copyOf(members);
+    }
+
+    @Override
+    public Mono<PublishedPost> publishPost(UserId author, String text) {
+        return Mono.defer(() -> posts.publishFor(author, text));
     }
 
     @Override

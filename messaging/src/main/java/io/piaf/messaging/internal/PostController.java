@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +58,16 @@ class PostController {
     @ProblemResponse(status = 404, codes = "post_not_found", description = "Also for a post you may not see.")
     Mono<RawValue> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return posts.get(UserId.fromSubject(jwt.getSubject()), id);
+    }
+
+    @DeleteMapping("/api/posts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete your post", description = "It leaves every timeline. An unlock post deleted within 24 hours "
+            + "of its publication revokes the unlock (docs/api.md, content payments).",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted"))
+    @ProblemResponse(status = 404, codes = "post_not_found", description = "Also another user's post.")
+    Mono<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return posts.delete(UserId.fromSubject(jwt.getSubject()), id);
     }
 
     @GetMapping("/api/timeline")

@@ -16,7 +16,10 @@ import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Mention;
 import io.piaf.messaging.PostId;
+import io.piaf.messaging.PostDeleted;
 import io.piaf.messaging.PostPublished;
+import io.piaf.messaging.PublishedPost;
+import io.piaf.messaging.Visibility;
 import io.piaf.messaging.internal.domain.PostText;
 import io.piaf.messaging.internal.domain.PostVisibility;
 import io.piaf.outbox.Outbox;
@@ -31,14 +34,16 @@ class PostService {
     static final String ITEM_CURSOR = "i";
 
     private final ItemStore items;
+    private final FollowStore follows;
     private final Identity identity;
     private final Outbox outbox;
     private final JsonMapper json;
     private final TransactionalOperator transactional;
 
-    PostService(ItemStore items, Identity identity, Outbox outbox, JsonMapper json,
+    PostService(ItemStore items, FollowStore follows, Identity identity, Outbox outbox, JsonMapper json,
             ReactiveTransactionManager transactions) {
         this.items = items;
+        this.follows = follows;
         this.identity = identity;
         this.outbox = outbox;
         this.json = json;
@@ -49,6 +54,22 @@ class PostService {
     Mono<RawValue> publish(UserId caller, String textInput, String visibilityInput) {
         var text = PostText.post(textInput);
         var visibility = PostVisibility.parse(visibilityInput);
+        return write(caller, text, visibility)
+                .flatMap(published -> items.post(published.postId().value(), caller))
+                .map(row -> new RawValue(row.json()));
+    }
+
+    /**
+     * A post published on the author's request made through another module: it joins the caller's transaction (the
+     * caller's rows and the post commit together), and tells how many followers the author had then.
+     */
+    Mono<PublishedPost> publishFor(UserId author, String textInput) {
+        var text = PostText.post(textInput);
+        return transactional.transactional(write(author, text, Visibility.PUBLIC).flatMap(published -> follows.followers(author)
+                .map(audience -> new PublishedPost(published.postId(), published.text(), published.publishedAt(), audience))));
+    }
+
+    private Mono<PostPublished> write(UserId caller, PostText text, Visibility visibility) {
         return Mono.zip(Users.caller(identity, caller), identity.findByHandles(text.handles())).flatMap(found -> {
             var author = found.getT1();
             var known = found.getT2();
@@ -67,10 +88,23 @@ class PostService {
                     List.of(caller), visibility, text.text(), mentionsJson, text.tags(), null, null, at);
             var event = new PostPublished(new PostId(id), caller, author.handle(), text.text(), List.copyOf(mentions),
                     text.tags(), visibility, at);
-            return transactional.transactional(items.insertAll(List.of(item)).then(outbox.append(event)))
-                    .then(items.post(id, caller))
-                    .map(row -> new RawValue(row.json()));
+            return transactional.transactional(items.insertAll(List.of(item)).then(outbox.append(event))).thenReturn(event);
         });
+    }
+
+    /** The author deletes a post: it leaves every timeline, with its event, in one transaction; 404 for anyone else. */
+    Mono<Void> delete(UserId caller, String idInput) {
+        UUID id;
+        try {
+            id = UUID.fromString(idInput);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(notFound());
+        }
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return transactional.transactional(items.deletePost(id, caller)
+                .flatMap(publishedAt -> outbox.append(new PostDeleted(new PostId(id), caller, publishedAt, now)).thenReturn(true))
+                .switchIfEmpty(Mono.error(PostService::notFound)))
+                .then();
     }
 
     /** A post the reader may see; 404 otherwise, whether it exists or not. */
