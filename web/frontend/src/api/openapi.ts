@@ -85,8 +85,33 @@ export interface paths {
         get?: never;
         put?: never;
         /** Get an access token with a handle and a password */
-        post: operations["token"];
+        post: operations["token_1"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your budget: this month's money, flattrs and the split as the close will pay it */
+        get: operations["getBudget"];
+        /**
+         * Set or change your monthly budget
+         * @description A new budget takes this month's amount from your wallet at once into your budget account (a month's money exists before you flattr, so the preview is exact); then each month's at its start. A changed amount applies from next month; a changed split applies to this month until it closes. Setting the same budget again changes nothing, so no Idempotency-Key is needed.
+         */
+        put: operations["setBudget"];
+        post?: never;
+        /**
+         * Stop your budget from next month
+         * @description This month's money stays for the posts you flattred and is paid out at its close (or returned if you flattred nothing). Setting a budget again resumes it.
+         */
+        delete: operations["stopBudget"];
         options?: never;
         head?: never;
         patch?: never;
@@ -127,7 +152,7 @@ export interface paths {
          * Get a campaign by its id or slug
          * @description Any user may read a campaign: totals, never who pledged what.
          */
-        get: operations["get_4"];
+        get: operations["get_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,7 +229,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your cards, newest first (masked: BIN and last four) */
-        get: operations["list"];
+        get: operations["list_4"];
         put?: never;
         /**
          * Issue a virtual or single-use debit card on your wallet
@@ -225,7 +250,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get one of your cards (masked) */
-        get: operations["get_3"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -359,6 +384,83 @@ export interface paths {
         get: operations["charities"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a checkout session for a buyer to pay (merchant)
+         * @description Send the buyer to the session's `url`. The amount is the sum of the line items, at most 10,000.00 EUR. Idempotency-Key is required: the same key and body answer the stored session again.
+         */
+        post: operations["create_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a checkout session: its merchant's view, or what a buyer sees
+         * @description With a merchant token (payments:read) the merchant's own session; with a user's token the buyer's view (never the merchant's reference nor metadata; successUrl and paymentId once the caller paid it).
+         */
+        get: operations["get_5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sessions/{id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Expire an open checkout session (merchant) */
+        post: operations["expire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/sessions/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a checkout session from your wallet with your PIN
+         * @description Idempotent by the session: asking again after paying it answers the same. Two payers at once: one pays, the other gets 409 session_not_open.
+         */
+        post: operations["pay_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -580,6 +682,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What flattrs paid you: a month per post, and your recent months
+         * @description Paid at each month's close; the current month shows nothing until it closes.
+         */
+        get: operations["getEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -647,7 +769,7 @@ export interface paths {
          * Refuse a follow request
          * @description The requester is not told.
          */
-        post: operations["decline"];
+        post: operations["decline_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,6 +813,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your merchant accounts */
+        get: operations["list_3"];
+        put?: never;
+        /** Open a merchant account: it gets an OAuth 2.0 client, whose secret this answer shows once */
+        post: operations["open_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your merchant accounts */
+        get: operations["get_4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new client secret (shown once); the older ones keep working 24 hours unless revokeOthers */
+        post: operations["rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}/credentials/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every client secret of a merchant now
+         * @description Tokens already issued live until their `exp` (at most 15 minutes).
+         */
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -699,7 +893,7 @@ export interface paths {
             cookie?: never;
         };
         /** List your notifications, newest first, with how many are unread */
-        get: operations["list_1"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -758,7 +952,7 @@ export interface paths {
          * Ask to pay someone: the payment waits for your PIN
          * @description Confirm it with POST /api/payments/{id}/confirm within 15 minutes. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
          */
-        post: operations["pay"];
+        post: operations["pay_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -825,6 +1019,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your balance and your last 100 payouts (merchant) */
+        get: operations["list_2"];
+        put?: never;
+        /**
+         * Pay out your balance, or part of it, to your bank account (merchant)
+         * @description The sandbox bank pays at once: the payout is PAID and a payout.paid webhook follows. Idempotency-Key is required: the same key and body answer the stored payout again.
+         */
+        post: operations["payOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts": {
         parameters: {
             query?: never;
@@ -850,7 +1065,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a post you may see */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /**
@@ -858,6 +1073,26 @@ export interface paths {
          * @description It leaves every timeline. An unlock post deleted within 24 hours of its publication revokes the unlock (docs/api.md, content payments).
          */
         delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/flattr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flattr a post: its author gets a share of your month's budget at its close
+         * @description Once per post and month: again is 409 already_flattred. Who flattred whom is known to the two of you only.
+         */
+        post: operations["flattrPost"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -898,7 +1133,7 @@ export interface paths {
          * Get a pot by its id or slug
          * @description Any user may read a pot; its organiser also sees `balance` and `withdrawn`.
          */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -965,6 +1200,127 @@ export interface paths {
          * @description Organiser only, open or closed; all the pot holds when no amount is given. Idempotency-Key as for contributions.
          */
         post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid checkout session, in full or in part (merchant)
+         * @description Never more than captured in total. Idempotency-Key is required: the same key and body answer the stored refund again.
+         */
+        post: operations["refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests you made (outgoing) or that ask you (incoming), newest first
+         * @description At most 50. Outgoing: every item, with who paid; incoming: your own item only.
+         */
+        get: operations["list_1"];
+        put?: never;
+        /**
+         * Request money from one or several people, or split a bill
+         * @description Each payer is notified (money_requested) and pays with one PIN confirmation or declines. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a request you made or that asks you */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline your part of a request
+         * @description The requester is told; declining again answers the same.
+         */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay your part of a request: the payment waits for your PIN
+         * @description Confirm it with POST /api/payments/{paymentId}/confirm within 15 minutes, like any payment (same caps and codes); the money goes to the requester's wallet and your item turns PAID. While that payment waits, paying again answers it again.
+         */
+        post: operations["pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the payers who have not answered
+         * @description Requester only. Each unanswered payer is reminded at most once an hour (money_request_reminder).
+         */
+        post: operations["remind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1186,7 +1542,7 @@ export interface paths {
         get: operations["mine"];
         put?: never;
         /** Publish an unlockable item: content unlocked by publishing your post */
-        post: operations["create"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1433,6 +1789,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your webhook endpoints (merchant) */
+        get: operations["list"];
+        put?: never;
+        /** Add a webhook endpoint (merchant); its signing secret is shown once */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last 100 deliveries to a webhook endpoint (merchant) */
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now (merchant)
+         * @description Whatever its state (a failed one, or one your server lost): the same event id and body, signed anew, due at once and retried with backoff for 3 days from now. The endpoint must be enabled.
+         */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a webhook endpoint again (merchant)
+         * @description An endpoint that failed every attempt for 3 days is disabled (its owner is notified). Enabling it sends its waiting deliveries at once; events that happened while it was disabled were not recorded for it.
+         */
+        post: operations["enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/network/v1/messages": {
         parameters: {
             query?: never;
@@ -1453,10 +1884,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth2/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a merchant's access token: the OAuth 2.0 client credentials grant
+         * @description Errors follow RFC 6749 §5.2 (`application/json` `{"error","error_description"}`), not problem+json, because OAuth client libraries read them. Both kinds of answer say Cache-Control: no-store.
+         */
+        post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Budget: {
+            /** @description false once stopped (DELETE): no new month is taken */
+            active: boolean;
+            /** @description This month's budget as taken from the wallet; absent when UNFUNDED */
+            budget?: components["schemas"]["Money"];
+            /** @description The platform's fee of this split (0 when returned) */
+            fee: components["schemas"]["Money"];
+            /**
+             * @description The platform's fee, percent of the month's budget (rounded down to the cent)
+             * @example 10.00
+             */
+            feeRate: string;
+            /**
+             * Format: int32
+             * @description Posts flattred this month (500 at most)
+             */
+            flattrs: number;
+            /** @example 2026-11 */
+            month: string;
+            /** @description Taken from the wallet at the start of each month */
+            monthly: components["schemas"]["Money"];
+            /** @description The split as the close pays it: the budget less the fee, per creator; exact */
+            preview: components["schemas"]["BudgetShare"][];
+            /** @enum {string} */
+            split: "PER_CREATOR" | "PER_FLATTR";
+            /**
+             * @description OPEN: flattrs count; CLOSED: paid out; RETURNED: nothing flattred, back in the wallet; UNFUNDED: the wallet could not pay this month's budget
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED" | "RETURNED" | "UNFUNDED";
+        };
+        BudgetSetting: {
+            /** @description 1.00 to 500.00 EUR a month */
+            monthly: components["schemas"]["MoneyInput"];
+            /**
+             * @description PER_CREATOR (the default): equal per creator; PER_FLATTR: in proportion to the posts flattred
+             * @enum {string}
+             */
+            split?: "PER_CREATOR" | "PER_FLATTR";
+        };
+        /** @description What one creator gets at the month's close, as things stand */
+        BudgetShare: {
+            amount: components["schemas"]["Money"];
+            creator: string;
+            /**
+             * Format: int32
+             * @description Posts of theirs you flattred this month
+             */
+            flattrs: number;
+        };
         /** @description A crowdfunding campaign: all or nothing at its deadline */
         Campaign: {
             /**
@@ -1755,6 +2256,143 @@ export interface components {
             displayName: string;
             handle: string;
         };
+        /** @description What a buyer sees of a session: never the merchant's reference nor metadata */
+        CheckoutForPayer: {
+            amount: components["schemas"]["Money"];
+            cancelUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            lineItems: components["schemas"]["CheckoutLineItem"][];
+            merchant: components["schemas"]["MerchantSummary"];
+            /**
+             * Format: uuid
+             * @description Once the caller paid it
+             */
+            paymentId?: string;
+            /** @enum {string} */
+            status: "OPEN" | "COMPLETE" | "EXPIRED";
+            /** @description Once the caller paid it */
+            successUrl?: string;
+        };
+        CheckoutLineItem: {
+            name: string;
+            /** Format: int32 */
+            quantity: number;
+            unitAmount: components["schemas"]["Money"];
+        };
+        CheckoutLineItemInput: {
+            name: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @description The price of one, in EUR (the bare decimal string, "1.20", is also accepted) */
+            unitAmount: components["schemas"]["MoneyInput"];
+        };
+        CheckoutMetadataValue: string;
+        CheckoutPaid: {
+            /** Format: uuid */
+            paymentId: string;
+            /** @enum {string} */
+            status: "COMPLETE";
+            successUrl: string;
+        };
+        CheckoutPayment: {
+            /** Format: password */
+            pin: string;
+        };
+        /** @description A checkout session as its merchant sees it (also the object of checkout.session.completed) */
+        CheckoutSession: {
+            amount: components["schemas"]["Money"];
+            amountRefunded: components["schemas"]["Money"];
+            cancelUrl: string;
+            /**
+             * Format: date-time
+             * @description Once paid
+             */
+            completedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            lineItems: components["schemas"]["CheckoutLineItem"][];
+            metadata: {
+                [key: string]: components["schemas"]["CheckoutMetadataValue"];
+            };
+            /** @enum {string} */
+            object: "checkout.session";
+            /**
+             * Format: uuid
+             * @description Once paid
+             */
+            paymentId?: string;
+            reference?: string;
+            /** @enum {string} */
+            status: "OPEN" | "COMPLETE" | "EXPIRED";
+            successUrl: string;
+            /** @description Piaf's page where the buyer pays */
+            url: string;
+        };
+        CheckoutSessionRequest: {
+            /** @description Where the buyer goes to give up */
+            cancelUrl: string;
+            /**
+             * Format: int32
+             * @default 86400
+             */
+            expiresInSeconds: number;
+            lineItems: components["schemas"]["CheckoutLineItemInput"][];
+            /** @description Yours, strings only: never shown to the buyer */
+            metadata?: {
+                [key: string]: components["schemas"]["CheckoutMetadataValue"];
+            };
+            /** @description Yours: never shown to the buyer */
+            reference?: string;
+            /** @description Where the buyer goes once paid */
+            successUrl: string;
+        };
+        /** @description The merchant's view (CheckoutSession) with a merchant token; the buyer's (CheckoutForPayer) with a user's */
+        CheckoutSessionView: components["schemas"]["CheckoutSession"] | components["schemas"]["CheckoutForPayer"];
+        /** @description RFC 6749 §4.4.2; the client authenticates with HTTP Basic or client_id and client_secret here, one way only */
+        ClientCredentialsGrant: {
+            client_id?: string;
+            /** Format: password */
+            client_secret?: string;
+            /** @enum {string} */
+            grant_type: "client_credentials";
+            /** @description Space-separated; none asked: all the client holds */
+            scope?: string;
+        };
+        /** @description A new client secret, shown this once */
+        ClientSecretIssued: {
+            clientId: string;
+            /** Format: password */
+            clientSecret: string;
+            /**
+             * Format: date-time
+             * @description When the older secrets stop working; absent when none is left (revokeOthers)
+             */
+            previousSecretsExpireAt?: string;
+        };
+        ClientSecretRotation: {
+            /**
+             * @description Stop the older secrets now rather than in 24 hours
+             * @default false
+             */
+            revokeOthers: boolean;
+        };
+        /** @description RFC 6749 §5.1 */
+        ClientToken: {
+            /** @description A JWS (RS256) like users' tokens, with the client's scopes */
+            access_token: string;
+            /** Format: int32 */
+            expires_in: number;
+            scope: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+        };
         Conversation: {
             /** Format: uuid */
             id: string;
@@ -1926,6 +2564,16 @@ export interface components {
             /** @enum {string} */
             type: "VIRTUAL" | "SINGLE_USE";
         };
+        /** @description What flattrs paid you: one month per post, and your last twelve paid months */
+        Earnings: {
+            month: string;
+            /** @description Recent months, the latest first */
+            months: components["schemas"]["MonthEarnings"][];
+            /** @description The month's posts, the best paid first */
+            posts: components["schemas"]["PostEarnings"][];
+            /** @description The month's total */
+            total: components["schemas"]["Money"];
+        };
         /** @description A follower, or someone followed */
         Follow: {
             displayName: string;
@@ -2087,6 +2735,49 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        /** @description A merchant account of the caller, without its secrets */
+        Merchant: {
+            /** @description The merchant's OAuth 2.0 client id (POST /oauth2/token) */
+            clientId: string;
+            /** Format: uuid */
+            id: string;
+            mcc: string;
+            name: string;
+            supportEmail: string;
+        };
+        /** @description A new merchant with its first client secret, shown this once */
+        MerchantOpened: {
+            clientId: string;
+            /**
+             * Format: password
+             * @description Shown once: only its SHA-256 is kept
+             */
+            clientSecret: string;
+            /** Format: uuid */
+            id: string;
+            mcc: string;
+            name: string;
+            scopes: ("checkout:write" | "payments:read" | "refunds:write" | "webhooks:write" | "payouts:write")[];
+            supportEmail: string;
+        };
+        MerchantRequest: {
+            /** @description ISO 18245 merchant category code */
+            mcc: string;
+            name: string;
+            supportEmail: string;
+        };
+        /** @description The merchant a buyer pays */
+        MerchantSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description ISO 18245 merchant category code */
+            mcc: string;
+            name: string;
+            supportEmail: string;
+        };
+        Merchants: {
+            items: components["schemas"]["Merchant"][];
+        };
         Message: {
             from: components["schemas"]["UserRef"];
             /** Format: uuid */
@@ -2113,6 +2804,97 @@ export interface components {
             amount: string;
             /** @enum {string} */
             currency: "EUR";
+        };
+        /** @description A request: the requester sees every item, a payer their own */
+        MoneyRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["MoneyRequestItem"][];
+            /**
+             * @description EACH: the same amount asked of each; SPLIT: a total shared out
+             * @enum {string}
+             */
+            kind: "EACH" | "SPLIT";
+            note?: string;
+            requester: string;
+            /** @description SPLIT: the total shared out (shown to the requester) */
+            total?: components["schemas"]["Money"];
+        };
+        /** @description One payer's part */
+        MoneyRequestItem: {
+            amount: components["schemas"]["Money"];
+            /** @description To the payer: what their PIN confirms, while a payment waits */
+            challenge?: string;
+            /**
+             * Format: date-time
+             * @description When it was paid or declined
+             */
+            decidedAt?: string;
+            /**
+             * Format: date-time
+             * @description To the payer: until when the waiting payment may be confirmed
+             */
+            expiresAt?: string;
+            payer: string;
+            /**
+             * Format: uuid
+             * @description PAID: the payment that paid it; PENDING, to the payer: the payment waiting for their PIN, if any
+             */
+            paymentId?: string;
+            /**
+             * Format: date-time
+             * @description To the requester: the last reminder
+             */
+            remindedAt?: string;
+            /** @enum {string} */
+            status: "PENDING" | "PAID" | "DECLINED";
+        };
+        MoneyRequestPage: {
+            items: components["schemas"]["MoneyRequest"][];
+        };
+        /** @description Your payment of a request, waiting for your PIN: confirm it */
+        MoneyRequestPayment: {
+            amount: components["schemas"]["Money"];
+            /** @example Pay 15.00 EUR to @alice */
+            challenge: string;
+            /** Format: date-time */
+            expiresAt: string;
+            payee: string;
+            /**
+             * Format: uuid
+             * @description Confirm with POST /api/payments/{paymentId}/confirm
+             */
+            paymentId: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "PENDING_CONFIRMATION";
+        };
+        /** @description Who was reminded */
+        MoneyRequestReminders: {
+            reminded: string[];
+        };
+        /** @description Either `amount` (asked of each) or `split` */
+        MoneyRequestRequest: {
+            /** @description Asked of each payer */
+            amount?: components["schemas"]["MoneyInput"];
+            from: string[];
+            /** @example Pizza */
+            note?: string;
+            split?: components["schemas"]["MoneyRequestSplit"];
+        };
+        /** @description A total shared out among the payers: evenly (the first named pay the remainder cents), or by amounts, one per payer in the order named, adding up to the total */
+        MoneyRequestSplit: {
+            amounts?: components["schemas"]["MoneyInput"][];
+            total: components["schemas"]["MoneyInput"];
+        };
+        MonthEarnings: {
+            amount: components["schemas"]["Money"];
+            /** Format: int32 */
+            flattrs: number;
+            month: string;
         };
         NewMessage: {
             /** @description 1 to 1000 characters once trimmed. `#envoyer 20€` in it pays the other person */
@@ -2143,15 +2925,15 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected" | "budget_closed" | "flattrs_paid" | "checkout_refunded" | "webhook_endpoint_disabled" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
             /** @description crypto_key_exported: the account whose key was exported */
             address?: string;
-            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
-            /** @description mention; pot_contribution_rejected, pledge_rejected: the post's author */
+            /** @description mention; pot_contribution_rejected, pledge_rejected, money_request_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
             /**
              * Format: uuid
@@ -2188,7 +2970,7 @@ export interface components {
              * @description crypto_* but crypto_rejected: the token's decimals
              */
             decimals?: number;
-            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected: the problem, in words */
+            /** @description payment_rejected, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: the problem, in words */
             detail?: string;
             /**
              * @description crypto_confirmed
@@ -2198,14 +2980,29 @@ export interface components {
             /** @description payment_completed, payment_received: to a verified charity */
             donation?: boolean;
             /**
+             * Format: uuid
+             * @description webhook_endpoint_disabled
+             */
+            endpointId?: string;
+            /**
              * Format: date-time
              * @description payment_requested, crypto_transfer_requested
              */
             expiresAt?: string;
             /** @description card_declined: the reason in plain words */
             explanation?: string;
-            /** @description campaign_settled: the platform's fee (0.00 when it failed) */
+            /**
+             * Format: date-time
+             * @description webhook_endpoint_disabled: every attempt failed since
+             */
+            failingSince?: string;
+            /** @description campaign_settled: the platform's fee (0.00 when it failed); budget_closed: the fee of the month's split */
             fee?: string;
+            /**
+             * Format: int32
+             * @description flattrs_paid: the posts of yours the budget's owner flattred
+             */
+            flattrs?: number;
             /** @description follow_approved: who approved your request */
             followee?: components["schemas"]["NotificationUser"];
             /** @description new_follower, follow_requested */
@@ -2233,27 +3030,29 @@ export interface components {
             lockedUntil?: string;
             /** @description card_* */
             merchant?: components["schemas"]["NotificationMerchant"];
+            /** @description checkout_refunded: the shop; webhook_endpoint_disabled: your merchant */
+            merchantName?: string;
             /**
              * Format: uuid
              * @description direct_message
              */
             messageId?: string;
-            /** @description interest_credited: the month the interest is for */
+            /** @description interest_credited: the month the interest is for; budget_closed, flattrs_paid: the budget month */
             month?: string;
             /**
              * Format: date
              * @description scheduled_saving_skipped: the next try
              */
             nextRun?: string;
-            /** @description payment_requested, payment_completed, payment_received */
+            /** @description payment_requested, payment_completed, payment_received, money_requested, money_request_reminder */
             note?: string;
             /** @description payment_* but payment_rejected; crypto_transfer_requested to a Piaf user */
             payee?: components["schemas"]["NotificationPayee"];
-            /** @description payment_* */
+            /** @description payment_*; money_request_paid, money_request_declined: who answered */
             payer?: components["schemas"]["NotificationUser"];
             /**
              * Format: uuid
-             * @description payment_*
+             * @description payment_*; money_request_paid: the payment that paid it
              */
             paymentId?: string;
             /**
@@ -2274,6 +3073,22 @@ export interface components {
              */
             reason?: "BY_PAYER" | "BY_SENDER" | "PIN_LOCKED" | "expired" | "reverted" | "chain_unavailable" | "insufficient_funds" | "card_frozen" | "card_cancelled" | "limit_exceeded" | "mcc_blocked" | "channel_blocked" | "country_blocked" | "incorrect_cvc" | "incorrect_expiry" | "expired_card" | "unknown_card" | "invalid_amount" | "unsupported_currency" | "FAILED" | "CANCELLED" | "LATE" | "reorganised";
             /**
+             * Format: uuid
+             * @description checkout_refunded
+             */
+            refundId?: string;
+            /** @description checkout_refunded: the merchant's reason, when it gave one */
+            refundReason?: string;
+            /**
+             * Format: uuid
+             * @description money_request*: the request (POST /api/requests/{id}/pay or /decline)
+             */
+            requestId?: string;
+            /** @description money_requested, money_request_reminder: who asks */
+            requester?: components["schemas"]["NotificationUser"];
+            /** @description budget_closed: nothing was flattred, the budget went back to the wallet */
+            returned?: boolean;
+            /**
              * Format: date
              * @description scheduled_saving_skipped: the day it was due
              */
@@ -2281,13 +3096,18 @@ export interface components {
             /** @description crypto_transfer_requested: who sends */
             sender?: components["schemas"]["NotificationUser"];
             /**
-             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: where it was asked for
+             * Format: uuid
+             * @description checkout_refunded: the checkout session it gives money back from
+             */
+            sessionId?: string;
+            /**
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: where it was asked for
              * @enum {string}
              */
             source?: "API" | "POST" | "DM";
             /**
              * Format: uuid
-             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected: the post or message that asked for it
+             * @description payment_*, crypto_transfer_requested, crypto_rejected, pot_contribution_rejected, pledge_rejected, money_request_rejected: the post or message that asked for it
              */
             sourceId?: string;
             /**
@@ -2318,6 +3138,8 @@ export interface components {
             transactionId?: string;
             /** @description crypto_confirmed: the chain transaction */
             txHash?: string;
+            /** @description webhook_endpoint_disabled: the endpoint's URL */
+            url?: string;
             /**
              * Format: uuid
              * @description goal_reached, interest_credited, scheduled_saving_skipped: the vault
@@ -2352,6 +3174,13 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
+        };
+        /** @description RFC 6749 §5.2 error response */
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope";
+            /** @description For the developer, in English */
+            error_description: string;
         };
         /** @description A payment as its parties see it; others see its receipt: id, status, from, to, note, donation, completedAt and visibility, never the amount */
         Payment: {
@@ -2422,6 +3251,31 @@ export interface components {
              */
             visibility?: "PUBLIC" | "FOLLOWERS" | "PRIVATE";
         };
+        /** @description Money from your balance to your bank account; the sandbox bank pays at once */
+        Payout: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            destination: "sandbox_bank";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            object: "payout";
+            /** Format: date-time */
+            paidAt: string;
+            /** @enum {string} */
+            status: "PAID";
+        };
+        PayoutRequest: {
+            /** @description In EUR (the bare decimal string, "25.00", is also accepted); none: the whole balance */
+            amount?: components["schemas"]["MoneyInput"];
+        };
+        Payouts: {
+            /** @description What you can pay out now */
+            balance: components["schemas"]["Money"];
+            items: components["schemas"]["Payout"][];
+        };
         PinChange: {
             /**
              * Format: password
@@ -2482,6 +3336,16 @@ export interface components {
              * @description A reward tier of this campaign
              */
             rewardId?: string;
+        };
+        PostEarnings: {
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Flattrs of this post paid that month
+             */
+            flattrs: number;
+            /** Format: uuid */
+            post: string;
         };
         /** @description The payment a pay-by-post post started, shown to its author only */
         PostPayment: {
@@ -2731,6 +3595,27 @@ export interface components {
         Refresh: {
             /** @description The refresh token a token or refresh answer gave; each is used once */
             refresh_token: string;
+        };
+        Refund: {
+            amount: components["schemas"]["Money"];
+            /** @description Refunded in total, this one included */
+            amountRefunded: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "SUCCEEDED";
+        };
+        RefundRequest: {
+            /** @description In EUR (the bare decimal string, "2.50", is also accepted); none: all that is left */
+            amount?: components["schemas"]["MoneyInput"];
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description A paid session of yours
+             */
+            sessionId: string;
         };
         /** @description The interest rate of every vault, and its changes */
         SavingsRate: {
@@ -3196,6 +4081,70 @@ export interface components {
             id: string;
             limits: components["schemas"]["Limits"];
         };
+        WebhookDeliveries: {
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDelivery: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            eventId: string;
+            /** Format: uuid */
+            id: string;
+            lastError?: string;
+            /** Format: int64 */
+            lastLatencyMs?: number;
+            /** Format: int32 */
+            lastStatusCode?: number;
+            /** Format: date-time */
+            nextAttemptAt?: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            /** @enum {string} */
+            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid";
+        };
+        /** @description A merchant's webhook endpoint, without its secret */
+        WebhookEndpoint: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was disabled, while it is
+             */
+            disabledAt?: string;
+            /** @description false once it failed every attempt for 3 days (then POST .../enable) */
+            enabled: boolean;
+            events: ("checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid")[];
+            /** Format: uuid */
+            id: string;
+            url: string;
+        };
+        /** @description A new endpoint with its signing secret, shown this once */
+        WebhookEndpointCreated: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            events: ("checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid")[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: password
+             * @description HMAC-SHA256 key of Piaf-Signature
+             */
+            secret: string;
+            url: string;
+        };
+        WebhookEndpointRequest: {
+            events: unknown;
+            /** @description Public http(s) URL: loopback, private and reserved addresses are refused */
+            url: string;
+        };
+        WebhookEndpoints: {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3517,7 +4466,7 @@ export interface operations {
             };
         };
     };
-    token: {
+    token_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -3600,6 +4549,278 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    getBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `no_budget`. You have never set a budget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_budget";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    setBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetSetting"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_budget`, `invalid_split`, `malformed_request`, `rejected_request`, `unsupported_currency`. invalid_budget: the amount is outside 1.00 to 500.00 EUR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_budget" | "invalid_split" | "malformed_request" | "rejected_request" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `insufficient_funds`, `month_closed`. insufficient_funds: the wallet cannot pay this month's budget; month_closed: this month is closed and its split can no longer change. Nothing is written */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "insufficient_funds" | "month_closed";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    stopBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `no_budget`. You have never set a budget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_budget";
                     };
                 };
             };
@@ -3797,7 +5018,7 @@ export interface operations {
             };
         };
     };
-    get_4: {
+    get_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -4208,7 +5429,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4388,7 +5609,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -5162,6 +6383,447 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    create_3: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            /** @description Bad Request: `idempotency_key_required`, `invalid_amount`, `invalid_currency`, `invalid_expiry`, `invalid_idempotency_key`, `invalid_line_items`, `invalid_metadata`, `invalid_reference`, `invalid_url`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_required" | "invalid_amount" | "invalid_currency" | "invalid_expiry" | "invalid_idempotency_key" | "invalid_line_items" | "invalid_metadata" | "invalid_reference" | "invalid_url" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with checkout:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `amount_too_large`, `idempotency_key_reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "amount_too_large" | "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionView"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. A merchant token without payments:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `session_not_found`. Another merchant's session is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    expire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with checkout:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `session_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `session_not_open`. Already paid */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_open";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    pay_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutPayment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutPaid"];
+                };
+            };
+            /** @description Bad Request: `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `session_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `session_expired`, `session_not_open` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_expired" | "session_not_open";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `insufficient_funds`, `invalid_pin`, `own_merchant`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "insufficient_funds" | "invalid_pin" | "own_merchant" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked`. Carries `lockedUntil` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
                     };
                 };
             };
@@ -6459,6 +8121,79 @@ export interface operations {
             };
         };
     };
+    getEarnings: {
+        parameters: {
+            query?: {
+                /** @description yyyy-mm; the last month by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Earnings"];
+                };
+            };
+            /** @description Bad Request: `invalid_month`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_month" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -6651,7 +8386,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    decline_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -6930,7 +8665,453 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchants"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    open_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MerchantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (Cache-Control: no-store) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantOpened"];
+                };
+            };
+            /** @description Bad Request: `invalid_email`, `invalid_mcc`, `invalid_name`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_email" | "invalid_mcc" | "invalid_name" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Merchant"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found`. Also another user's merchant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ClientSecretRotation"];
+            };
+        };
+        responses: {
+            /** @description Created (Cache-Control: no-store) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSecretIssued"];
+                };
+            };
+            /** @description Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list_5: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 100 (default 20) */
@@ -7140,7 +9321,7 @@ export interface operations {
             };
         };
     };
-    pay: {
+    pay_1: {
         parameters: {
             query?: never;
             header?: {
@@ -7609,6 +9790,189 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payouts"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with payouts:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    payOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Bad Request: `idempotency_key_required`, `invalid_amount`, `invalid_currency`, `invalid_idempotency_key`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_required" | "invalid_amount" | "invalid_currency" | "invalid_idempotency_key" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with payouts:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_balance`, `nothing_to_pay_out` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_balance" | "nothing_to_pay_out";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     publish: {
         parameters: {
             query?: never;
@@ -7695,7 +10059,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7820,6 +10184,112 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    flattrPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `post_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "post_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_flattred`, `month_closed`, `no_budget`, `too_many_flattrs`. no_budget: no money for this month (no budget, or the wallet could not pay it); month_closed: this month's budget was closed; too_many_flattrs: 500 flattrs this month already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_flattred" | "month_closed" | "no_budget" | "too_many_flattrs";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `own_post` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "own_post";
                     };
                 };
             };
@@ -8017,7 +10487,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -8532,6 +11002,729 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "idempotency_key_reused" | "insufficient_funds";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Bad Request: `idempotency_key_required`, `invalid_amount`, `invalid_currency`, `invalid_idempotency_key`, `invalid_reason`, `invalid_session`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_required" | "invalid_amount" | "invalid_currency" | "invalid_idempotency_key" | "invalid_reason" | "invalid_session" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with refunds:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `session_not_found`. Also another merchant's session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `session_not_paid` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "session_not_paid";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`, `refund_exceeds_captured`. insufficient_funds: the merchant's balance (after payouts) is lower than the refund */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds" | "refund_exceeds_captured";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: {
+                /** @description outgoing (the default) or incoming */
+                role?: "incoming" | "outgoing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestPage"];
+                };
+            };
+            /** @description Bad Request: `invalid_role`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_role" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoneyRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `invalid_amount`, `invalid_body`, `invalid_handle`, `invalid_idempotency_key`, `invalid_note`, `malformed_request`, `rejected_request`, `too_many_payers`, `unsupported_currency` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_amount" | "invalid_body" | "invalid_handle" | "invalid_idempotency_key" | "invalid_note" | "malformed_request" | "rejected_request" | "too_many_payers" | "unsupported_currency";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `idempotency_key_in_use`. A request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_in_use";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `duplicate_payer`, `idempotency_key_reused`, `payer_not_found`, `self_request`, `split_mismatch`. split_mismatch: the amounts are not one per payer or do not add up to the total (or the total is under a cent each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "duplicate_payer" | "idempotency_key_reused" | "payer_not_found" | "self_request" | "split_mismatch";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also someone else's request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequest"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also a request that does not ask you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `payment_pending`, `request_paid`. payment_pending: your payment of it waits for your PIN; cancel it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payment_pending" | "request_paid";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestPayment"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also a request that does not ask you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `request_declined`, `request_paid` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_declined" | "request_paid";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `limit_exceeded`, `payee_not_found`, `pin_not_set`, `self_payment`. As for any payment; limit_exceeded carries `limit` and `limitType` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "limit_exceeded" | "payee_not_found" | "pin_not_set" | "self_payment";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoneyRequestReminders"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `request_not_found`. Also someone else's request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request_not_found";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `reminder_too_soon`. Everyone answered, or was reminded within the hour */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "reminder_too_soon";
                     };
                 };
             };
@@ -10033,7 +13226,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -11392,6 +14585,452 @@ export interface operations {
             };
         };
     };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoints"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Bad Request: `invalid_events`, `invalid_url`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_events" | "invalid_url" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `forbidden_url`. The host resolves to a loopback, private or reserved address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden_url";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveries"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `endpoint_not_found`. Also another merchant's endpoint */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The delivery's id */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the delivery is PENDING */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `delivery_not_found`, `endpoint_not_found`. Also another merchant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "delivery_not_found" | "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `endpoint_disabled`. Enable the endpoint first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_disabled";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `merchant_token_required`. Not a merchant token with webhooks:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "merchant_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `endpoint_not_found`. Also another merchant's endpoint */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     message: {
         parameters: {
             query?: never;
@@ -11444,6 +15083,90 @@ export interface operations {
                         /** @enum {string} */
                         code?: "bad_signature";
                     };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsGrant"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientToken"];
+                };
+            };
+            /** @description Bad Request: `invalid_request`, `unsupported_grant_type`, `invalid_scope`; as problem+json: Bad Request: `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `invalid_client` (unknown client, wrong or revoked secret) */
+            401: {
+                headers: {
+                    /** @description HTTP Basic, as RFC 6749 §5.2 asks */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
