@@ -2925,13 +2925,13 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_rejected" | "budget_closed" | "flattrs_paid" | "checkout_refunded" | "webhook_endpoint_disabled" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_collected" | "pledge_rejected" | "budget_closed" | "flattrs_paid" | "checkout_refunded" | "webhook_endpoint_disabled" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
             /** @description crypto_key_exported: the account whose key was exported */
             address?: string;
-            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals` */
+            /** @description payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, pledge_collected, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals` */
             amount?: string;
             /** @description mention; pot_contribution_rejected, pledge_rejected, money_request_rejected: the post's author */
             author?: components["schemas"]["NotificationUser"];
@@ -2944,7 +2944,7 @@ export interface components {
             balance?: string;
             /**
              * Format: uuid
-             * @description campaign_settled, pledge_refunded
+             * @description campaign_settled, pledge_refunded, pledge_collected
              */
             campaignId?: string;
             /** @description top_up_succeeded, card_* */
@@ -3057,7 +3057,7 @@ export interface components {
             paymentId?: string;
             /**
              * Format: uuid
-             * @description pledge_refunded
+             * @description pledge_refunded, pledge_collected
              */
             pledgeId?: string;
             /** @description campaign_settled: the total pledged */

@@ -98,6 +98,14 @@ export function describe(n: Notification, i18n: I18n): Described {
     const tone = n.type === "money_request_paid" ? "success" : n.type === "money_request_declined" || n.type === "money_request_rejected" ? "error" : "info";
     return { text, href: "/requests", action: "notif.view", tone, icon: "pay" };
   }
+  if (n.type === "campaign_settled" || n.type === "pledge_refunded" || n.type === "pledge_collected") {
+    const amount = i18n.money({ amount: (n.type === "campaign_settled" ? data.pledged : data.amount) ?? "0.00", currency: "EUR" });
+    const key = n.type === "campaign_settled" ? (data.succeeded ? "notif.campaign_succeeded" : "notif.campaign_failed")
+      : n.type === "pledge_collected" ? "notif.pledge_collected" : "notif.pledge_refunded";
+    const good = n.type === "pledge_collected" || (n.type === "campaign_settled" && data.succeeded);
+    return { text: i18n.t(key, { amount }), href: data.campaignId ? `/campaigns/${data.campaignId}` : "/campaigns", action: "notif.view",
+      tone: good ? "success" : "info", icon: "pay" };
+  }
   if (n.type === "top_up_succeeded") {
     const amount = data.amount ? i18n.money({ amount: data.amount, currency: "EUR" }) : "";
     return { text: i18n.t("notif.top_up_succeeded", { amount }), href: "/wallet", action: "notif.view", tone: "success", icon: "pay" };

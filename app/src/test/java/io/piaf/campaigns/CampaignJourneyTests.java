@@ -76,6 +76,11 @@ class CampaignJourneyTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> wallets.balance(creator).equals("33.25"));
         assertThat(wallets.balance(alice)).isEqualTo("80.00");
         assertThat(wallets.balance(bob)).isEqualTo("85.00");
+        // each backer whose pledge went to the creator is told; Carol, who cancelled, is not
+        api.await(alice, "pledge_collected", 1);
+        api.await(bob, "pledge_collected", 1);
+        assertThat(Social.items(social.get(carol, "/api/notifications?limit=20")))
+                .noneMatch(n -> "pledge_collected".equals(n.get("type")));
         assertProblem(pledge(bob, id, Map.of("amount", Wallets.money("1.00"))), 409, "campaign_closed");
         assertProblem(api.delete(alice, "/api/campaigns/" + id + "/pledges/" + alices).exchange(), 409, "campaign_closed");
     }
@@ -108,6 +113,8 @@ class CampaignJourneyTests {
         assertThat(wallets.balance(creator)).isEqualTo("0.00");
         api.await(creator, "campaign_settled", 1);
         backers.forEach(b -> api.await(b, "pledge_refunded", 1));
+        backers.forEach(b -> assertThat(Social.items(social.get(b, "/api/notifications?limit=20")))
+                .noneMatch(n -> "pledge_collected".equals(n.get("type"))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.campaigns.CampaignSettled;
 import io.piaf.campaigns.PledgeCommandRejected;
+import io.piaf.campaigns.PledgeCollected;
 import io.piaf.campaigns.PledgeRefunded;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.OutboxListener;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What campaigns' events mean to their users: the creator learns the outcome at the deadline, each backer is told
- * when a pledge comes back. A pledge waiting for its PIN and its completion are payments' own notifications.
+ * when a pledge comes back or, the goal met, goes to the creator. A pledge waiting for its PIN and its completion are payments' own notifications.
  */
 @Component
 class CampaignNotifications {
@@ -47,6 +48,17 @@ class CampaignNotifications {
         data.put("currency", "EUR");
         data.put("reason", event.reason());
         return notifier.notify(event.backerId(), "pledge_refunded", data, context.eventId());
+    }
+
+    /** {@code pledge_collected}: the campaign met its goal; the backer's pledge went to its creator. */
+    @OutboxListener(id = "notifications.PledgeCollected")
+    Mono<Void> on(PledgeCollected event, EventContext context) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("campaignId", event.campaignId().toString());
+        data.put("pledgeId", event.pledgeId().toString());
+        data.put("amount", event.amount().decimal());
+        data.put("currency", "EUR");
+        return notifier.notify(event.backerId(), "pledge_collected", data, context.eventId());
     }
 
     /** {@code pledge_rejected}: a {@code #soutenir} post that made no pledge, and why. */

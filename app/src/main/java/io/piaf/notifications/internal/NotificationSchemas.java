@@ -58,7 +58,7 @@ final class NotificationSchemas {
             @Schema(description = "payment_*; money_request_paid, money_request_declined: who answered") Ref payer,
             @Schema(description = "payment_* but payment_rejected; crypto_transfer_requested to a Piaf user") PayeeRef payee,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX,
-                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals`")
+                    description = "payment_*, top_up_succeeded, card_* (when in euros), pledge_refunded, pledge_collected, budget_closed (the month's budget), flattrs_paid, checkout_refunded, money_request* but money_request_rejected; crypto_* but crypto_rejected: in `token`, with `decimals`")
             String amount,
             @Schema(allowableValues = "EUR") String currency,
             @Schema(allowableValues = { "API", "POST", "DM" }, description = "payment_*, crypto_transfer_requested, crypto_rejected, "
@@ -113,14 +113,14 @@ final class NotificationSchemas {
             @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for; budget_closed, flattrs_paid: the budget month") String month,
             @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
             @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun,
-            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded") String campaignId,
+            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded, pledge_collected") String campaignId,
             @Schema(description = "campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded)")
             Boolean succeeded,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the total pledged")
             String pledged,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the platform's fee "
                     + "(0.00 when it failed); budget_closed: the fee of the month's split") String fee,
-            @Schema(format = "uuid", description = "pledge_refunded") String pledgeId,
+            @Schema(format = "uuid", description = "pledge_refunded, pledge_collected") String pledgeId,
             @Schema(minimum = "1", maximum = "2147483647", description = "flattrs_paid: the posts of yours the budget's owner flattred") Integer flattrs,
             @Schema(description = "budget_closed: nothing was flattred, the budget went back to the wallet") Boolean returned,
             @Schema(format = "uuid", description = "checkout_refunded") String refundId,
@@ -143,7 +143,7 @@ final class NotificationSchemas {
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
-                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_rejected",
+                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_collected", "pledge_rejected",
                     "budget_closed", "flattrs_paid", "checkout_refunded", "webhook_endpoint_disabled", "money_requested",
                     "money_request_reminder", "money_request_paid", "money_request_declined", "money_request_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,

@@ -15,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.piaf.campaigns.CampaignId;
 import io.piaf.campaigns.CampaignSettled;
 import io.piaf.campaigns.PledgeId;
+import io.piaf.campaigns.PledgeCollected;
 import io.piaf.campaigns.PledgeRefunded;
 import io.piaf.campaigns.internal.domain.CampaignRules;
 import io.piaf.outbox.Outbox;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Mono;
  * {@link CampaignSettled} — one transaction;</li>
  * <li>refund: lock a batch of REFUND rows (skipping those another instance holds), post their transfers in one
  * round trip, mark them done — one transaction per batch; the ledger posts a pledge's refund at most once anyway;</li>
- * <li>release: lock a campaign's RELEASE rows, post one transfer (creator + fee), mark them done.</li>
+ * <li>release: lock a campaign's RELEASE rows, post one transfer (creator + fee), mark them done, append a
+ * {@link PledgeCollected} per pledge (each backer is told).</li>
  * </ol>
  */
 @Component
@@ -148,13 +150,21 @@ class CampaignSettler extends BackgroundWork {
                 var transfer = new Transfer(TransferId.random(), "CAMPAIGN_RELEASE", campaign.id().toString(), legs);
                 return ledger.post(transfer).flatMap(result -> switch (result) {
                     case TransferResult.Posted posted -> campaigns.done(pledges.stream().map(PledgeRow::id).toList(),
-                            pledges.stream().map(p -> posted.id().value()).toList(), "RELEASED");
+                            pledges.stream().map(p -> posted.id().value()).toList(), "RELEASED")
+                            .then(outbox.appendAll(collected(pledges, posted.id())));
                     case TransferResult.AlreadyPosted already -> campaigns.done(pledges.stream().map(PledgeRow::id).toList(),
                             pledges.stream().map(p -> transfer.id().value()).toList(), "RELEASED");
                     default -> Mono.error(new IllegalStateException("Release of campaign " + id + ": " + result));
                 });
             }));
         }));
+    }
+
+    /** Each backer learns that the goal was met and their pledge went to the creator. */
+    private static List<Object> collected(List<PledgeRow> pledges, TransferId transfer) {
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return pledges.stream().<Object>map(p -> new PledgeCollected(p.id(), p.campaign(), p.backer(), Money.eur(p.amount()), transfer, now))
+                .toList();
     }
 
     @Override
