@@ -221,6 +221,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{ref}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a campaign's updates, newest first
+         * @description The creator's public posts that name the campaign's address (`@campagne/<slug>` or `@campaign/<slug>`), the last 20; backers are notified of each (`campaign_update`). A deleted post leaves the list.
+         */
+        get: operations["updates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cards": {
         parameters: {
             query?: never;
@@ -2042,6 +2062,17 @@ export interface components {
             quantity?: number;
             title: string;
         };
+        /** @description A public post of the creator naming the campaign's address */
+        CampaignUpdate: {
+            /** Format: uuid */
+            postId: string;
+            /** Format: date-time */
+            postedAt: string;
+            text: string;
+        };
+        CampaignUpdates: {
+            items?: components["schemas"]["CampaignUpdate"][];
+        };
         /** @description A card as Piaf shows it: never its number */
         Card: {
             /** @enum {string} */
@@ -2925,7 +2956,7 @@ export interface components {
             id: string;
             read: boolean;
             /** @enum {string} */
-            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_collected" | "pledge_rejected" | "budget_closed" | "flattrs_paid" | "checkout_refunded" | "webhook_endpoint_disabled" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
+            type: "new_follower" | "follow_requested" | "follow_approved" | "mention" | "direct_message" | "payment_requested" | "payment_completed" | "payment_received" | "payment_cancelled" | "payment_expired" | "payment_rejected" | "top_up_succeeded" | "pin_locked" | "crypto_transfer_requested" | "crypto_confirmed" | "crypto_failed" | "crypto_rejected" | "crypto_key_exported" | "goal_reached" | "interest_credited" | "scheduled_saving_skipped" | "card_authorized" | "card_declined" | "card_refunded" | "pot_contribution_rejected" | "campaign_settled" | "pledge_refunded" | "pledge_collected" | "campaign_update" | "pledge_rejected" | "budget_closed" | "flattrs_paid" | "checkout_refunded" | "webhook_endpoint_disabled" | "money_requested" | "money_request_reminder" | "money_request_paid" | "money_request_declined" | "money_request_rejected";
         };
         /** @description What happened; which members are there depends on the notification's type */
         NotificationData: {
@@ -2944,9 +2975,11 @@ export interface components {
             balance?: string;
             /**
              * Format: uuid
-             * @description campaign_settled, pledge_refunded, pledge_collected
+             * @description campaign_settled, pledge_refunded, pledge_collected, campaign_update
              */
             campaignId?: string;
+            /** @description campaign_update */
+            campaignTitle?: string;
             /** @description top_up_succeeded, card_* */
             card?: components["schemas"]["CardBrief"];
             /**
@@ -3064,7 +3097,7 @@ export interface components {
             pledged?: string;
             /**
              * Format: uuid
-             * @description mention
+             * @description mention, campaign_update
              */
             postId?: string;
             /**
@@ -5363,6 +5396,91 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["CampaignProgress"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `campaign_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "campaign_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    updates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id or its slug (any case) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignUpdates"];
                 };
             };
             /** @description Bad Request: `rejected_request` */

@@ -98,6 +98,10 @@ export function describe(n: Notification, i18n: I18n): Described {
     const tone = n.type === "money_request_paid" ? "success" : n.type === "money_request_declined" || n.type === "money_request_rejected" ? "error" : "info";
     return { text, href: "/requests", action: "notif.view", tone, icon: "pay" };
   }
+  if (n.type === "campaign_update") {
+    return { text: i18n.t("notif.campaign_update", { who: data.author ? `@${data.author.handle}` : "", title: data.campaignTitle ?? "" }),
+      href: data.campaignId ? `/campaigns/${data.campaignId}` : "/campaigns", action: "notif.view", tone: "info", icon: "mention" };
+  }
   if (n.type === "campaign_settled" || n.type === "pledge_refunded" || n.type === "pledge_collected") {
     const amount = i18n.money({ amount: (n.type === "campaign_settled" ? data.pledged : data.amount) ?? "0.00", currency: "EUR" });
     const key = n.type === "campaign_settled" ? (data.succeeded ? "notif.campaign_succeeded" : "notif.campaign_failed")

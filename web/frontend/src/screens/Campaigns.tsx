@@ -113,6 +113,8 @@ export function CampaignScreen() {
   const [, navigate] = useLocation();
   const campaign = useResource<Campaign>(ref, (signal) => api<Campaign>(`/api/campaigns/${enc(ref)}`, { signal }));
   const live = useProgress(ref);
+  const updates = useResource<{ items: { postId: string; text: string; postedAt: string }[] }>(`${ref}-updates`,
+    (signal) => api(`/api/campaigns/${enc(ref)}/updates`, { signal }));
   const [amount, setAmount] = useState("");
   const [rewardId, setRewardId] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -171,6 +173,17 @@ export function CampaignScreen() {
           </ul>
         </section>
       )}
+      {(updates.data?.items.length ?? 0) > 0 && (
+        <section className="card stack" aria-labelledby="campaign-updates-title">
+          <h2 id="campaign-updates-title" className="card-title">{t("campaigns.updates")}</h2>
+          <ul className="plain-list" data-testid="campaign-updates">
+            {updates.data!.items.map((u) => (
+              <li key={u.postId}><p className="unlockable-text">{u.text}</p><span className="muted small">{i18n.dateTime(u.postedAt)}</span></li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {creator && status === "LIVE" && <p className="muted small">{t("campaigns.updateHint", { address: c.address })}</p>}
       {error && <ErrorNote>{error}</ErrorNote>}
       {status === "LIVE" && !creator && (
         <form className="card stack" onSubmit={pledge} noValidate aria-label={t("campaigns.pledge")}>

@@ -65,6 +65,17 @@ class CampaignJourneyTests {
         var carols = confirm(carol, pledge(carol, id, Map.of("amount", Wallets.money("5.00"))));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "40.00".equals(money(social.get(carol, "/api/campaigns/" + id), "pledged")));
+        // the creator's public post naming the campaign is an update: listed on the campaign, told to each backer;
+        // a backer's post naming it is not, and a deleted update leaves the list
+        var slug = (String) campaign.get("slug");
+        var update = (String) social.post(creator, "Bottling starts Monday, thank you all! @campagne/" + slug).get("id");
+        social.post(bob, "Can't wait for @campagne/" + slug);
+        api.await(alice, "campaign_update", 1);
+        api.await(bob, "campaign_update", 1);
+        var updates = (List<Map<String, Object>>) social.get(carol, "/api/campaigns/" + slug + "/updates").get("items");
+        assertThat(updates).singleElement().satisfies(u -> assertThat(u).containsEntry("postId", update));
+        api.delete(creator, "/api/posts/" + update).exchange().expectStatus().is2xxSuccessful();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((List<?>) social.get(alice, "/api/campaigns/" + id + "/updates").get("items")).isEmpty());
         api.delete(carol, "/api/campaigns/" + id + "/pledges/" + carols).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
         assertThat(wallets.balance(carol)).isEqualTo("100.00");

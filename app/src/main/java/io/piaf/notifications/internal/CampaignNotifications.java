@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.campaigns.CampaignSettled;
 import io.piaf.campaigns.PledgeCommandRejected;
+import io.piaf.campaigns.CampaignUpdatePosted;
 import io.piaf.campaigns.PledgeCollected;
 import io.piaf.campaigns.PledgeRefunded;
 import io.piaf.outbox.EventContext;
@@ -59,6 +60,17 @@ class CampaignNotifications {
         data.put("amount", event.amount().decimal());
         data.put("currency", "EUR");
         return notifier.notify(event.backerId(), "pledge_collected", data, context.eventId());
+    }
+
+    /** {@code campaign_update}: the creator of a campaign the user backs posted an update. */
+    @OutboxListener(id = "notifications.CampaignUpdatePosted")
+    Mono<Void> on(CampaignUpdatePosted event, EventContext context) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("campaignId", event.campaignId().toString());
+        data.put("campaignTitle", event.campaignTitle());
+        data.put("postId", event.postId().value().toString());
+        data.put("author", java.util.Map.of("id", event.creatorId().toString(), "handle", event.creatorHandle()));
+        return notifier.notify(event.backerId(), "campaign_update", data, context.eventId());
     }
 
     /** {@code pledge_rejected}: a {@code #soutenir} post that made no pledge, and why. */

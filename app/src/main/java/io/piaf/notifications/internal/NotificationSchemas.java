@@ -48,7 +48,7 @@ final class NotificationSchemas {
     record Data(
             @Schema(description = "new_follower, follow_requested") Ref follower,
             @Schema(description = "follow_approved: who approved your request") Ref followee,
-            @Schema(format = "uuid", description = "mention") String postId,
+            @Schema(format = "uuid", description = "mention, campaign_update") String postId,
             @Schema(description = "mention; pot_contribution_rejected, pledge_rejected, money_request_rejected: the post's author") Ref author,
             @Schema(pattern = ApiFormats.TEXT, maxLength = 1000, description = "mention, direct_message") String text,
             @Schema(format = "uuid", description = "direct_message") String conversationId,
@@ -113,7 +113,8 @@ final class NotificationSchemas {
             @Schema(pattern = "^[0-9]{4}-[0-9]{2}$", maxLength = 7, description = "interest_credited: the month the interest is for; budget_closed, flattrs_paid: the budget month") String month,
             @Schema(format = "date", description = "scheduled_saving_skipped: the day it was due") String scheduledFor,
             @Schema(format = "date", description = "scheduled_saving_skipped: the next try") String nextRun,
-            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded, pledge_collected") String campaignId,
+            @Schema(format = "uuid", description = "campaign_settled, pledge_refunded, pledge_collected, campaign_update") String campaignId,
+            @Schema(pattern = ApiFormats.LINE, maxLength = 80, description = "campaign_update") String campaignTitle,
             @Schema(description = "campaign_settled: whether the goal was met (the escrow went to the creator) or not (pledges refunded)")
             Boolean succeeded,
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the total pledged")
@@ -143,7 +144,7 @@ final class NotificationSchemas {
                     "mention", "direct_message", "payment_requested", "payment_completed", "payment_received", "payment_cancelled",
                     "payment_expired", "payment_rejected", "top_up_succeeded", "pin_locked", "crypto_transfer_requested", "crypto_confirmed",
                     "crypto_failed", "crypto_rejected", "crypto_key_exported", "goal_reached", "interest_credited", "scheduled_saving_skipped", "card_authorized",
-                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_collected", "pledge_rejected",
+                    "card_declined", "card_refunded", "pot_contribution_rejected", "campaign_settled", "pledge_refunded", "pledge_collected", "campaign_update", "pledge_rejected",
                     "budget_closed", "flattrs_paid", "checkout_refunded", "webhook_endpoint_disabled", "money_requested",
                     "money_request_reminder", "money_request_paid", "money_request_declined", "money_request_rejected" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String createdAt,

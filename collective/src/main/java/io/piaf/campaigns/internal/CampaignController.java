@@ -87,7 +87,22 @@ class CampaignController {
     private final CampaignIdempotency idempotency;
     private final JsonMapper json;
 
-    CampaignController(CampaignService service, CampaignStore campaigns, CampaignIdempotency idempotency, JsonMapper json) {
+    @Schema(name = "CampaignUpdate", description = "A public post of the creator naming the campaign's address")
+    record UpdateView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String postId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.TEXT, maxLength = 1000) String text,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String postedAt) {
+    }
+
+    @Schema(name = "CampaignUpdates")
+    record UpdatesView(@ArraySchema(maxItems = 20, schema = @Schema(implementation = UpdateView.class)) List<UpdateView> items) {
+    }
+
+    private final CampaignUpdates updates;
+
+    CampaignController(CampaignService service, CampaignStore campaigns, CampaignIdempotency idempotency, JsonMapper json,
+            CampaignUpdates updates) {
+        this.updates = updates;
         this.service = service;
         this.campaigns = campaigns;
         this.idempotency = idempotency;
@@ -138,6 +153,18 @@ class CampaignController {
     Mono<CampaignViews.Campaign> get(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = CampaignViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref) {
         user(jwt);
         return find(ref).map(CampaignViews::of);
+    }
+
+    @GetMapping("/api/campaigns/{ref}/updates")
+    @Operation(summary = "Read a campaign's updates, newest first",
+            description = "The creator's public posts that name the campaign's address (`@campagne/<slug>` or `@campaign/<slug>`), the "
+                    + "last 20; backers are notified of each (`campaign_update`). A deleted post leaves the list.")
+    @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
+    @ProblemResponse(status = 404, codes = "campaign_not_found")
+    Mono<UpdatesView> updates(@AuthenticationPrincipal Jwt jwt, @Parameter(description = REF, schema = @Schema(pattern = CampaignViews.SLUG_OR_ID, maxLength = 40)) @PathVariable String ref) {
+        user(jwt);
+        return find(ref).flatMap(campaign -> updates.of(campaign.id(), 20)).map(list -> new UpdatesView(list.stream()
+                .map(u -> new UpdateView(u.postId().toString(), u.text(), u.postedAt().toString())).toList()));
     }
 
     /**
