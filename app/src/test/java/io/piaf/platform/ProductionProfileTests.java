@@ -64,6 +64,7 @@ class ProductionProfileTests {
         write(secrets, "cards-pan-keys", "k1:" + Base64.getEncoder().encodeToString(new byte[32]));
         write(secrets, "cards-verification-key", Base64.getEncoder().encodeToString(new byte[32]));
         write(secrets, "cards-network-secret", "network-secret-for-the-prod-profile-test");
+        write(secrets, "unlocks-link-key", Base64.getEncoder().encodeToString(new byte[32]));
 
         var ports = new int[] { freePort(), freePort() };
         var args = withDatabase(prod(secrets));
