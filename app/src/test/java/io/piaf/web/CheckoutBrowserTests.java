@@ -74,4 +74,38 @@ class CheckoutBrowserTests extends BrowserTestSupport {
             });
         }
     }
+
+    @Test
+    void a_merchant_owner_reads_sessions_and_deliveries_and_rotates_the_secret_in_the_dashboard() throws Exception {
+        var commerce = new Commerce(api);
+        var wallets = new Wallets(api);
+        try (var receiver = new Commerce.Receiver()) {
+            var shop = commerce.merchant("Fromagerie Piaf");
+            commerce.endpoint(shop, receiver.url());
+            var id = (String) commerce.session(shop, "4.50", 2).get("id");
+            commerce.pay(wallets.payer("cheese", "20.00"), id, Wallets.PIN).expectStatus().isOk();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+            var page = newPage("en-GB");
+
+            step("The owner signs in and opens Merchants: the merchant, its paid checkout and the delivered webhook", () -> {
+                page.navigate("/signin");
+                page.locator("input[name=handle]").fill(shop.owner().handle());
+                page.locator("input[name=password]").fill(shop.owner().password());
+                page.locator("form button[type=submit]").click();
+                assertThat(page.getByRole(AriaRole.NAVIGATION)).isVisible();
+                page.navigate("/merchants");
+                assertThat(page.getByTestId("merchant-client-id")).hasText(shop.clientId());
+                assertThat(page.getByTestId("merchant-session")).containsText("paid");
+                assertThat(page.getByTestId("merchant-session")).containsText(text("9\\.00"));
+                assertThat(page.getByTestId("merchant-delivery")).containsText("Delivered");
+                assertAccessible(page, "merchants");
+            });
+
+            step("A new client secret is shown once, and it works", () -> {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New client secret")).click();
+                var secret = page.getByTestId("merchant-new-secret").textContent();
+                commerce.token(shop.clientId(), secret, null);
+            });
+        }
+    }
 }

@@ -333,6 +333,15 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Payer "))).click();
         assertThat(phone.getByTestId("checkout-done")).isVisible();
         shot(phone, "checkout-paid-phone-fr");
+        var owner = newPage("en-GB", 1280, 900);
+        owner.navigate("/signin");
+        owner.locator("input[name=handle]").fill(shop.owner().handle());
+        owner.locator("input[name=password]").fill(shop.owner().password());
+        owner.locator("form button[type=submit]").click();
+        assertThat(owner.getByRole(AriaRole.NAVIGATION)).isVisible();
+        owner.navigate("/merchants");
+        assertThat(owner.getByTestId("merchant-session")).isVisible();
+        shot(owner, "merchants");
     }
 
     @Test
