@@ -49,6 +49,8 @@ class CheckoutBrowserTests extends BrowserTestSupport {
                 assertThat(page.getByTestId("checkout-items")).containsText("5 × Croissant");
                 assertThat(page.getByTestId("checkout-amount")).hasText(text("€6\\.00|6\\.00\\s€"));
                 assertAccessible(page, "checkout");
+                page.getByTestId("checkout-qr").locator("summary").click(); // to pay on a phone instead
+                assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code of the checkout of Boulangerie Piaf"))).isVisible();
             });
 
             step("A wrong PIN is refused with the attempts left; nothing is paid", () -> {
