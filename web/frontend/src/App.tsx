@@ -11,6 +11,7 @@ import { NotificationsProvider, useNotifications } from "./live/notifications";
 import { ToastProvider, useToast } from "./live/toasts";
 import { SignInScreen, SignUpScreen } from "./screens/Auth";
 import { HomeScreen } from "./screens/Home";
+import { MerchantsScreen } from "./screens/Merchants";
 import { CheckoutScreen } from "./screens/Checkout";
 import { CampaignScreen, CampaignsScreen } from "./screens/Campaigns";
 import { CardScreen, CardsScreen } from "./screens/Cards";
@@ -75,6 +76,7 @@ export function App() {
               <Route path="/cards/:id" component={CardScreen} />
               <Route path="/crypto" component={CryptoScreen} />
               <Route path="/checkout/:id" component={CheckoutScreen} />
+              <Route path="/merchants" component={MerchantsScreen} />
               <Route path="/pots" component={PotsScreen} />
               <Route path="/budget" component={BudgetScreen} />
               <Route path="/earnings" component={EarningsScreen} />

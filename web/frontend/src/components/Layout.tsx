@@ -53,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { href: "/requests", label: "nav.requests", icon: <WalletIcon />, match: (p) => p.startsWith("/requests") },
     { href: "/unlocks", label: "nav.unlocks", icon: <LockIcon />, match: (p) => p.startsWith("/unlock") },
     { href: "/crypto", label: "nav.crypto", icon: <CoinIcon />, match: (p) => p.startsWith("/crypto") },
+    { href: "/merchants", label: "nav.merchants", icon: <CardIcon />, match: (p) => p.startsWith("/merchants") },
     { href: profile, label: "nav.profile", icon: <UserIcon />, match: (p) => p === profile, desktopOnly: true },
     { href: "/settings", label: "nav.settings", icon: <GearIcon />, match: (p) => p.startsWith("/settings") },
   ];

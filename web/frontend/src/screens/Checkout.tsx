@@ -1,3 +1,4 @@
+import { QRCodeSVG } from "qrcode.react";
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "wouter";
 import { api, ApiError, enc } from "../api/client";
@@ -130,6 +131,12 @@ export function CheckoutScreen() {
           {t("confirm.submit", { amount: money(s.amount) })}
         </button>
         <a href={s.cancelUrl} className="button button-ghost button-block">{t("checkout.back", { merchant: s.merchant.name })}</a>
+        <details className="checkout-qr" data-testid="checkout-qr">
+          <summary className="muted small">{t("checkout.qr.summary")}</summary>
+          <div className="row center">
+            <QRCodeSVG value={`${window.location.origin}/checkout/${s.id}`} size={160} role="img" aria-label={t("checkout.qr.label", { merchant: s.merchant.name })} />
+          </div>
+        </details>
       </form>
     </div>
   );

@@ -49,6 +49,8 @@ class CheckoutBrowserTests extends BrowserTestSupport {
                 assertThat(page.getByTestId("checkout-items")).containsText("5 × Croissant");
                 assertThat(page.getByTestId("checkout-amount")).hasText(text("€6\\.00|6\\.00\\s€"));
                 assertAccessible(page, "checkout");
+                page.getByTestId("checkout-qr").locator("summary").click(); // to pay on a phone instead
+                assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR code of the checkout of Boulangerie Piaf"))).isVisible();
             });
 
             step("A wrong PIN is refused with the attempts left; nothing is paid", () -> {
@@ -71,6 +73,40 @@ class CheckoutBrowserTests extends BrowserTestSupport {
                 var webhook = receiver.received.getFirst();
                 assertThat(webhook.body()).contains("checkout.session.completed").contains(id);
                 assertThat(WebhookSignatures.verify(webhook.signature(), webhook.body(), (String) endpoint.get("secret"), Instant.now())).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void a_merchant_owner_reads_sessions_and_deliveries_and_rotates_the_secret_in_the_dashboard() throws Exception {
+        var commerce = new Commerce(api);
+        var wallets = new Wallets(api);
+        try (var receiver = new Commerce.Receiver()) {
+            var shop = commerce.merchant("Fromagerie Piaf");
+            commerce.endpoint(shop, receiver.url());
+            var id = (String) commerce.session(shop, "4.50", 2).get("id");
+            commerce.pay(wallets.payer("cheese", "20.00"), id, Wallets.PIN).expectStatus().isOk();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+            var page = newPage("en-GB");
+
+            step("The owner signs in and opens Merchants: the merchant, its paid checkout and the delivered webhook", () -> {
+                page.navigate("/signin");
+                page.locator("input[name=handle]").fill(shop.owner().handle());
+                page.locator("input[name=password]").fill(shop.owner().password());
+                page.locator("form button[type=submit]").click();
+                assertThat(page.getByRole(AriaRole.NAVIGATION)).isVisible();
+                page.navigate("/merchants");
+                assertThat(page.getByTestId("merchant-client-id")).hasText(shop.clientId());
+                assertThat(page.getByTestId("merchant-session")).containsText("paid");
+                assertThat(page.getByTestId("merchant-session")).containsText(text("9\\.00"));
+                assertThat(page.getByTestId("merchant-delivery")).containsText("Delivered");
+                assertAccessible(page, "merchants");
+            });
+
+            step("A new client secret is shown once, and it works", () -> {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New client secret")).click();
+                var secret = page.getByTestId("merchant-new-secret").textContent();
+                commerce.token(shop.clientId(), secret, null);
             });
         }
     }

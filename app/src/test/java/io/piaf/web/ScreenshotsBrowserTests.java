@@ -319,6 +319,8 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         topUp("gabin", "30.00");
         var commerce = new io.piaf.testing.Commerce(api);
         var shop = commerce.merchant("Boulangerie Piaf");
+        var receiver = new io.piaf.testing.Commerce.Receiver();
+        commerce.endpoint(shop, receiver.url());
         var session = commerce.sessionRequest(shop.token(), Map.of("lineItems", java.util.List.of(
                         Map.of("name", "Croissant", "quantity", 4, "unitAmount", "1.20"),
                         Map.of("name", "Pain au chocolat", "quantity", 2, "unitAmount", "1.40"),
@@ -333,6 +335,17 @@ class ScreenshotsBrowserTests extends BrowserTestSupport {
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Payer "))).click();
         assertThat(phone.getByTestId("checkout-done")).isVisible();
         shot(phone, "checkout-paid-phone-fr");
+        var owner = newPage("en-GB", 1280, 900);
+        owner.navigate("/signin");
+        owner.locator("input[name=handle]").fill(shop.owner().handle());
+        owner.locator("input[name=password]").fill(shop.owner().password());
+        owner.locator("form button[type=submit]").click();
+        assertThat(owner.getByRole(AriaRole.NAVIGATION)).isVisible();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+        owner.navigate("/merchants");
+        assertThat(owner.getByTestId("merchant-delivery")).isVisible();
+        shot(owner, "merchants");
+        receiver.close();
     }
 
     @Test

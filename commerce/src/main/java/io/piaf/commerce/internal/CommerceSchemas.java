@@ -91,6 +91,10 @@ final class CommerceSchemas {
             @Schema(format = "date-time", description = "Once paid") String completedAt) {
     }
 
+    @Schema(name = "CheckoutSessionList", description = "A merchant's newest sessions first")
+    record SessionList(@Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Session> items) {
+    }
+
     @Schema(name = "CheckoutMetadataValue", types = "string", pattern = ApiFormats.TEXT, maxLength = 500)
     record Text500() {
     }

@@ -54,6 +54,14 @@ class SessionStore {
                 .bind(0, id.value()).map(SessionStore::read).one();
     }
 
+    /** The merchant's newest sessions first, for its owner's dashboard. */
+    Flux<Session> recent(MerchantId merchant, int limit) {
+        return db.sql("""
+                select *, line_items::text as items, metadata::text as meta from commerce.checkout_session
+                where merchant_id = $1 order by created_at desc, id limit $2""")
+                .bind(0, merchant.value()).bind(1, limit).map(SessionStore::read).all();
+    }
+
     Mono<Void> complete(CheckoutSessionId id, UserId payer, UUID paymentId, Instant at) {
         return db.sql("""
                 update commerce.checkout_session set status = 'COMPLETE', payer_id = $2, payment_id = $3, completed_at = $4

@@ -139,7 +139,7 @@ class WebhookController {
         return ProblemException.notFound("delivery_not_found", "No such delivery of this endpoint.");
     }
 
-    private static Map<String, Object> view(WebhookStore.Delivery d) {
+    static Map<String, Object> view(WebhookStore.Delivery d) {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", d.id().toString());
         view.put("eventId", "evt_" + d.eventId());
@@ -155,7 +155,7 @@ class WebhookController {
         return view;
     }
 
-    private static LinkedHashMap<String, Object> view(WebhookStore.Endpoint e) {
+    static LinkedHashMap<String, Object> view(WebhookStore.Endpoint e) {
         var body = new LinkedHashMap<String, Object>();
         body.put("id", e.id().toString());
         body.put("url", e.url());
