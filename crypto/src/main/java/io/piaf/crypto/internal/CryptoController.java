@@ -145,6 +145,7 @@ class CryptoController {
     @ProblemResponse(status = 400, codes = "invalid_pin_format")
     @ProblemResponse(status = 422, codes = { "invalid_pin", "pin_not_set" }, description = "invalid_pin carries `attemptsLeft`.")
     @ProblemResponse(status = 423, codes = "pin_locked", description = "`lockedUntil`.")
+    @ProblemResponse(status = 429, codes = "rate_limited", description = "Too many PIN attempts from this address or account.")
     Mono<ResponseEntity<ExportedKeyView>> export(@AuthenticationPrincipal Jwt jwt, @RequestBody ExportRequest body) {
         return keyExport.export(user(jwt), body == null ? null : body.pin())
                 .map(key -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
