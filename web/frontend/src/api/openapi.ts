@@ -8280,6 +8280,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too Many Requests: `rate_limited`. Too many PIN attempts from this address or account */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
             /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
             500: {
                 headers: {
