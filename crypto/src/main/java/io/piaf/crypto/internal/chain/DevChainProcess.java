@@ -81,7 +81,10 @@ public final class DevChainProcess {
             if (line == null) {
                 throw new IllegalStateException("The dev chain did not start (exit " + process.waitFor() + ")");
             }
-            Thread.ofVirtual().name("devchain-output").start(() -> drain(output));
+            // a platform thread: reading a process pipe blocks its thread for the chain's whole life, and on a virtual
+            // thread that held one of the few carriers (one per core); two dev chains in one JVM starved every virtual
+            // thread of the JVM on two cores
+            Thread.ofPlatform().daemon().name("devchain-output").start(() -> drain(output));
             log.info("Dev chain (Ganache, chain id {}) on 127.0.0.1:{} with data in {} ({} ms)", chainId, port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             return new DevChainProcess(dataDir, process, port);
