@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Kill -9 during the deadline settlement of campaigns (issue 17): many backers pledge (several pledges each) to a
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * back where it was; the successful one released exactly once (one CAMPAIGN_RELEASE) and no pledge of it refunded;
  * the ledger balanced. Each kill's moment is printed with how far the settlement had got.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the in-JVM suite: see junit-platform.properties
+@ResourceLock(PiafProcess.CHILD) // one child Piaf at a time: two would halve each one's share of the CPU
 class CampaignSettlementChaosTests {
 
     private final long seed = Long.getLong("chaos.seed", System.nanoTime());

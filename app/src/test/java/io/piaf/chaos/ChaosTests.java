@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Crash and restart under load: top-ups, payments created and confirmed, pay-by-post, card purchases from the
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * <p>The test suite runs a short version; bench/chaos/run runs a longer one ({@code -Dchaos.kills},
  * {@code -Dchaos.seconds} of load between kills, {@code -Dchaos.seed}).
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the in-JVM suite: see junit-platform.properties
+@ResourceLock(PiafProcess.CHILD) // one child Piaf at a time: two would halve each one's share of the CPU
 class ChaosTests {
 
     record Attempt(String kind, Map<String, String> user, String key, Object body, String path) {

@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class PiafProcess implements AutoCloseable {
 
+    /** The lock of the tests that run a child Piaf (ProductionProfileTests names it too). */
+    static final String CHILD = "piaf-child-process";
+
     private final Path dataDir;
     private final Path log;
     final int httpPort;

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -26,6 +29,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * disposes reactor-netty's global event loops, which would silently stop the servers of the other test contexts of
  * this JVM (docs/traps.md).
  */
+@Execution(ExecutionMode.CONCURRENT) // child processes only: beside the in-JVM suite (junit-platform.properties)
+@ResourceLock("piaf-child-process") // one child Piaf at a time, as the chaos tests
 class ProductionProfileTests {
 
     static EmbeddedPostgres postgres;
