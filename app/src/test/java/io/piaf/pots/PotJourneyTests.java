@@ -91,7 +91,17 @@ class PotJourneyTests {
         // withdrawals: part, then the rest; nobody else can, and never more than the pot holds
         assertProblem(withdraw(alice, potId, Map.of("amount", Wallets.money("1.00"))), 404, "pot_not_found");
         assertProblem(withdraw(lea, potId, Map.of("amount", Wallets.money("40.00"))), 422, "insufficient_funds");
-        withdraw(lea, potId, Map.of("amount", Wallets.money("10.00"))).expectStatus().isCreated();
+        // the same withdrawal sent four times at once with one key: withdrawn once, the same answer four times
+        var withdrawalKey = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = java.util.stream.IntStream.range(0, 4).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    withdraw(lea, potId, Map.of("amount", Wallets.money("10.00")), withdrawalKey).expectStatus().isCreated()
+                            .expectBody(Social.JSON).returnResult().getResponseBody().get("id"), pool)).toList();
+            assertThat(answers.stream().map(java.util.concurrent.CompletableFuture::join).distinct()).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
         assertThat(wallets.balance(lea)).isEqualTo("10.00");
         withdraw(lea, potId, Map.of()).expectStatus().isCreated().expectBody().jsonPath("$.amount.amount").isEqualTo("22.50");
         assertThat(wallets.balance(lea)).isEqualTo("32.50");
@@ -187,8 +197,12 @@ class PotJourneyTests {
     }
 
     private WebTestClient.ResponseSpec withdraw(User user, String pot, Map<String, Object> body) {
+        return withdraw(user, pot, body, UUID.randomUUID().toString());
+    }
+
+    private WebTestClient.ResponseSpec withdraw(User user, String pot, Map<String, Object> body, String key) {
         return api.http().post().uri("/api/pots/" + pot + "/withdrawals").header("Authorization", user.bearer())
-                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private Map<String, Object> get(User user, String uri) {

@@ -4,5 +4,5 @@
  * to the creator minus the platform fee when the goal is met, every pledge refunded otherwise — exactly once.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "platform::background" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "platform::background", "idempotency" })
 package io.piaf.campaigns;

@@ -4,5 +4,5 @@
  * it (PIN, caps and receipts as any payment), by API or by post ({@code #participer 10€ @pot/anniv-lea}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pots",
-        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments" })
+        allowedDependencies = { "common", "outbox", "identity", "messaging", "payments", "idempotency" })
 package io.piaf.pots;

@@ -39,6 +39,13 @@ public interface IdempotentRequests {
      */
     Mono<Response> execute(UUID owner, String key, byte[] fingerprint, Function<Completion, Mono<Response>> operation);
 
+    /**
+     * The common case: {@code creation} makes something and gives its JSON, answered 201. It runs once per
+     * {@code (owner, key)}, in one transaction with the storing of that answer (the caller's own transactions join it),
+     * so the key is kept exactly when the thing exists.
+     */
+    Mono<Response> created(UUID owner, String key, byte[] fingerprint, Mono<String> creation);
+
     /** A keyed hash (HMAC-SHA256) of {@code parts}, each length-prefixed so that no two lists collide. */
     byte[] fingerprint(String... parts);
 }

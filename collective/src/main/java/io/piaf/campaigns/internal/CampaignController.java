@@ -29,6 +29,7 @@ import io.piaf.campaigns.internal.domain.Slugs;
 import io.piaf.common.ApiFormats;
 import io.piaf.common.ProblemException;
 import io.piaf.common.ProblemResponse;
+import io.piaf.idempotency.IdempotentRequests;
 import io.piaf.identity.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -84,7 +85,7 @@ class CampaignController {
 
     private final CampaignService service;
     private final CampaignStore campaigns;
-    private final CampaignIdempotency idempotency;
+    private final IdempotentRequests idempotency;
     private final JsonMapper json;
 
     @Schema(name = "CampaignUpdate", description = "A public post of the creator naming the campaign's address")
@@ -100,7 +101,7 @@ class CampaignController {
 
     private final CampaignUpdates updates;
 
-    CampaignController(CampaignService service, CampaignStore campaigns, CampaignIdempotency idempotency, JsonMapper json,
+    CampaignController(CampaignService service, CampaignStore campaigns, IdempotentRequests idempotency, JsonMapper json,
             CampaignUpdates updates) {
         this.updates = updates;
         this.service = service;
@@ -217,10 +218,9 @@ class CampaignController {
             }
             var cents = cents(body.amount());
             var reward = body.rewardId() == null ? null : uuid(body.rewardId(), "reward_not_found");
-            return find(ref).flatMap(c -> idempotency.execute(user, key, "pledge|" + c.id() + "|" + cents + "|" + reward,
-                    store -> service.pledge(user, c.id(), cents, reward)
-                            .map(p -> json.writeValueAsString(CampaignViews.pledged(p, body.rewardId())))
-                            .flatMap(view -> store.apply(view).thenReturn(view))));
+            return find(ref).flatMap(c -> idempotency.created(user.value(), key,
+                    idempotency.fingerprint("pledge", c.id().toString(), Long.toString(cents), String.valueOf(reward)),
+                    service.pledge(user, c.id(), cents, reward).map(p -> json.writeValueAsString(CampaignViews.pledged(p, body.rewardId())))));
         }).map(CampaignController::created);
     }
 
@@ -239,7 +239,7 @@ class CampaignController {
         }).map(p -> new CampaignViews.Cancelled(p.id().toString(), "CANCELLED", CampaignViews.MoneyView.of(p.amount())));
     }
 
-    private static ResponseEntity<String> created(CampaignIdempotency.Response response) {
+    private static ResponseEntity<String> created(IdempotentRequests.Response response) {
         var builder = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
         if (response.replayed()) {
             builder.header(REPLAYED, "true");

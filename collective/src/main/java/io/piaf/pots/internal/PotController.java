@@ -23,6 +23,7 @@ import io.piaf.common.ApiFormats;
 import io.piaf.common.Cursor;
 import io.piaf.common.ProblemException;
 import io.piaf.common.ProblemResponse;
+import io.piaf.idempotency.IdempotentRequests;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
@@ -85,10 +86,10 @@ class PotController {
     private final PotService service;
     private final PotStore pots;
     private final Ledger ledger;
-    private final PotIdempotency idempotency;
+    private final IdempotentRequests idempotency;
     private final JsonMapper json;
 
-    PotController(PotService service, PotStore pots, Ledger ledger, PotIdempotency idempotency, JsonMapper json) {
+    PotController(PotService service, PotStore pots, Ledger ledger, IdempotentRequests idempotency, JsonMapper json) {
         this.service = service;
         this.pots = pots;
         this.ledger = ledger;
@@ -199,13 +200,12 @@ class PotController {
             if (note != null && note.length() > 280) {
                 throw ProblemException.badRequest("invalid_note", "A note is at most 280 characters.");
             }
-            return find(ref).flatMap(pot -> idempotency.execute(user, key,
-                    String.join("|", "contribution", pot.id().toString(), Long.toString(cents), Boolean.toString(anonymous),
-                            Boolean.toString(hideAmount), String.valueOf(note)),
-                    store -> service.contribute(new PotService.NewContribution(user, pot.id(), cents, anonymous, hideAmount, note,
+            return find(ref).flatMap(pot -> idempotency.created(user.value(), key,
+                    idempotency.fingerprint("contribution", pot.id().toString(), Long.toString(cents), Boolean.toString(anonymous),
+                            Boolean.toString(hideAmount), note),
+                    service.contribute(new PotService.NewContribution(user, pot.id(), cents, anonymous, hideAmount, note,
                                     PaymentSource.API, null))
-                            .map(c -> json.writeValueAsString(PotViews.created(c)))
-                            .flatMap(view -> store.apply(view).thenReturn(view))));
+                            .map(c -> json.writeValueAsString(PotViews.created(c)))));
         }).map(PotController::created);
     }
 
@@ -226,11 +226,11 @@ class PotController {
         return Mono.defer(() -> {
             var amount = body == null || body.amount() == null ? null : cents(body.amount());
             return find(ref).filter(p -> p.organiser().equals(user)).switchIfEmpty(Mono.error(PotService::notFound))
-                    .flatMap(pot -> idempotency.execute(user, key, "withdrawal|" + pot.id() + "|" + amount,
-                            store -> service.withdraw(user, pot.id(), amount)
+                    .flatMap(pot -> idempotency.created(user.value(), key,
+                            idempotency.fingerprint("withdrawal", pot.id().toString(), String.valueOf(amount)),
+                            service.withdraw(user, pot.id(), amount)
                                     .map(w -> json.writeValueAsString(new PotViews.WithdrawalView(w.id().toString(), pot.id().toString(),
-                                            PotViews.MoneyView.of(w.amount()), w.transfer().toString())))
-                                    .flatMap(view -> store.apply(view).thenReturn(view))));
+                                            PotViews.MoneyView.of(w.amount()), w.transfer().toString())))));
         }).map(PotController::created);
     }
 
@@ -243,7 +243,7 @@ class PotController {
         return find(ref).flatMap(pot -> service.close(user, pot.id())).map(pot -> PotViews.statusOnly(pot, user));
     }
 
-    private static ResponseEntity<String> created(PotIdempotency.Response response) {
+    private static ResponseEntity<String> created(IdempotentRequests.Response response) {
         var builder = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
         if (response.replayed()) {
             builder.header(REPLAYED, "true");

@@ -16,6 +16,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.piaf.common.ProblemException;
 import io.piaf.idempotency.IdempotentRequests;
@@ -38,9 +40,12 @@ class IdempotentRequestsService implements IdempotentRequests {
     private final IdempotencyProperties properties;
     private final JsonMapper json;
     private final SecretKeySpec fingerprintKey;
+    private final TransactionalOperator transactional;
 
-    IdempotentRequestsService(KeyStore store, IdempotencyProperties properties, JsonMapper json, SecretStore secrets) {
+    IdempotentRequestsService(KeyStore store, IdempotencyProperties properties, JsonMapper json, SecretStore secrets,
+            ReactiveTransactionManager transactions) {
         this.store = store;
+        this.transactional = TransactionalOperator.create(transactions);
         this.properties = properties;
         this.json = json;
         var base64 = secrets.get("fingerprint-key", properties.fingerprintKey(), "PIAF_IDEMPOTENCY_FINGERPRINT_KEY",
@@ -62,6 +67,12 @@ class IdempotentRequestsService implements IdempotentRequests {
                 ? Mono.defer(() -> operation.apply((status, body) -> store.complete(owner, key, status, body)))
                         .onErrorResume(error -> store.release(owner, key).onErrorResume(e -> Mono.empty()).then(Mono.error(error)))
                 : replay(owner, key));
+    }
+
+    @Override
+    public Mono<Response> created(UUID owner, String key, byte[] fingerprint, Mono<String> creation) {
+        return execute(owner, key, fingerprint, completion -> transactional.transactional(
+                creation.flatMap(body -> completion.complete(201, body).thenReturn(new Response(201, body, false)))));
     }
 
     private Mono<Boolean> claim(UUID owner, String key, byte[] fingerprint, Instant deadline) {
