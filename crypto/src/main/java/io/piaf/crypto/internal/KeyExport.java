@@ -1,7 +1,6 @@
 package io.piaf.crypto.internal;
 
 import java.time.Instant;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -56,13 +55,7 @@ class KeyExport {
                     case PinCheck.Accepted ok -> transactional.transactional(outbox.append(
                             new CryptoKeyExported(user, Addresses.checksummed(account.address()), Instant.now())))
                             .then(Mono.fromSupplier(() -> reveal(account)));
-                    case PinCheck.Rejected wrong -> Mono.error(new ProblemException(422, "invalid_pin", "Wrong PIN.",
-                            Map.of("attemptsLeft", wrong.attemptsLeft())));
-                    case PinCheck.Locked locked -> Mono.error(new ProblemException(423, "pin_locked",
-                            "Too many wrong PINs: the PIN is locked until " + locked.until() + ".",
-                            Map.of("lockedUntil", locked.until().toString())));
-                    case PinCheck.NotSet none -> Mono.error(ProblemException.unprocessable("pin_not_set",
-                            "Set a PIN (PUT /api/me/pin) to export your key."));
+                    default -> Mono.error(check.problem());
                 }));
     }
 

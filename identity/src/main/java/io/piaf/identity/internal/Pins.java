@@ -71,7 +71,7 @@ class Pins {
             }
             return check(row, currentPin).flatMap(check -> switch (check) {
                 case PinCheck.Accepted a -> users.setPin(row.id(), keys.pins().hash(row.id(), pin));
-                default -> Mono.error(problem(check));
+                default -> Mono.error(check.problem());
             });
         });
     }
@@ -124,16 +124,5 @@ class Pins {
         meters.counter("piaf.identity.pin.locks", "escalation", Integer.toString(Math.min(failure.locks(), properties.pinLocks().size())))
                 .increment();
         return outbox.append(new PinLocked(id, failure.lockedUntil(), failure.locks(), Instant.now()));
-    }
-
-    /** The problem a failed PIN check becomes at the API. */
-    static ProblemException problem(PinCheck check) {
-        return switch (check) {
-            case PinCheck.Rejected r -> new ProblemException(422, "invalid_pin", "Wrong PIN.", Map.of("attemptsLeft", r.attemptsLeft()));
-            case PinCheck.Locked l -> new ProblemException(423, "pin_locked",
-                    "Too many wrong PINs: the PIN is locked until " + l.until() + ".", Map.of("lockedUntil", l.until().toString()));
-            case PinCheck.NotSet n -> ProblemException.unprocessable("pin_not_set", "Set a PIN first.");
-            case PinCheck.Accepted a -> throw new IllegalArgumentException("not a failure");
-        };
     }
 }
