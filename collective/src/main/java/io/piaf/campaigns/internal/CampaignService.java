@@ -18,6 +18,7 @@ import io.piaf.campaigns.PledgeId;
 import io.piaf.campaigns.PledgeRefunded;
 import io.piaf.campaigns.internal.domain.CampaignRules;
 import io.piaf.common.ProblemException;
+import io.piaf.common.Slugs;
 import io.piaf.identity.Identity;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
@@ -36,7 +37,6 @@ import io.piaf.payments.PendingPayment;
 import io.piaf.payments.Transfer;
 import io.piaf.payments.TransferId;
 import io.piaf.payments.TransferResult;
-import io.piaf.campaigns.internal.domain.Slugs;
 import reactor.core.publisher.Mono;
 
 /** Launches campaigns, takes pledges (payments into the escrow account) and cancels them before the deadline. */
@@ -80,7 +80,7 @@ class CampaignService {
                 });
         return identity.find(request.creator())
                 .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
-                .flatMap(creator -> insert(request, creator.handle(), Slugs.fromTitle(request.title()), 1, now));
+                .flatMap(creator -> insert(request, creator.handle(), Slugs.fromTitle(request.title(), "campaign"), 1, now));
     }
 
     private Mono<CampaignRow> insert(NewCampaign request, String handle, String base, int attempt, Instant now) {

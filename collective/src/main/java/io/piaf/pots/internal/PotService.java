@@ -11,6 +11,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.piaf.common.ProblemException;
+import io.piaf.common.Slugs;
 import io.piaf.identity.Identity;
 import io.piaf.identity.PaymentVisibility;
 import io.piaf.identity.UserId;
@@ -36,7 +37,6 @@ import io.piaf.pots.PotWithdrawn;
 import io.piaf.pots.internal.domain.ContributionPrivacy;
 import io.piaf.pots.internal.domain.PotAmounts;
 import io.piaf.pots.internal.domain.PotRules;
-import io.piaf.pots.internal.domain.Slugs;
 import reactor.core.publisher.Mono;
 
 /**
@@ -94,7 +94,7 @@ class PotService {
         return identity.find(request.organiser())
                 .switchIfEmpty(Mono.error(() -> new ProblemException(401, "unauthenticated", "The token's user no longer exists.")))
                 .flatMap(organiser -> {
-                    var base = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title());
+                    var base = request.slug() != null ? request.slug() : Slugs.fromTitle(request.title(), "pot");
                     return insert(request, organiser.handle(), base, 1, now);
                 });
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.piaf.common.Slugs;
+
 class PotRulesTests {
 
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
@@ -53,10 +55,10 @@ class PotRulesTests {
 
     @Test
     void slugs_come_from_titles_and_stay_addresses() {
-        assertThat(Slugs.fromTitle("L'anniv de Léa !")).isEqualTo("l-anniv-de-lea");
-        assertThat(Slugs.fromTitle("!!")).isEqualTo("pot");
-        assertThat(Slugs.fromTitle("Zo")).isEqualTo("pot-zo");
-        assertThat(Slugs.isValid(Slugs.fromTitle("Un très très très long titre de cagnotte pour tout le bureau"))).isTrue();
+        assertThat(Slugs.fromTitle("L'anniv de Léa !", "pot")).isEqualTo("l-anniv-de-lea");
+        assertThat(Slugs.fromTitle("!!", "pot")).isEqualTo("pot");
+        assertThat(Slugs.fromTitle("Zo", "pot")).isEqualTo("pot-zo");
+        assertThat(Slugs.isValid(Slugs.fromTitle("Un très très très long titre de cagnotte pour tout le bureau", "pot"))).isTrue();
         assertThat(Slugs.isValid("-bad")).isFalse();
         assertThat(Slugs.isValid("ok-1")).isTrue();
     }
