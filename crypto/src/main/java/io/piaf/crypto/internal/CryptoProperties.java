@@ -47,18 +47,25 @@ record CryptoProperties(
      * @param clean wipe the dev chain's data once per JVM at start (tests)
      * @param chainId the dev chain's id (a configured chain's id is read from it)
      * @param ganacheHome the directory where the build ran {@code npm ci} for the dev chain
-     * @param faucetKey a funded key on the dev chain that tops up the treasury's gas (Ganache's first well-known
-     *        test account); never used on a configured chain unless set
+     * @param faucetKey a funded key that tops up the treasury's gas: on the dev chain Piaf starts, Ganache's first
+     *        well-known test account unless set; on a configured chain none unless set (a local cluster's shared
+     *        Ganache sets it, bin/cluster)
      * @param blockTime seconds between dev chain blocks; 0 mines each transaction at once
      * @param timeout how long one call to the node may take before it counts as unavailable
      */
     record Chain(String url, @DefaultValue("data/chain") Path dataDir, @DefaultValue("false") boolean clean,
             @DefaultValue("1337") long chainId, String ganacheHome,
-            @DefaultValue("0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d") String faucetKey,
-            @DefaultValue("0") int blockTime, @DefaultValue("10s") java.time.Duration timeout) {
+            String faucetKey, @DefaultValue("0") int blockTime, @DefaultValue("10s") java.time.Duration timeout) {
+
+        private static final String GANACHE_FIRST_ACCOUNT = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
 
         boolean dev() {
             return url == null || url.isBlank();
+        }
+
+        /** The faucet's key, or null: no faucet. */
+        String faucet() {
+            return faucetKey != null && !faucetKey.isBlank() ? faucetKey : dev() ? GANACHE_FIRST_ACCOUNT : null;
         }
     }
 }

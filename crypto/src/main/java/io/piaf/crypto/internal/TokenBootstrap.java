@@ -84,14 +84,15 @@ class TokenBootstrap implements SmartLifecycle {
                 .then();
     }
 
-    /** The dev chain's faucet (a well-known Ganache test account) pays the treasury's gas; a real chain's operator does. */
+    /** A dev chain's faucet (a well-known Ganache test account) pays the treasury's gas; a real chain's operator does. */
     private Mono<Void> fundTreasury(AccountStore.AccountRow treasury) {
-        if (!properties.chain().dev() || properties.chain().faucetKey() == null || properties.chain().faucetKey().isBlank()) {
+        var faucetKey = properties.chain().faucet();
+        if (faucetKey == null) {
             return Mono.empty();
         }
         return chain.etherBalance(treasury.address()).flatMap(balance -> balance.compareTo(MIN_TREASURY_GAS) >= 0 ? Mono.empty()
                 : Mono.fromCallable(() -> {
-                    var faucet = Credentials.create(properties.chain().faucetKey());
+                    var faucet = Credentials.create(faucetKey);
                     new Transfer(chain.web3j(), transactions(faucet)).sendFunds(treasury.address(), BigDecimal.valueOf(500),
                             Convert.Unit.ETHER).sendAsync().join();
                     log.info("Dev chain faucet sent 500 ETH of gas money to the treasury {}", treasury.address());
