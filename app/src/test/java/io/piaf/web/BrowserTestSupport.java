@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -168,6 +169,16 @@ abstract class BrowserTestSupport {
 
     static Pattern text(String regex) {
         return Pattern.compile(regex);
+    }
+
+    /** The field labelled exactly {@code label}. */
+    static Locator byLabel(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    /** The button whose accessible name matches {@code regex} (English or French, e.g. "Pay|Payer"). */
+    static Locator button(Page page, String regex) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
     }
 
     /**

@@ -35,14 +35,6 @@ class BudgetJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     MonthClose close;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
     @Test
     void a_month_close_pays_three_creators_exactly_what_the_preview_said() {
         var page = newPage("en-GB");

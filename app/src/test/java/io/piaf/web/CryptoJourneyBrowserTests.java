@@ -26,17 +26,9 @@ class CryptoJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
     /** What waits for the chain (a mint, a transfer, a burn to be confirmed) gets a minute: the machine is shared. */
     private static final LocatorAssertions.HasTextOptions CHAIN = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
     private static final LocatorAssertions.ContainsTextOptions CHAIN_CONTAINS = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
 
     @Test
     void alice_buys_eurp_sends_some_to_bob_who_sells_them_back() {

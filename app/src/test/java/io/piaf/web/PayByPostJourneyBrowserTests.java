@@ -25,14 +25,6 @@ class PayByPostJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
     @Test
     void alice_pays_bob_by_post_and_bob_sees_it_live() {
         var bobPage = newPage("en-GB");

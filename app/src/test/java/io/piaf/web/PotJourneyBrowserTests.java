@@ -26,14 +26,6 @@ class PotJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
     @Test
     void a_pot_collects_by_button_and_its_organiser_withdraws_and_closes_it() {
         var leaPage = newPage("en-GB");

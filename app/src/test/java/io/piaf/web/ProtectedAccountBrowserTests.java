@@ -25,7 +25,7 @@ class ProtectedAccountBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator button(Page page, String name) {
+    private static Locator exactButton(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
@@ -64,7 +64,7 @@ class ProtectedAccountBrowserTests extends BrowserTestSupport {
             alicePage.getByTestId("notification").filter(new Locator.FilterOptions().setHasText("asks to follow you")).click();
             var request = alicePage.getByTestId("follow-request").filter(new Locator.FilterOptions().setHasText("@" + bob.handle()));
             assertThat(request).containsText("Bob Durand");
-            button(alicePage, "Approve @" + bob.handle()).click();
+            exactButton(alicePage, "Approve @" + bob.handle()).click();
             assertThat(alicePage.getByText("@" + bob.handle() + " now follows you.")).isVisible();
             assertThat(alicePage.getByTestId("follow-request")).hasCount(0);
         });

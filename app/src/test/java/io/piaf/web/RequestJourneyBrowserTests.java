@@ -25,14 +25,6 @@ class RequestJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
     @Test
     void alice_requests_15_euros_and_bob_pays_with_one_pin_from_the_notification() {
         var alicePage = newPage("en-GB");

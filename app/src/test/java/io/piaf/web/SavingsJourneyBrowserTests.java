@@ -28,14 +28,6 @@ class SavingsJourneyBrowserTests extends BrowserTestSupport {
     @Autowired MovableClock clock;
     @Autowired ApplicationContext context;
 
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
     @Test
     void alice_saves_toward_a_goal_with_round_ups_and_earns_interest() {
         var bob = api.signUp("bob");

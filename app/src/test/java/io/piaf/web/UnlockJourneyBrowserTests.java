@@ -23,14 +23,6 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static Locator byLabel(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    private static Locator button(Page page, String regex) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text(regex)));
-    }
-
     @Test
     void a_creator_publishes_two_users_unlock_by_posting_one_from_the_others_post_and_the_creator_sees_the_chain() {
         var leaPage = newPage("en-GB");

@@ -184,6 +184,6 @@ class InterestJobTests {
     }
 
     private static String euros(long cents) {
-        return io.piaf.savings.internal.domain.Cents.format(cents);
+        return io.piaf.payments.Money.eur(cents).decimal();
     }
 }

@@ -1,7 +1,7 @@
 package io.piaf.payments.internal;
 
 import io.piaf.common.ApiFormats;
-import io.piaf.common.ProblemException;
+import io.piaf.payments.Money;
 import io.piaf.payments.internal.domain.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -34,15 +34,6 @@ record MoneyJson(
         if (money == null) {
             throw Amounts.invalid("An amount is required: {\"amount\":\"12.50\",\"currency\":\"EUR\"}.");
         }
-        if (!(money.amount() instanceof String text)) {
-            throw Amounts.invalid(money.amount() == null ? "An amount is required, as a decimal string such as \"12.50\"."
-                    : "An amount is a decimal string such as \"12.50\", not a JSON number.");
-        }
-        var cents = Amounts.parse(text);
-        if (money.currency() == null) {
-            throw ProblemException.badRequest("unsupported_currency", "A currency is required: \"EUR\".");
-        }
-        Amounts.requireEuro(money.currency());
-        return cents;
+        return Money.fromApi(money.amount(), money.currency()).minorUnits();
     }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.piaf.common.ApiFormats;
-import io.piaf.savings.internal.domain.Cents;
+import io.piaf.payments.Money;
 import io.piaf.savings.internal.domain.VaultName;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,7 +25,7 @@ final class VaultViews {
     record MoneyJson(Object amount, String currency) {
 
         static MoneyJson of(long cents) {
-            return new MoneyJson(Cents.format(cents), "EUR");
+            return new MoneyJson(Money.eur(cents).decimal(), "EUR");
         }
 
         static long cents(MoneyJson money) {
@@ -33,7 +33,7 @@ final class VaultViews {
                 throw io.piaf.common.ProblemException.badRequest("invalid_amount",
                         "An amount is required: {\"amount\":\"12.50\",\"currency\":\"EUR\"}.");
             }
-            return Cents.parse(money.amount(), money.currency());
+            return Money.fromApi(money.amount(), money.currency()).minorUnits();
         }
     }
 

@@ -78,26 +78,6 @@ class SavingsRulesTests {
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code()).isEqualTo("invalid_goal"));
     }
 
-    @ParameterizedTest(name = "\"{0}\" → {1}")
-    @CsvSource({ "12.50, 1250", "7.5, 750", "20, 2000", "0.01, 1", "1000000, 100000000" })
-    void amounts_are_decimal_strings_with_at_most_two_decimals(String amount, long cents) {
-        assertThat(Cents.parse(amount, "EUR")).isEqualTo(cents);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "0", "0.00", "-1", "1.005", "1e3", "1,50", " 1", "01", "1000000.01", "NaN", "" })
-    void negative_zero_over_precise_or_odd_amounts_are_invalid_amount(String amount) {
-        assertThatThrownBy(() -> Cents.parse(amount, "EUR"))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code()).isEqualTo("invalid_amount"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "USD", "eur", "" })
-    void other_currencies_are_unsupported(String currency) {
-        assertThatThrownBy(() -> Cents.parse("1.00", currency))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.code()).isEqualTo("unsupported_currency"));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { " ", "a\nb", "x\u202Ey", "123456789012345678901234567890123456789012345678901" })
     void a_blank_multi_line_or_too_long_name_is_invalid_name(String name) {
