@@ -26,7 +26,7 @@ class CardJourneyBrowserTests extends BrowserTestSupport {
     @Autowired
     Api api;
 
-    private static void button(Page page, String name) {
+    private static void clickButton(Page page, String name) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
     }
 
@@ -42,7 +42,7 @@ class CardJourneyBrowserTests extends BrowserTestSupport {
 
         step("issue a virtual card: shown as a card, masked", () -> {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cards")).first().click();
-            button(page, "New virtual card");
+            clickButton(page, "New virtual card");
             assertThat(page.getByTestId("card-face")).hasCount(1);
             assertThat(page.getByTestId("card-number")).hasText(text("^4895 37•• •••• [0-9]{4}$"));
             assertAccessible(page, "cards");
@@ -50,10 +50,10 @@ class CardJourneyBrowserTests extends BrowserTestSupport {
         step("reveal the number with the PIN", () -> {
             page.getByTestId("card-face").click();
             page.getByLabel("Your PIN").fill("0000");
-            button(page, "Show number and code");
+            clickButton(page, "Show number and code");
             assertThat(page.getByLabel("Your PIN")).hasAccessibleDescription(text(".*Wrong PIN.*2 tries left.*"));
             page.getByLabel("Your PIN").fill(Wallets.PIN);
-            button(page, "Show number and code");
+            clickButton(page, "Show number and code");
             assertThat(page.getByTestId("card-number")).hasText(text("^4895 37[0-9]{2} [0-9]{4} [0-9]{4}$"));
             var expiry = page.getByTestId("card-face").innerText().replaceAll("(?s).*?([0-9]{2})/([0-9]{2}).*", "$1/$2").split("/");
             card[0] = new CardNetwork.Card(page.getByTestId("card-number").innerText().replace(" ", ""), Integer.parseInt(expiry[0]),
@@ -101,7 +101,7 @@ class CardJourneyBrowserTests extends BrowserTestSupport {
             page.getByTestId("freeze-toggle").uncheck();
             assertThat(page.getByTestId("card-face")).not().containsText("Frozen");
             page.getByLabel("Per purchase (€)").fill("2");
-            button(page, "Save the controls");
+            clickButton(page, "Save the controls");
             assertThat(page.getByText("Saved: they apply from the next purchase.")).isVisible();
             assertThat(network.authorize(card[0], "2.50", Merchant.CAFE, "CONTACTLESS").reason()).isEqualTo("limit_exceeded");
             assertThat(api.get(user, "/api/cards").exchange().expectBody(Map.class).returnResult().getResponseBody().toString())

@@ -24,7 +24,7 @@ class SettingsBrowserTests extends BrowserTestSupport {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
-    private static void button(Page page, String name) {
+    private static void clickButton(Page page, String name) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
     }
 
@@ -41,35 +41,35 @@ class SettingsBrowserTests extends BrowserTestSupport {
             field(page, "New PIN").fill("2468");
             field(page, "Repeat the new PIN").fill("2486");
             field(page, "Your password").fill(user.password());
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(field(page, "Repeat the new PIN")).hasAccessibleDescription(text(".*The two PINs are different.*"));
         });
         step("a PIN of 3 digits is refused", () -> {
             field(page, "New PIN").fill("123");
             field(page, "Repeat the new PIN").fill("123");
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(field(page, "New PIN")).hasAccessibleDescription(text(".*A PIN is 4 to 6 digits.*"));
         });
         step("a trivial PIN is refused by the server", () -> {
             field(page, "New PIN").fill("1234");
             field(page, "Repeat the new PIN").fill("1234");
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(field(page, "New PIN")).hasAccessibleDescription(text(".*too easy to guess.*"));
         });
         step("without the password nothing is sent; a wrong one is refused", () -> {
             field(page, "New PIN").fill("2468");
             field(page, "Repeat the new PIN").fill("2468");
             field(page, "Your password").fill("");
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(field(page, "Your password")).hasAccessibleDescription(text(".*Enter your password.*"));
             field(page, "Your password").fill("not-the-password");
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(field(page, "Your password")).hasAccessibleDescription(text(".*Wrong password.*"));
             assertThat(page.getByTestId("pin-status")).hasText(text(".*No PIN yet.*"));
         });
         step("set the PIN with the password", () -> {
             field(page, "Your password").fill(user.password());
-            button(page, "Set PIN");
+            clickButton(page, "Set PIN");
             assertThat(page.getByText("PIN saved.")).isVisible();
             assertThat(page.getByTestId("pin-status")).hasText(text(".*Your PIN is set.*"));
         });
@@ -78,7 +78,7 @@ class SettingsBrowserTests extends BrowserTestSupport {
             field(page, "New PIN").fill("572819");
             field(page, "Repeat the new PIN").fill("572819");
             field(page, "Your password").fill(user.password());
-            button(page, "Change PIN");
+            clickButton(page, "Change PIN");
             assertThat(field(page, "Current PIN")).hasAccessibleDescription(text(".*Wrong PIN.*"));
         });
         step("changing it with the right current PIN and the password works", () -> {
@@ -86,7 +86,7 @@ class SettingsBrowserTests extends BrowserTestSupport {
             field(page, "New PIN").fill("572819");
             field(page, "Repeat the new PIN").fill("572819");
             field(page, "Your password").fill(user.password());
-            button(page, "Change PIN");
+            clickButton(page, "Change PIN");
             assertThat(page.getByText("PIN saved.")).isVisible();
         });
     }
