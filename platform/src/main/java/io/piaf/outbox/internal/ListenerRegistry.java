@@ -38,6 +38,7 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     private final ConfigurableListableBeanFactory beans;
     private volatile Map<String, Listener> byId = Map.of();
+    private volatile Map<String, ExternalSink> sinks = Map.of();
     private volatile Map<String, String[]> idsByType = Map.of();
     private volatile String[] allIds;
 
@@ -71,12 +72,21 @@ final class ListenerRegistry implements SmartInitializingSingleton {
         }
         var byType = new HashMap<String, List<String>>();
         found.values().forEach(l -> byType.computeIfAbsent(l.eventType(), t -> new ArrayList<>()).add(l.id()));
+        var externalSinks = new HashMap<String, ExternalSink>();
+        beans.getBeanProvider(ExternalSink.Provider.class).orderedStream().flatMap(p -> p.sinks().stream()).forEach(sink -> {
+            if (!ID.matcher(sink.id()).matches() || found.containsKey(sink.id()) || externalSinks.putIfAbsent(sink.id(), sink) != null) {
+                throw new IllegalStateException("External sink id \"" + sink.id() + "\" is malformed or taken");
+            }
+            sink.eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(sink.id()));
+        });
         var ids = new HashMap<String, String[]>();
         byType.forEach((type, list) -> ids.put(type, list.stream().sorted().toArray(String[]::new)));
         this.byId = Map.copyOf(found);
+        this.sinks = Map.copyOf(externalSinks);
         this.idsByType = Map.copyOf(ids);
-        this.allIds = found.keySet().stream().sorted().toArray(String[]::new);
-        log.info("Outbox listeners: {}", found.keySet().stream().sorted().toList());
+        this.allIds = java.util.stream.Stream.concat(found.keySet().stream(), externalSinks.keySet().stream())
+                .sorted().toArray(String[]::new);
+        log.info("Outbox listeners: {}", List.of(allIds));
     }
 
     private static Listener describe(Object bean, Class<?> userType, Method method, OutboxListener annotation) {
@@ -145,5 +155,10 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     Listener listener(String id) {
         return byId.get(id);
+    }
+
+    /** The external sink with this listener id, or null when it is an in-process listener (or unknown). */
+    ExternalSink sink(String id) {
+        return sinks.get(id);
     }
 }
