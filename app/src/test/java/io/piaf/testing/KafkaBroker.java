@@ -61,7 +61,9 @@ public final class KafkaBroker {
             env.put("KAFKA_PORT", Integer.toString(port));
             env.put("KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort));
             env.put("KAFKA_DATA_DIR", dataDir.toString());
-            env.put("KAFKA_CLASSPATH", System.getProperty("java.class.path"));
+            var classPath = dataDir.resolve("test.classpath");
+            Files.writeString(classPath, System.getProperty("java.class.path"));
+            env.put("KAFKA_CLASSPATH_FILE", classPath.toString());
             env.put("JAVA_HOME", System.getProperty("java.home"));
             process = builder.start();
         } catch (IOException e) {

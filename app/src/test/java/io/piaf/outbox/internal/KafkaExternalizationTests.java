@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Payments' events on a real Kafka broker (its own process, started once): a transfer's events reach topic
  * {@code piaf.payments} keyed by their aggregate, with the outbox's JSON and the headers a consumer de-duplicates on;
- * with the broker down a payment still commits and its events wait in the outbox until the broker is back.
+ * with the broker down a payment still commits and its events wait in the outbox until the broker is back. In this
+ * context notifications takes payments' events from the topic ({@code consumed-by}), not from in-process deliveries.
  */
 @PiafTest
 @DirtiesContext // its own context (Kafka on); closed after these tests instead of lingering in the cache
@@ -43,11 +44,14 @@ class KafkaExternalizationTests {
     @Autowired Api api;
     @Autowired DatabaseClient db;
     @Autowired JsonMapper json;
+    @Autowired ListenerRegistry listeners;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry properties) {
         properties.add("piaf.events.kafka.enabled", () -> "true");
         properties.add("piaf.events.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
+        properties.add("piaf.events.kafka.consumed-by", () -> "notifications");
         // A stopped broker fails a send within seconds rather than the default 15.
         properties.add("piaf.events.kafka.producer[delivery.timeout.ms]", () -> "4000");
         properties.add("piaf.events.kafka.producer[request.timeout.ms]", () -> "2000");
@@ -93,6 +97,18 @@ class KafkaExternalizationTests {
         // Every key's records arrive in the order the outbox appended them.
         assertAppendOrderPerKey(records);
 
+        // Notifications heard of the payment from the topic, once, and the outbox gave it no in-process delivery.
+        assertThat(listeners.listenerIdsFor("payments.PaymentCompleted")).contains("kafka.payments")
+                .doesNotContain("notifications.PaymentCompleted");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedByNotifications(bob, paymentId) == 1);
+        assertThat(inboxRows("notifications.PaymentCompleted", eventId)).isEqualTo(1);
+        // The same record again (a producer's retry, a replay): the inbox sees its event id and nothing happens twice.
+        republish(completed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("piaf.outbox.deliveries")
+                .tags("listener", "notifications.PaymentCompleted", "outcome", "already_done").counters().stream()
+                .mapToDouble(c -> c.count()).sum() >= 1);
+        assertThat(receivedByNotifications(bob, paymentId)).isEqualTo(1);
+
         // Broker down: the payment commits all the same; its events wait in the outbox and go out once it is back.
         KafkaBroker.shared().stop();
         var second = wallets.pay(alice, bob.handle(), "2.00");
@@ -103,6 +119,29 @@ class KafkaExternalizationTests {
         assertThat(ofPayment(after, second)).extracting(KafkaExternalizationTests::type)
                 .containsSubsequence("payments.PaymentRequested", "payments.PaymentCompleted");
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingKafkaDeliveries() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedByNotifications(bob, second) == 1);
+    }
+
+    private static void republish(ConsumerRecord<String, String> record) {
+        var config = Map.<String, Object>of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
+                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(TOPIC, null, record.key(), record.value(),
+                    record.headers())).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long receivedByNotifications(Api.User user, String paymentId) {
+        return api.notifications(user, "payment_received").stream().filter(n -> paymentId.equals(n.get("paymentId"))).count();
+    }
+
+    private long inboxRows(String listener, UUID eventId) {
+        return db.sql("select count(*) from outbox.inbox where listener = $1 and event_id = $2").bind(0, listener).bind(1, eventId)
+                .map(row -> row.get(0, Long.class)).one().block();
     }
 
     private void assertAppendOrderPerKey(List<ConsumerRecord<String, String>> records) {

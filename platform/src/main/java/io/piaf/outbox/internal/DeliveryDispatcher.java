@@ -113,6 +113,18 @@ final class DeliveryDispatcher {
                 .defaultIfEmpty(0);
     }
 
+    /**
+     * Runs an event received from a broker for one listener, in the listener's own transaction with its inbox row:
+     * the effects and the "received" mark commit together, and a record delivered again finds the mark and does
+     * nothing (de-duplication on the event id). Emits whether the listener ran.
+     */
+    Mono<Boolean> deliverReceived(String listenerId, Claimed event) {
+        var run = store.markReceived(listenerId, event.eventId())
+                .flatMap(first -> first ? invoke(listenerId, List.of(event)).thenReturn(true) : Mono.just(false));
+        return transactional.transactional(run)
+                .doOnNext(ran -> count(event, ran ? Outcome.DELIVERED : Outcome.ALREADY_DONE));
+    }
+
     /** Delivers one delivery in its own transaction, if it is still pending. */
     Mono<Outcome> deliverAlone(Claimed delivery) {
         var run = store.claim(delivery.seq(), delivery.listener())

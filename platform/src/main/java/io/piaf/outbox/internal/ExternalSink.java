@@ -30,5 +30,13 @@ interface ExternalSink {
     interface Provider {
 
         List<ExternalSink> sinks();
+
+        /**
+         * Whether {@code module}'s listeners of {@code eventType} receive it from the broker instead of from in-process
+         * deliveries (then the outbox gives them none).
+         */
+        default boolean receivedFromBroker(String module, String eventType) {
+            return false;
+        }
     }
 }

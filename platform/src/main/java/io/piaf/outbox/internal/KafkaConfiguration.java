@@ -57,4 +57,10 @@ class KafkaConfiguration {
                 types.size(), (System.nanoTime() - started) / 1_000_000);
         return new KafkaStreams(types, properties, kafka, json);
     }
+
+    @Bean
+    KafkaInbox outboxKafkaInbox(KafkaEventsProperties properties, KafkaStreams streams, ListenerRegistry registry,
+            DeliveryDispatcher dispatcher, OutboxProperties outbox) {
+        return new KafkaInbox(properties, streams, registry, dispatcher, outbox);
+    }
 }

@@ -33,6 +33,8 @@ final class KafkaStreams implements ExternalSink.Provider {
     private static final Logger log = LoggerFactory.getLogger(KafkaStreams.class);
 
     private final List<ExternalSink> sinks;
+    private final Map<String, String> topicOfType;
+    private final Set<String> consumedBy;
 
     KafkaStreams(List<ExternalizedEvents.Type> types, KafkaEventsProperties properties, KafkaTemplate<String, byte[]> kafka,
             JsonMapper json) {
@@ -42,6 +44,8 @@ final class KafkaStreams implements ExternalSink.Provider {
         this.sinks = byStream.entrySet().stream()
                 .<ExternalSink>map(e -> new Stream(e.getKey(), properties.topicOf(e.getKey()), e.getValue(), kafka, json))
                 .toList();
+        this.topicOfType = types.stream().collect(Collectors.toMap(ExternalizedEvents.Type::name, t -> properties.topicOf(t.stream())));
+        this.consumedBy = Set.copyOf(properties.consumedBy());
         byStream.forEach((stream, list) -> log.info("Events to Kafka topic {}: {}", properties.topicOf(stream),
                 list.stream().map(ExternalizedEvents.Type::name).sorted().toList()));
     }
@@ -49,6 +53,16 @@ final class KafkaStreams implements ExternalSink.Provider {
     @Override
     public List<ExternalSink> sinks() {
         return sinks;
+    }
+
+    @Override
+    public boolean receivedFromBroker(String module, String eventType) {
+        return consumedBy.contains(module) && topicOfType.containsKey(eventType);
+    }
+
+    /** The topic an externalized event type is published to. */
+    String topicOf(String eventType) {
+        return topicOfType.get(eventType);
     }
 
     private static final class Stream implements ExternalSink {

@@ -140,6 +140,12 @@ class OutboxStore {
         return db.sql(CLAIM_ONE).bind(0, seq).bind(1, listener).map(OutboxStore::claimed).one();
     }
 
+    /** Inside the listener's transaction: true the first time this listener receives this event from a broker. */
+    Mono<Boolean> markReceived(String listener, UUID eventId) {
+        return db.sql("insert into outbox.inbox (listener, event_id) values ($1, $2) on conflict do nothing")
+                .bind(0, listener).bind(1, eventId).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
     Mono<Void> recordFailure(Claimed delivery, Duration backoff, String error) {
         return db.sql("""
                 update outbox.delivery set attempts = attempts + 1, available_at = now() + $3, last_error = $4
