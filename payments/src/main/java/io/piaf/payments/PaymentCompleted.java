@@ -3,6 +3,7 @@ package io.piaf.payments;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.PaymentVisibility;
 
 /**
@@ -11,6 +12,7 @@ import io.piaf.identity.PaymentVisibility;
  * @param requestedVisibility the visibility the request asked for its receipt, or null for none
  */
 @EventVersion(2)
+@Externalized(value = "payments", key = "/payment/paymentId")
 public record PaymentCompleted(PaymentDetails payment, PaymentVisibility requestedVisibility, TransferId transferId,
         Instant completedAt) {
 }

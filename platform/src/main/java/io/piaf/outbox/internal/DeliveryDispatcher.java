@@ -72,6 +72,10 @@ final class DeliveryDispatcher {
     }
 
     private Mono<Integer> deliverDueTo(String listenerId) {
+        var sink = registry.sink(listenerId);
+        if (sink != null) {
+            return deliverInOrder(sink);
+        }
         var claimed = new AtomicReference<List<Claimed>>(List.of());
         var batch = store.claimDue(listenerId, properties.batchSize()).collectList()
                 .doOnNext(claimed::set)
@@ -82,6 +86,43 @@ final class DeliveryDispatcher {
         return Batches.togetherElseOneByOne(delivered, claimed::get, this::deliverAlone)
                 .map(List::size)
                 .defaultIfEmpty(0);
+    }
+
+    /**
+     * An external sink's batch: claimed in event order up to the first delivery waiting for a retry, sent, and completed
+     * in one transaction once the sink has acknowledged all of it. A failure puts the whole batch back with one backoff
+     * (no one-by-one re-run, which would let a later event of an aggregate overtake an earlier one).
+     */
+    private Mono<Integer> deliverInOrder(ExternalSink sink) {
+        var claimed = new AtomicReference<List<Claimed>>(List.of());
+        var batch = store.claimDueInOrder(sink.id(), properties.batchSize()).collectList()
+                .doOnNext(claimed::set)
+                .flatMap(deliveries -> deliveries.isEmpty() ? Mono.just(deliveries)
+                        : sink.publish(deliveries).timeout(properties.listenerTimeout()).thenReturn(deliveries));
+        return transactional.transactional(batch)
+                .doOnNext(deliveries -> deliveries.forEach(d -> count(d, Outcome.DELIVERED)))
+                .map(List::size)
+                .onErrorResume(error -> {
+                    var failed = claimed.get();
+                    if (failed.isEmpty()) {
+                        return Mono.error(error);
+                    }
+                    return Flux.fromIterable(failed).concatMap(d -> fail(d, error, failed.get(0).attempts() + 1, d == failed.get(0)))
+                            .then(Mono.just(0));
+                })
+                .defaultIfEmpty(0);
+    }
+
+    /**
+     * Runs an event received from a broker for one listener, in the listener's own transaction with its inbox row:
+     * the effects and the "received" mark commit together, and a record delivered again finds the mark and does
+     * nothing (de-duplication on the event id). Emits whether the listener ran.
+     */
+    Mono<Boolean> deliverReceived(String listenerId, Claimed event) {
+        var run = store.markReceived(listenerId, event.eventId())
+                .flatMap(first -> first ? invoke(listenerId, List.of(event)).thenReturn(true) : Mono.just(false));
+        return transactional.transactional(run)
+                .doOnNext(ran -> count(event, ran ? Outcome.DELIVERED : Outcome.ALREADY_DONE));
     }
 
     /** Delivers one delivery in its own transaction, if it is still pending. */
@@ -139,9 +180,16 @@ final class DeliveryDispatcher {
     }
 
     private Mono<Outcome> fail(Claimed delivery, Throwable error) {
-        var backoff = properties.backoffAfter(delivery.attempts() + 1);
-        log.warn("Delivery of {} #{} to {} failed (attempt {}), retrying in {}: {}", delivery.type(), delivery.seq(),
-                delivery.listener(), delivery.attempts() + 1, backoff, error.toString());
+        return fail(delivery, error, delivery.attempts() + 1, true);
+    }
+
+    /** Records a failed attempt; {@code attempt} decides the backoff (an ordered batch backs off as one). */
+    private Mono<Outcome> fail(Claimed delivery, Throwable error, int attempt, boolean logIt) {
+        var backoff = properties.backoffAfter(attempt);
+        if (logIt) {
+            log.warn("Delivery of {} #{} to {} failed (attempt {}), retrying in {}: {}", delivery.type(), delivery.seq(),
+                    delivery.listener(), attempt, backoff, error.toString());
+        }
         count(delivery, Outcome.FAILED);
         var message = String.valueOf(error);
         return store.recordFailure(delivery, backoff, message.length() > 2000 ? message.substring(0, 2000) : message)

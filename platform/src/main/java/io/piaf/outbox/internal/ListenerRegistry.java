@@ -38,6 +38,8 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     private final ConfigurableListableBeanFactory beans;
     private volatile Map<String, Listener> byId = Map.of();
+    private volatile Map<String, ExternalSink> sinks = Map.of();
+    private volatile List<Listener> fromBroker = List.of();
     private volatile Map<String, String[]> idsByType = Map.of();
     private volatile String[] allIds;
 
@@ -69,14 +71,32 @@ final class ListenerRegistry implements SmartInitializingSingleton {
                 }
             });
         }
+        var providers = beans.getBeanProvider(ExternalSink.Provider.class).orderedStream().toList();
         var byType = new HashMap<String, List<String>>();
-        found.values().forEach(l -> byType.computeIfAbsent(l.eventType(), t -> new ArrayList<>()).add(l.id()));
+        var fromBroker = new ArrayList<Listener>();
+        found.values().forEach(l -> {
+            if (providers.stream().anyMatch(p -> p.receivedFromBroker(ListenerIds.moduleOf(l.id()), l.eventType()))) {
+                fromBroker.add(l); // still in allIds: deliveries appended before the switch are drained
+            } else {
+                byType.computeIfAbsent(l.eventType(), t -> new ArrayList<>()).add(l.id());
+            }
+        });
+        var externalSinks = new HashMap<String, ExternalSink>();
+        providers.stream().flatMap(p -> p.sinks().stream()).forEach(sink -> {
+            if (!ID.matcher(sink.id()).matches() || found.containsKey(sink.id()) || externalSinks.putIfAbsent(sink.id(), sink) != null) {
+                throw new IllegalStateException("External sink id \"" + sink.id() + "\" is malformed or taken");
+            }
+            sink.eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(sink.id()));
+        });
+        this.fromBroker = List.copyOf(fromBroker);
         var ids = new HashMap<String, String[]>();
         byType.forEach((type, list) -> ids.put(type, list.stream().sorted().toArray(String[]::new)));
         this.byId = Map.copyOf(found);
+        this.sinks = Map.copyOf(externalSinks);
         this.idsByType = Map.copyOf(ids);
-        this.allIds = found.keySet().stream().sorted().toArray(String[]::new);
-        log.info("Outbox listeners: {}", found.keySet().stream().sorted().toList());
+        this.allIds = java.util.stream.Stream.concat(found.keySet().stream(), externalSinks.keySet().stream())
+                .sorted().toArray(String[]::new);
+        log.info("Outbox listeners: {}", List.of(allIds));
     }
 
     private static Listener describe(Object bean, Class<?> userType, Method method, OutboxListener annotation) {
@@ -145,5 +165,15 @@ final class ListenerRegistry implements SmartInitializingSingleton {
 
     Listener listener(String id) {
         return byId.get(id);
+    }
+
+    /** The listeners that receive their events from a broker rather than from in-process deliveries. */
+    List<Listener> receivedFromBroker() {
+        return fromBroker;
+    }
+
+    /** The external sink with this listener id, or null when it is an in-process listener (or unknown). */
+    ExternalSink sink(String id) {
+        return sinks.get(id);
     }
 }

@@ -59,6 +59,22 @@ class OutboxStore {
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
 
+    /**
+     * An ordered listener's claim: due deliveries in event order, stopping before the first one that waits for a retry.
+     * No SKIP LOCKED: a second relay waits for the first one's batch instead of sending later events alongside it.
+     */
+    private static final String CLAIM_DUE_IN_ORDER = """
+            with claimed as (
+                delete from outbox.delivery d where (d.seq, d.listener) in (
+                    select seq, listener from outbox.delivery
+                    where listener = $2 and available_at <= now()
+                      and seq < coalesce((select min(seq) from outbox.delivery
+                                          where listener = $2 and available_at > now()), 9223372036854775807)
+                    order by seq limit $1 for update)
+                returning d.seq, d.listener, d.attempts)
+            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
+            from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
+
     private static final String CLAIM_ONE = """
             with claimed as (
                 delete from outbox.delivery where seq = $1 and listener = $2 returning seq, listener, attempts)
@@ -114,9 +130,20 @@ class OutboxStore {
         return db.sql(CLAIM_DUE).bind(0, limit).bind(1, new String[] { listener }).map(OutboxStore::claimed).all();
     }
 
+    /** Inside a transaction: takes up to {@code limit} due deliveries of an ordered listener, never past a waiting one. */
+    Flux<Claimed> claimDueInOrder(String listener, int limit) {
+        return db.sql(CLAIM_DUE_IN_ORDER).bind(0, limit).bind(1, listener).map(OutboxStore::claimed).all();
+    }
+
     /** Inside a transaction: takes one delivery if it is still there. */
     Mono<Claimed> claim(long seq, String listener) {
         return db.sql(CLAIM_ONE).bind(0, seq).bind(1, listener).map(OutboxStore::claimed).one();
+    }
+
+    /** Inside the listener's transaction: true the first time this listener receives this event from a broker. */
+    Mono<Boolean> markReceived(String listener, UUID eventId) {
+        return db.sql("insert into outbox.inbox (listener, event_id) values ($1, $2) on conflict do nothing")
+                .bind(0, listener).bind(1, eventId).fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
     Mono<Void> recordFailure(Claimed delivery, Duration backoff, String error) {
