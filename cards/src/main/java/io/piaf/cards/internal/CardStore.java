@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class CardStore {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, user_id, wallet_id, type, status, bin, last4, pan_ciphertext, pan_key_id, exp_month, exp_year,
             cardholder_name, per_transaction, daily, blocked_mcc, online, contactless, blocked_countries, spent_day,
             spent_today, created_at""";
@@ -64,12 +64,6 @@ class CardStore {
     Mono<CardRow> find(UUID id, UserId user) {
         return db.sql("select " + COLUMNS + " from cards.card where id = $1 and user_id = $2")
                 .bind(0, id).bind(1, user.value()).map(CardStore::read).one();
-    }
-
-    /** The card with this PAN hash, locked for the authorization (daily total, single use). */
-    Mono<CardRow> lockByPan(byte[] panLookup) {
-        return db.sql("select " + COLUMNS + " from cards.card where pan_lookup = $1 for no key update")
-                .bind(0, panLookup).map(CardStore::read).one();
     }
 
     Mono<CardRow> lock(UUID id) {
