@@ -112,7 +112,7 @@ class IssuerService {
             return decline(id, card, m, Math.max(cents, 1), DeclineReason.UNSUPPORTED_CURRENCY, now);
         }
         var request = new Authorization(cents, merchant.mcc(), merchant.country(), m.parsedChannel(), m.expMonth(), m.expYear(),
-                m.cvc() != null, m.cvc() != null && verification.matches(pan, card.expMonth(), card.expYear(), m.cvc()));
+                m.cvc() != null, m.cvc() != null && verification.matches(pan, card.expMonth(), card.expYear(), card.cvkId(), m.cvc()));
         var refusal = AuthorizationRules.decide(card.state(today), request, YearMonth.from(now.atZone(properties.zone())));
         if (refusal.isPresent()) {
             return decline(id, card, m, Math.max(cents, 1), refusal.get(), now);
