@@ -1,8 +1,9 @@
 -- pgbench baseline: one approved card authorization as one durable SQL transaction, written as directly as SQL
 -- allows. The same writes as Piaf's path: claim the network message id, lock the card by its PAN's lookup hash and
 -- count its daily spend, hold the amount on the account only if it is available, record the hold and the
--- authorization, store the answer. No signature check, no rules in Java, no event, no HTTP.
-\set card random(1, 1000)
+-- authorization, store the answer. No signature check, no rules in Java, no event, no HTTP. :cards (pgbench -D) is
+-- how many cards Piaf's phases spread over, so that both meet the same row-lock contention.
+\set card random(1, :cards)
 \set cents random(1, 10)
 BEGIN;
 INSERT INTO baseline_cards.message (id, body_hash) VALUES (gen_random_uuid()::text, sha256(random()::text::bytea))

@@ -6,13 +6,13 @@ for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do [[ -x "$d/bin/java
 
 build_piaf() { (cd "$ROOT" && ./piaf mvn -q -DskipTests package); }
 
-# start_piaf <workdir> <http port> <pg port> [extra args...]
+# start_piaf <workdir> <http port> <pg port> [extra args...]; PIAF_JAR runs another build (a before/after comparison)
 # Rate limits are off: a benchmark creates thousands of users and sign-ins from one address in seconds. The embedded
 # PostgreSQL asks for the password Piaf generated beside its data; psql and pgbench get it as PGPASSWORD.
 start_piaf() {
   local work=$1 port=$2 pgport=$3; shift 3
   mkdir -p "$work"
-  "$J" ${PIAF_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$ROOT"/app/target/piaf-app-*.jar --server.port="$port" \
+  "$J" ${PIAF_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar ${PIAF_JAR:-"$ROOT"/app/target/piaf-app-*.jar} --server.port="$port" \
     --piaf.database.embedded.data-dir="$work/pg" --piaf.database.embedded.port="$pgport" \
     --piaf.secrets.dir="$work/secrets" --piaf.rate-limits.enabled=false "$@" >"$work/piaf.log" 2>&1 &
   PIAF_PID=$!

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
+import io.piaf.cards.internal.domain.CardVerification;
+import io.piaf.platform.secrets.SecretFiles;
 import io.piaf.platform.secrets.SecretStore;
 
 /**
@@ -23,6 +25,7 @@ class CardKeys {
     private final Map<String, byte[]> panKeys;
     private final String currentPanKeyId;
     private final byte[] verificationKey;
+    private final String rotatedVerificationKeys;
     private final byte[] networkSecret;
 
     CardKeys(CardsProperties properties, SecretStore secrets) {
@@ -39,6 +42,10 @@ class CardKeys {
         currentPanKeyId = panKeys.keySet().iterator().next();
         verificationKey = Base64.getDecoder().decode(secrets.get("cards-verification-key", properties.verificationKey(),
                 "PIAF_CARDS_VERIFICATION_KEY", () -> fresh(random)));
+        // Optional: none before the first rotation, so it is never generated (and production does not require it).
+        rotatedVerificationKeys = properties.verificationKeys() != null && !properties.verificationKeys().isBlank()
+                ? properties.verificationKeys()
+                : SecretFiles.read(secrets.dir(), "cards-verification-keys").orElse("");
         networkSecret = secrets.get("cards-network-secret", properties.networkSecret(), "PIAF_CARDS_NETWORK_SECRET",
                 () -> fresh(random)).getBytes(StandardCharsets.UTF_8);
     }
@@ -53,6 +60,11 @@ class CardKeys {
 
     byte[] verificationKey() {
         return verificationKey.clone();
+    }
+
+    /** The card-verification keys that replaced {@link #verificationKey()} (key 1), newest first. */
+    Map<String, byte[]> rotatedVerificationKeys() {
+        return CardVerification.ring(rotatedVerificationKeys);
     }
 
     byte[] networkSecret() {

@@ -16,7 +16,7 @@ import io.piaf.payments.WalletId;
 
 /** A card as stored: never the PAN in clear. */
 record CardRow(UUID id, UserId userId, WalletId walletId, CardType type, CardStatus status, String bin, String last4,
-        byte[] panCiphertext, String panKeyId, int expMonth, int expYear, String cardholderName, Controls controls,
+        byte[] panCiphertext, String panKeyId, String cvkId, int expMonth, int expYear, String cardholderName, Controls controls,
         LocalDate spentDay, long spentToday, Instant createdAt) {
 
     CardRef ref() {

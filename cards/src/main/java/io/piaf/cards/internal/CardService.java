@@ -75,7 +75,7 @@ class CardService {
                     var expiry = YearMonth.now(properties.zone()).plusYears(properties.validityYears());
                     var sealed = cipher.encrypt(id, pan);
                     var row = new CardRow(id, user, found.getT2(), cardType, CardStatus.ACTIVE, pan.bin(), pan.last4(),
-                            sealed.ciphertext(), sealed.keyId(), expiry.getMonthValue(), expiry.getYear(),
+                            sealed.ciphertext(), sealed.keyId(), verification.currentKeyId(), expiry.getMonthValue(), expiry.getYear(),
                             cardholderName(found.getT1().displayName(), found.getT1().handle()), Controls.DEFAULTS, null, 0,
                             Instant.now());
                     return cards.insert(row, verification.lookup(pan)).thenReturn(view(row));
@@ -131,7 +131,7 @@ class CardService {
             return identity.checkPin(user, pin.digits()).flatMap(check -> switch (check) {
                 case PinCheck.Accepted ok -> cards.audit(id, user, "REVEALED").then(Mono.fromSupplier(() -> {
                     var pan = cipher.decrypt(id, card.panCiphertext(), card.panKeyId());
-                    return new Revealed(pan.digits(), verification.cvv(pan, card.expMonth(), card.expYear()), card.expMonth(),
+                    return new Revealed(pan.digits(), verification.cvv(pan, card.expMonth(), card.expYear(), card.cvkId()), card.expMonth(),
                             card.expYear(), card.cardholderName(), Instant.now().plus(properties.revealFor()).toString());
                 }));
                 case PinCheck.Rejected wrong -> cards.audit(id, user, "WRONG_PIN").then(Mono.error(new ProblemException(422,

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
 @Component
 class CardStore {
 
-    private static final String COLUMNS = """
-            id, user_id, wallet_id, type, status, bin, last4, pan_ciphertext, pan_key_id, exp_month, exp_year,
+    static final String COLUMNS = """
+            id, user_id, wallet_id, type, status, bin, last4, pan_ciphertext, pan_key_id, cvk_id, exp_month, exp_year,
             cardholder_name, per_transaction, daily, blocked_mcc, online, contactless, blocked_countries, spent_day,
             spent_today, created_at""";
 
@@ -38,15 +38,15 @@ class CardStore {
         return db.sql("""
                 insert into cards.card (id, user_id, wallet_id, type, status, bin, last4, pan_lookup, pan_ciphertext,
                     pan_key_id, exp_month, exp_year, cardholder_name, per_transaction, daily, blocked_mcc, online,
-                    contactless, blocked_countries, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)""")
+                    contactless, blocked_countries, created_at, cvk_id)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)""")
                 .bind(0, card.id()).bind(1, card.userId().value()).bind(2, card.walletId().value())
                 .bind(3, card.type().name()).bind(4, card.status().name()).bind(5, card.bin()).bind(6, card.last4())
                 .bind(7, panLookup).bind(8, card.panCiphertext()).bind(9, card.panKeyId())
                 .bind(10, card.expMonth()).bind(11, card.expYear()).bind(12, card.cardholderName())
                 .bind(13, c.perTransaction()).bind(14, c.daily()).bind(15, c.blockedMcc().toArray(String[]::new))
                 .bind(16, c.online()).bind(17, c.contactless()).bind(18, c.blockedCountries().toArray(String[]::new))
-                .bind(19, card.createdAt())
+                .bind(19, card.createdAt()).bind(20, card.cvkId())
                 .then();
     }
 
@@ -64,12 +64,6 @@ class CardStore {
     Mono<CardRow> find(UUID id, UserId user) {
         return db.sql("select " + COLUMNS + " from cards.card where id = $1 and user_id = $2")
                 .bind(0, id).bind(1, user.value()).map(CardStore::read).one();
-    }
-
-    /** The card with this PAN hash, locked for the authorization (daily total, single use). */
-    Mono<CardRow> lockByPan(byte[] panLookup) {
-        return db.sql("select " + COLUMNS + " from cards.card where pan_lookup = $1 for no key update")
-                .bind(0, panLookup).map(CardStore::read).one();
     }
 
     Mono<CardRow> lock(UUID id) {
@@ -128,7 +122,8 @@ class CardStore {
         return new CardRow(r.get("id", UUID.class), new UserId(r.get("user_id", UUID.class)),
                 new WalletId(r.get("wallet_id", UUID.class)), CardType.valueOf(r.get("type", String.class)),
                 CardStatus.valueOf(r.get("status", String.class)), r.get("bin", String.class), r.get("last4", String.class),
-                r.get("pan_ciphertext", byte[].class), r.get("pan_key_id", String.class), r.get("exp_month", Integer.class),
+                r.get("pan_ciphertext", byte[].class), r.get("pan_key_id", String.class), r.get("cvk_id", String.class),
+                r.get("exp_month", Integer.class),
                 r.get("exp_year", Integer.class), r.get("cardholder_name", String.class), controls,
                 r.get("spent_day", LocalDate.class), r.get("spent_today", Long.class), r.get("created_at", Instant.class));
     }

@@ -10,6 +10,6 @@ class CardsBeans {
 
     @Bean
     CardVerification cardVerification(CardKeys keys) {
-        return new CardVerification(keys.verificationKey());
+        return new CardVerification(keys.verificationKey(), keys.rotatedVerificationKeys());
     }
 }

@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param brand the network brand cards show
  * @param panKeys AES-256 keys that encrypt PANs, {@code id:base64} separated by commas; the first encrypts, every one
  *        decrypts, so a new key is put first and old cards are re-encrypted at start
- * @param verificationKey base64, at least 256 bits: derives CVVs and the PAN lookup hash (it does not rotate: a new
- *        one would change every card's CVV)
+ * @param verificationKey base64, at least 256 bits: card-verification key 1, the original one; derives the CVVs of the
+ *        cards issued under it and the PAN lookup hash (which never rotates: it stays while cards exist)
+ * @param verificationKeys rotated card-verification keys, {@code id:base64} comma-separated, newest first: new cards
+ *        are issued under the first, every card keeps verifying under the key it names until it expires (an id is
+ *        never reused, and {@code 1} is {@code verificationKey}); empty before the first rotation
  * @param networkSecret the HMAC key the card network signs its messages with
  * @param replayWindow how old (or early) a network message's timestamp may be
  * @param overCaptureTolerancePercent how much above the authorized amount a clearing may capture
@@ -32,6 +35,7 @@ record CardsProperties(
         @DefaultValue("VISA") String brand,
         String panKeys,
         String verificationKey,
+        String verificationKeys,
         String networkSecret,
         @DefaultValue("300s") Duration replayWindow,
         @DefaultValue("20") int overCaptureTolerancePercent,

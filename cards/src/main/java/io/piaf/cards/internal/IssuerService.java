@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 class IssuerService {
 
     private final IssuerStore store;
-    private final CardStore cards;
     private final Ledger ledger;
     private final Outbox outbox;
     private final CardVerification verification;
@@ -44,10 +43,9 @@ class IssuerService {
     private final TransactionalOperator transactional;
     private final Clock clock;
 
-    IssuerService(IssuerStore store, CardStore cards, Ledger ledger, Outbox outbox, CardVerification verification,
+    IssuerService(IssuerStore store, Ledger ledger, Outbox outbox, CardVerification verification,
             CardsProperties properties, PurchaseLifecycle lifecycle, ReactiveTransactionManager transactions) {
         this.store = store;
-        this.cards = cards;
         this.ledger = ledger;
         this.outbox = outbox;
         this.verification = verification;
@@ -58,15 +56,15 @@ class IssuerService {
     }
 
     Mono<Answer> handle(NetworkMessage message, byte[] bodyHash) {
-        var work = store.claim(message.id(), message.type(), bodyHash).flatMap(first -> first
-                ? process(message).flatMap(answer -> store.answer(message.id(), answer).thenReturn(answer))
-                : store.answerOf(message.id()));
+        var work = message.type().equals("AUTHORIZATION") ? authorize(message, bodyHash)
+                : store.claim(message.id(), message.type(), bodyHash).flatMap(first -> first
+                        ? process(message).flatMap(answer -> store.answer(message.id(), answer).thenReturn(answer))
+                        : store.answerOf(message.id()));
         return transactional.transactional(work).retryWhen(Retries.onLockConflicts());
     }
 
     private Mono<Answer> process(NetworkMessage m) {
         return switch (m.type()) {
-            case "AUTHORIZATION" -> authorize(m);
             case "INCREMENTAL" -> lifecycle.increment(m.authorization(), m.cents(), m.currency());
             case "REVERSAL" -> (m.authorization() != null ? Mono.just(m.authorization()) : store.authorizationOfMessage(m.originalId()))
                     .flatMap(id -> lifecycle.reverse(id, m.cents(), false))
@@ -78,14 +76,26 @@ class IssuerService {
         };
     }
 
-    private Mono<Answer> authorize(NetworkMessage m) {
+    /**
+     * The hot path, in as few round trips as the rules allow: the message claimed and the card locked in one statement,
+     * the hold (payments), the issuer's writes and the answer in one statement, the event.
+     */
+    private Mono<Answer> authorize(NetworkMessage m, byte[] bodyHash) {
         var pan = Pan.parse(m.pan());
         if (pan.isEmpty()) {
-            return Mono.just(unknownCard());
+            return store.claim(m.id(), m.type(), bodyHash).flatMap(first -> first
+                    ? store.answer(m.id(), unknownCard()).thenReturn(unknownCard())
+                    : store.answerOf(m.id()));
         }
-        return cards.lockByPan(verification.lookup(pan.get()))
-                .flatMap(card -> decide(m, pan.get(), card))
-                .switchIfEmpty(Mono.fromSupplier(IssuerService::unknownCard));
+        return store.claimAndLockCard(m.id(), bodyHash, verification.lookup(pan.get())).flatMap(claim -> {
+            if (!claim.first()) {
+                return store.answerOf(m.id());
+            }
+            if (claim.card() == null) {
+                return store.answer(m.id(), unknownCard()).thenReturn(unknownCard());
+            }
+            return decide(m, pan.get(), claim.card());
+        });
     }
 
     private static Answer unknownCard() {
@@ -102,7 +112,7 @@ class IssuerService {
             return decline(id, card, m, Math.max(cents, 1), DeclineReason.UNSUPPORTED_CURRENCY, now);
         }
         var request = new Authorization(cents, merchant.mcc(), merchant.country(), m.parsedChannel(), m.expMonth(), m.expYear(),
-                m.cvc() != null, m.cvc() != null && verification.matches(pan, card.expMonth(), card.expYear(), m.cvc()));
+                m.cvc() != null, m.cvc() != null && verification.matches(pan, card.expMonth(), card.expYear(), card.cvkId(), m.cvc()));
         var refusal = AuthorizationRules.decide(card.state(today), request, YearMonth.from(now.atZone(properties.zone())));
         if (refusal.isPresent()) {
             return decline(id, card, m, Math.max(cents, 1), refusal.get(), now);
@@ -110,9 +120,9 @@ class IssuerService {
         var amount = Money.eur(cents);
         return ledger.hold(new HoldId(id), card.walletId().account(), amount, PurchaseLifecycle.memo(card.last4(), merchant))
                 .flatMap(held -> switch (held) {
-                    case HoldResult.Held h -> store.insert(new AuthorizationRow(id, card.id(), card.userId(), "PENDING", cents, cents,
-                                    0, 0, "EUR", merchant, m.parsedChannel().name(), null, false, now, now))
-                            .then(cards.spent(card.id(), today, cents, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE))
+                    case HoldResult.Held h -> store.approve(m.id(), new AuthorizationRow(id, card.id(), card.userId(), "PENDING",
+                                    cents, cents, 0, 0, "EUR", merchant, m.parsedChannel().name(), null, false, now, now),
+                                    today, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE)
                             .then(outbox.append(new CardAuthorized(new io.piaf.cards.CardAuthorizationId(id), card.ref(), amount,
                                     amount, merchant, false, now)))
                             .thenReturn(new Answer(true, id, null));
@@ -126,8 +136,8 @@ class IssuerService {
         var amount = Math.min(Math.max(cents, 1), Long.MAX_VALUE / 2);
         var currency = m.currency() != null && m.currency().matches("[A-Z]{3}") ? m.currency() : "EUR";
         var merchant = m.parsedMerchant();
-        return store.insert(new AuthorizationRow(id, card.id(), card.userId(), "DECLINED", amount, 0, 0, 0, currency, merchant,
-                        m.parsedChannel().name(), reason.code(), false, now, now))
+        return store.decline(m.id(), new AuthorizationRow(id, card.id(), card.userId(), "DECLINED", amount, 0, 0, 0, currency,
+                        merchant, m.parsedChannel().name(), reason.code(), false, now, now))
                 .then(outbox.append(new CardAuthorizationDeclined(new io.piaf.cards.CardAuthorizationId(id), card.ref(),
                         "EUR".equals(currency) ? Money.eur(amount) : null, merchant, reason.code(), reason.words(), now)))
                 .thenReturn(new Answer(false, id, reason.code()));

@@ -1,6 +1,7 @@
 package io.piaf.cards.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +26,11 @@ class IssuerStore {
             id, card_id, user_id, status, amount, held, captured, refunded, currency, merchant_name, mcc, country, channel,
             decline_reason, expired, created_at, updated_at""";
 
+    private static final String INSERT = """
+            insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
+                country, channel, decline_reason, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)""";
+
     private final DatabaseClient db;
 
     IssuerStore(DatabaseClient db) {
@@ -39,6 +45,60 @@ class IssuerStore {
         return db.sql("insert into cards.network_message (id, type, body_hash) values ($1, $2, $3) on conflict (id) do nothing")
                 .bind(0, messageId).bind(1, type).bind(2, bodyHash)
                 .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /** A claim of an authorization's message id, and its card locked when the claim is the first. */
+    record Claim(boolean first, CardRow card) {
+    }
+
+    /**
+     * {@link #claim} and the card found by its PAN hash locked, in one round trip and in that order: the card is
+     * locked only when the message is new; {@code card} is null when no card has this PAN hash.
+     */
+    Mono<Claim> claimAndLockCard(String messageId, byte[] bodyHash, byte[] panLookup) {
+        return db.sql("with claimed as (insert into cards.network_message (id, type, body_hash) values ($1, 'AUTHORIZATION', $2) "
+                + "on conflict (id) do nothing returning id) "
+                + "select exists (select 1 from claimed) as first_time, c.* from (values (1)) as one (x) "
+                + "left join lateral (select " + CardStore.COLUMNS + " from cards.card "
+                + "where pan_lookup = $3 and exists (select 1 from claimed) for no key update) c on true")
+                .bind(0, messageId).bind(1, bodyHash).bind(2, panLookup)
+                .map(r -> new Claim(Boolean.TRUE.equals(r.get("first_time", Boolean.class)),
+                        r.get("id", UUID.class) == null ? null : CardStore.read(r)))
+                .one();
+    }
+
+    /**
+     * An approval's writes on the issuer's side in one statement: the authorization, the card's spend of the day (a
+     * single-use card closes) and the message's answer.
+     */
+    Mono<Void> approve(String messageId, AuthorizationRow a, LocalDate today, boolean closeCard) {
+        return db.sql("""
+                with authorization_row as (""" + INSERT + """
+                ), spent as (
+                    update cards.card set spent_today = case when spent_day = $14 then spent_today else 0 end + $5,
+                        spent_day = $14,
+                        status = case when $15 then 'CANCELLED' else status end,
+                        cancelled_at = case when $15 then now() else cancelled_at end
+                    where id = $2)
+                update cards.network_message set approved = true, authorization_id = $1, reason = null where id = $16""")
+                .bind(0, a.id()).bind(1, a.cardId()).bind(2, a.userId().value()).bind(3, a.status()).bind(4, a.amount())
+                .bind(5, a.held()).bind(6, a.currency()).bind(7, a.merchant().name()).bind(8, a.merchant().mcc())
+                .bind(9, a.merchant().country()).bind(10, a.channel())
+                .bind(11, Parameter.fromOrEmpty(a.declineReason(), String.class)).bind(12, a.createdAt())
+                .bind(13, today).bind(14, closeCard).bind(15, messageId)
+                .then();
+    }
+
+    /** A decline on a known card: the authorization kept for the holder and the message's answer, one statement. */
+    Mono<Void> decline(String messageId, AuthorizationRow a) {
+        return db.sql("with authorization_row as (" + INSERT + """
+                )
+                update cards.network_message set approved = false, authorization_id = $1, reason = $12 where id = $14""")
+                .bind(0, a.id()).bind(1, a.cardId()).bind(2, a.userId().value()).bind(3, a.status()).bind(4, a.amount())
+                .bind(5, a.held()).bind(6, a.currency()).bind(7, a.merchant().name()).bind(8, a.merchant().mcc())
+                .bind(9, a.merchant().country()).bind(10, a.channel())
+                .bind(11, a.declineReason()).bind(12, a.createdAt()).bind(13, messageId)
+                .then();
     }
 
     Mono<Answer> answerOf(String messageId) {
@@ -60,18 +120,6 @@ class IssuerStore {
     Mono<UUID> authorizationOfMessage(String messageId) {
         return db.sql("select authorization_id from cards.network_message where id = $1 and authorization_id is not null")
                 .bind(0, messageId).map(r -> r.get(0, UUID.class)).one();
-    }
-
-    Mono<Void> insert(AuthorizationRow a) {
-        return db.sql("""
-                insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
-                    country, channel, decline_reason, created_at, updated_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)""")
-                .bind(0, a.id()).bind(1, a.cardId()).bind(2, a.userId().value()).bind(3, a.status()).bind(4, a.amount())
-                .bind(5, a.held()).bind(6, a.currency()).bind(7, a.merchant().name()).bind(8, a.merchant().mcc())
-                .bind(9, a.merchant().country()).bind(10, a.channel())
-                .bind(11, Parameter.fromOrEmpty(a.declineReason(), String.class)).bind(12, a.createdAt())
-                .then();
     }
 
     /** The card of an authorization, to lock the card before the authorization (the one lock order). */

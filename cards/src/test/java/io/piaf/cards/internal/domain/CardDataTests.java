@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CardDataTests {
 
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] KEY2 = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void issued_pans_are_luhn_valid_in_the_bin_and_print_masked() {
@@ -45,16 +47,45 @@ class CardDataTests {
     void the_cvv_is_derived_from_pan_expiry_and_key_and_never_needs_storing() {
         var cards = new CardVerification(KEY);
         var pan = Pan.parse("4895370000000007").orElseThrow();
-        var cvv = cards.cvv(pan, 12, 2029);
+        var cvv = cards.cvv(pan, 12, 2029, "1");
 
-        assertThat(cvv).matches("[0-9]{3}").isEqualTo(new CardVerification(KEY).cvv(pan, 12, 2029));
-        assertThat(cards.matches(pan, 12, 2029, cvv)).isTrue();
-        assertThat(cards.matches(pan, 12, 2029, null)).isFalse();
-        var others = Set.of(cards.cvv(pan, 11, 2029), cards.cvv(pan, 12, 2030),
-                new CardVerification("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)).cvv(pan, 12, 2029));
+        // pinned: the CVVs of cards issued before key rotation existed must not change
+        assertThat(cvv).isEqualTo("193").isEqualTo(new CardVerification(KEY).cvv(pan, 12, 2029, "1"));
+        assertThat(cards.currentKeyId()).isEqualTo(CardVerification.FIRST_KEY_ID);
+        assertThat(cards.matches(pan, 12, 2029, "1", cvv)).isTrue();
+        assertThat(cards.matches(pan, 12, 2029, "1", null)).isFalse();
+        var others = Set.of(cards.cvv(pan, 11, 2029, "1"), cards.cvv(pan, 12, 2030, "1"),
+                new CardVerification(KEY2).cvv(pan, 12, 2029, "1"));
         assertThat(others).hasSizeGreaterThan(1);
         assertThat(cards.lookup(pan)).isEqualTo(new CardVerification(KEY).lookup(pan)).hasSize(32);
         assertThatThrownBy(() -> new CardVerification(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void after_a_cvk_rotation_new_cards_take_the_new_key_and_old_cards_keep_verifying_under_theirs() {
+        var before = new CardVerification(KEY);
+        var after = new CardVerification(KEY, CardVerification.ring("2:" + Base64.getEncoder().encodeToString(KEY2)));
+        var pans = java.util.stream.IntStream.range(0, 20).mapToObj(i -> Pan.issue("489537", new SecureRandom())).toList();
+
+        assertThat(after.currentKeyId()).isEqualTo("2");
+        for (var pan : pans) {
+            var printed = before.cvv(pan, 12, 2029, before.currentKeyId());
+            assertThat(after.matches(pan, 12, 2029, "1", printed)).isTrue();
+            assertThat(after.cvv(pan, 12, 2029, "1")).isEqualTo(printed);
+            assertThat(after.lookup(pan)).as("a card is found by the same hash across rotations").isEqualTo(before.lookup(pan));
+        }
+        assertThat(pans.stream().filter(p -> !after.cvv(p, 12, 2029, "2").equals(after.cvv(p, 12, 2029, "1"))).count())
+                .as("the new key derives other CVVs").isGreaterThan(15);
+        assertThatThrownBy(() -> after.cvv(pans.get(0), 12, 2029, "3")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("3");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "2:not base64", "2", "2:AAAA,2:AAAA", "1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+            "2:AAAA", "bad id!:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" })
+    void a_key_ring_is_id_base64_of_256_bits_each_id_once_and_never_1(String configured) {
+        assertThatThrownBy(() -> new CardVerification(KEY, CardVerification.ring(configured)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
