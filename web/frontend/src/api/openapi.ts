@@ -956,6 +956,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants/{id}/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event to a webhook endpoint of one of your merchants
+         * @description A `webhook.test` event (`data.object` is the endpoint), signed with the endpoint's secret and sent like any other event, whatever the endpoint subscribed to: retried with backoff, and in its delivery log.
+         */
+        post: operations["sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -4192,7 +4212,7 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "DELIVERED" | "FAILED";
             /** @enum {string} */
-            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid";
+            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid" | "webhook.test";
         };
         /** @description A merchant's webhook endpoint, without its secret */
         WebhookEndpoint: {
@@ -9535,6 +9555,104 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "endpoint_not_found" | "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The endpoint's id */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the delivery is PENDING */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `endpoint_not_found`, `merchant_not_found`. Also another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_not_found" | "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `endpoint_disabled`. Enable the endpoint first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_disabled";
                     };
                 };
             };

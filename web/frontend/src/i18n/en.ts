@@ -733,6 +733,8 @@ export const en = {
   "merchants.delivery.DELIVERED": "Delivered",
   "merchants.delivery.FAILED": "Failed",
   "merchants.refresh": "Refresh",
+  "merchants.sendTest": "Send test event",
+  "merchants.testSent": "Test event sent: it appears in the deliveries below.",
 } as const;
 
 export type MessageKey = keyof typeof en;

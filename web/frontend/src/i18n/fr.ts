@@ -734,4 +734,6 @@ export const fr: Record<MessageKey, string> = {
   "merchants.delivery.DELIVERED": "Livré",
   "merchants.delivery.FAILED": "Échec",
   "merchants.refresh": "Actualiser",
+  "merchants.sendTest": "Envoyer un événement de test",
+  "merchants.testSent": "Événement de test envoyé : il apparaît dans les envois ci-dessous.",
 };

@@ -78,7 +78,7 @@ class CheckoutBrowserTests extends BrowserTestSupport {
     }
 
     @Test
-    void a_merchant_owner_reads_sessions_and_deliveries_and_rotates_the_secret_in_the_dashboard() throws Exception {
+    void a_merchant_owner_reads_sessions_and_deliveries_sends_a_test_event_and_rotates_the_secret_in_the_dashboard() throws Exception {
         var commerce = new Commerce(api);
         var wallets = new Wallets(api);
         try (var receiver = new Commerce.Receiver()) {
@@ -101,6 +101,13 @@ class CheckoutBrowserTests extends BrowserTestSupport {
                 assertThat(page.getByTestId("merchant-session")).containsText(text("9\\.00"));
                 assertThat(page.getByTestId("merchant-delivery")).containsText("Delivered");
                 assertAccessible(page, "merchants");
+            });
+
+            step("Send test event: a signed webhook.test reaches the endpoint and is delivered in the log", () -> {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test event")).click();
+                assertThat(page.getByTestId("merchant-delivery").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("webhook.test")))
+                        .containsText("Delivered");
+                assertThat(receiver.received.getLast().body()).contains("\"type\":\"webhook.test\"");
             });
 
             step("A new client secret is shown once, and it works", () -> {

@@ -166,7 +166,7 @@ final class CommerceSchemas {
     record Delivery(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^evt_[0-9a-f-]{36}$", maxLength = 40) String eventId,
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid" }) String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid", "webhook.test" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING", "DELIVERED", "FAILED" }) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1000") int attempts,
             @Schema(types = "integer", minimum = "100", maximum = "599") Integer lastStatusCode,
