@@ -905,6 +905,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants/{id}/payout-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose when one of your merchants' balance is paid out by itself: manual, daily or weekly
+         * @description Daily: each day (in Piaf's time zone) the whole balance is paid out to the bank account, as a payout with its payout.paid webhook; weekly: on weeklyAnchor; manual: only POST /api/payouts. The first payout is on the first such day after today; a day without balance pays nothing.
+         */
+        put: operations["schedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The balance, payout schedule and last 100 payouts of one of your merchants */
+        get: operations["payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merchants/{id}/sessions": {
         parameters: {
             query?: never;
@@ -2866,6 +2903,13 @@ export interface components {
             scopes: ("checkout:write" | "payments:read" | "refunds:write" | "webhooks:write" | "payouts:write")[];
             supportEmail: string;
         };
+        /** @description A merchant's balance, payout schedule and last 100 payouts */
+        MerchantPayouts: {
+            /** @description What can be paid out now */
+            balance: components["schemas"]["Money"];
+            items: components["schemas"]["Payout"][];
+            schedule: components["schemas"]["PayoutScheduleSetting"];
+        };
         MerchantRequest: {
             /** @description ISO 18245 merchant category code */
             mcc: string;
@@ -3378,6 +3422,30 @@ export interface components {
         PayoutRequest: {
             /** @description In EUR (the bare decimal string, "25.00", is also accepted); none: the whole balance */
             amount?: components["schemas"]["MoneyInput"];
+        };
+        PayoutScheduleRequest: {
+            /** @enum {string} */
+            interval: "manual" | "daily" | "weekly";
+            /**
+             * @description Weekly only; default monday
+             * @enum {string}
+             */
+            weeklyAnchor?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+        };
+        /** @description When the balance goes to the bank account by itself */
+        PayoutScheduleSetting: {
+            /** @enum {string} */
+            interval: "manual" | "daily" | "weekly";
+            /**
+             * Format: date
+             * @description The day of the next payout (none when manual)
+             */
+            nextPayoutOn?: string;
+            /**
+             * @description Weekly only
+             * @enum {string}
+             */
+            weeklyAnchor?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         };
         Payouts: {
             /** @description What you can pay out now */
@@ -9293,6 +9361,202 @@ export interface operations {
                 };
             };
             /** @description Not Found: `merchant_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutScheduleSetting"];
+                };
+            };
+            /** @description Bad Request: `invalid_payout_schedule`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_payout_schedule" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found`. Also another user's merchant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    payouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantPayouts"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found`. Also another user's merchant */
             404: {
                 headers: {
                     [name: string]: unknown;

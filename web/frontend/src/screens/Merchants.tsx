@@ -4,6 +4,7 @@ import type { CheckoutSession, ClientSecretIssued, Merchant, MerchantOpened, Web
 import { useResource } from "../api/useResource";
 import { ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
+import { MerchantPayoutsCard } from "./MerchantPayouts";
 
 /** A merchant owner's dashboard: their merchants, each one's sessions, webhook endpoints with deliveries, and secrets. */
 export function MerchantsScreen() {
@@ -120,6 +121,7 @@ function MerchantDetail({ merchant }: { merchant: Merchant }) {
             </ul>
           )}
       </section>
+      <MerchantPayoutsCard base={base} merchantId={merchant.id} />
       <section className="card stack" aria-labelledby="merchant-webhooks">
         <h2 id="merchant-webhooks" className="card-title">{t("merchants.webhooks")}</h2>
         {endpoints.error ? <ErrorNote onRetry={endpoints.reload}>{errorText(endpoints.error)}</ErrorNote>

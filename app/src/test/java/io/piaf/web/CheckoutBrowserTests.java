@@ -110,6 +110,14 @@ class CheckoutBrowserTests extends BrowserTestSupport {
                 assertThat(receiver.received.getLast().body()).contains("\"type\":\"webhook.test\"");
             });
 
+            step("The balance is paid out by itself every day once the owner chooses a daily schedule", () -> {
+                assertThat(page.getByTestId("merchant-balance")).containsText(text("9\\.00"));
+                page.getByLabel("Payout schedule").selectOption("daily");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save schedule")).click();
+                assertThat(page.getByTestId("merchant-next-payout"))
+                        .containsText(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1).toString());
+            });
+
             step("A new client secret is shown once, and it works", () -> {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New client secret")).click();
                 var secret = page.getByTestId("merchant-new-secret").textContent();

@@ -197,4 +197,19 @@ final class CommerceSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What you can pay out now") Object balance,
             @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Payout> items) {
     }
+
+    @Schema(name = "PayoutScheduleSetting", description = "When the balance goes to the bank account by itself")
+    record PayoutScheduleView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "manual", "daily", "weekly" }) String interval,
+            @Schema(types = "string", allowableValues = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
+                    description = "Weekly only") String weeklyAnchor,
+            @Schema(types = "string", format = "date", description = "The day of the next payout (none when manual)") String nextPayoutOn) {
+    }
+
+    @Schema(name = "MerchantPayouts", description = "A merchant's balance, payout schedule and last 100 payouts")
+    record MerchantPayouts(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What can be paid out now") Object balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED) PayoutScheduleView schedule,
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Payout> items) {
+    }
 }
