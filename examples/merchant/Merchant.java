@@ -200,8 +200,13 @@ public class Merchant {
             send(ex, 404, "text/plain", "no such order");
             return;
         }
-        // status stays as it is until the refund.succeeded webhook says so
-        call("/api/refunds", "{\"sessionId\":\"" + order.sessionId() + "\",\"reason\":\"refunded from the sample shop\"}", "refund-" + orderId, 201);
+        // An amount refunds part of the order, none all that is left. The status stays as it is until the refund.succeeded
+        // webhook says so; the key names the order, what was refunded so far and the amount: a resubmitted form (a
+        // double click, a retry) is the same refund, never a second one.
+        var amount = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("amount");
+        var part = amount == null || amount.isBlank() ? "" : ",\"amount\":" + Json.quote(amount.trim());
+        call("/api/refunds", "{\"sessionId\":\"" + order.sessionId() + "\"" + part + ",\"reason\":\"refunded from the sample shop\"}",
+                "refund-" + orderId + "-" + order.refundedCents() + "-" + (part.isEmpty() ? "rest" : amount.trim()), 201);
         redirect(ex, "/orders/" + orderId);
     }
 
@@ -214,7 +219,8 @@ public class Merchant {
         var html = "<p>Order <b>" + esc(o.id()) + "</b>: " + money(o.totalCents()) + " EUR — <b id=status>" + esc(o.status()) + "</b>"
                 + (o.refundedCents() > 0 ? " (refunded " + money(o.refundedCents()) + " EUR)" : "") + "</p>"
                 + (o.status().equals("PENDING") ? "<p>Waiting for Piaf's webhook… <a href=''>refresh</a> · <a href='" + esc(o.checkoutUrl()) + "'>pay</a></p>" : "")
-                + (o.status().equals("PAID") ? "<form method=post action='/orders/" + esc(o.id()) + "/refund'><button>Refund</button></form>" : "")
+                + (o.status().equals("PAID") ? "<form method=post action='/orders/" + esc(o.id()) + "/refund'><label>Amount to refund (EUR) "
+                        + "<input name=amount value='" + money(o.totalCents() - o.refundedCents()) + "'></label> <button>Refund</button></form>" : "")
                 + "<p><a href='/'>Back to the shop</a></p>";
         send(ex, 200, "text/html", page("Order " + o.id(), html));
     }

@@ -905,6 +905,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchants/{id}/payout-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose when one of your merchants' balance is paid out by itself: manual, daily or weekly
+         * @description Daily: each day (in Piaf's time zone) the whole balance is paid out to the bank account, as a payout with its payout.paid webhook; weekly: on weeklyAnchor; manual: only POST /api/payouts. The first payout is on the first such day after today; a day without balance pays nothing.
+         */
+        put: operations["schedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The balance, payout schedule and last 100 payouts of one of your merchants */
+        get: operations["payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/merchants/{id}/sessions": {
         parameters: {
             query?: never;
@@ -950,6 +987,26 @@ export interface paths {
         get: operations["deliveries_1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchants/{id}/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event to a webhook endpoint of one of your merchants
+         * @description A `webhook.test` event (`data.object` is the endpoint), signed with the endpoint's secret and sent like any other event, whatever the endpoint subscribed to: retried with backoff, and in its delivery log.
+         */
+        post: operations["sendTest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2846,6 +2903,13 @@ export interface components {
             scopes: ("checkout:write" | "payments:read" | "refunds:write" | "webhooks:write" | "payouts:write")[];
             supportEmail: string;
         };
+        /** @description A merchant's balance, payout schedule and last 100 payouts */
+        MerchantPayouts: {
+            /** @description What can be paid out now */
+            balance: components["schemas"]["Money"];
+            items: components["schemas"]["Payout"][];
+            schedule: components["schemas"]["PayoutScheduleSetting"];
+        };
         MerchantRequest: {
             /** @description ISO 18245 merchant category code */
             mcc: string;
@@ -3358,6 +3422,30 @@ export interface components {
         PayoutRequest: {
             /** @description In EUR (the bare decimal string, "25.00", is also accepted); none: the whole balance */
             amount?: components["schemas"]["MoneyInput"];
+        };
+        PayoutScheduleRequest: {
+            /** @enum {string} */
+            interval: "manual" | "daily" | "weekly";
+            /**
+             * @description Weekly only; default monday
+             * @enum {string}
+             */
+            weeklyAnchor?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+        };
+        /** @description When the balance goes to the bank account by itself */
+        PayoutScheduleSetting: {
+            /** @enum {string} */
+            interval: "manual" | "daily" | "weekly";
+            /**
+             * Format: date
+             * @description The day of the next payout (none when manual)
+             */
+            nextPayoutOn?: string;
+            /**
+             * @description Weekly only
+             * @enum {string}
+             */
+            weeklyAnchor?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         };
         Payouts: {
             /** @description What you can pay out now */
@@ -4192,7 +4280,7 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "DELIVERED" | "FAILED";
             /** @enum {string} */
-            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid";
+            type: "checkout.session.completed" | "checkout.session.expired" | "refund.succeeded" | "payout.paid" | "webhook.test";
         };
         /** @description A merchant's webhook endpoint, without its secret */
         WebhookEndpoint: {
@@ -9298,6 +9386,202 @@ export interface operations {
             };
         };
     };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutScheduleSetting"];
+                };
+            };
+            /** @description Bad Request: `invalid_payout_schedule`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_payout_schedule" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found`. Also another user's merchant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    payouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantPayouts"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `merchant_not_found`. Also another user's merchant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
     sessions: {
         parameters: {
             query?: never;
@@ -9535,6 +9819,104 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "endpoint_not_found" | "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The endpoint's id */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: the delivery is PENDING */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`, `user_token_required`. Not a user's token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "user_token_required";
+                    };
+                };
+            };
+            /** @description Not Found: `endpoint_not_found`, `merchant_not_found`. Also another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_not_found" | "merchant_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `endpoint_disabled`. Enable the endpoint first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endpoint_disabled";
                     };
                 };
             };

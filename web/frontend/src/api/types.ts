@@ -57,3 +57,5 @@ export type ClientSecretIssued = Schemas["ClientSecretIssued"];
 export type CheckoutSession = Schemas["CheckoutSession"];
 export type WebhookEndpoint = Schemas["WebhookEndpoint"];
 export type WebhookDelivery = Schemas["WebhookDelivery"];
+export type MerchantPayouts = Schemas["MerchantPayouts"];
+export type PayoutScheduleSetting = Schemas["PayoutScheduleSetting"];

@@ -4,6 +4,7 @@ import type { CheckoutSession, ClientSecretIssued, Merchant, MerchantOpened, Web
 import { useResource } from "../api/useResource";
 import { ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
+import { MerchantPayoutsCard } from "./MerchantPayouts";
 
 /** A merchant owner's dashboard: their merchants, each one's sessions, webhook endpoints with deliveries, and secrets. */
 export function MerchantsScreen() {
@@ -120,6 +121,7 @@ function MerchantDetail({ merchant }: { merchant: Merchant }) {
             </ul>
           )}
       </section>
+      <MerchantPayoutsCard base={base} merchantId={merchant.id} />
       <section className="card stack" aria-labelledby="merchant-webhooks">
         <h2 id="merchant-webhooks" className="card-title">{t("merchants.webhooks")}</h2>
         {endpoints.error ? <ErrorNote onRetry={endpoints.reload}>{errorText(endpoints.error)}</ErrorNote>
@@ -133,8 +135,29 @@ function MerchantDetail({ merchant }: { merchant: Merchant }) {
 function EndpointLog({ base, endpoint }: { base: string; endpoint: WebhookEndpoint }) {
   const i18n = useI18n();
   const { t, errorText } = i18n;
+  const path = `${base}/webhook-endpoints/${enc(endpoint.id)}`;
   const deliveries = useResource<{ items: WebhookDelivery[] }>(`merchant-deliveries:${endpoint.id}`,
-    (signal) => api(`${base}/webhook-endpoints/${enc(endpoint.id)}/deliveries`, { signal }));
+    (signal) => api(`${path}/deliveries`, { signal }));
+  const [testSent, setTestSent] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function sendTest() {
+    setBusy(true);
+    setError(undefined);
+    setTestSent(false);
+    try {
+      await api<WebhookDelivery>(`${path}/test`, { method: "POST" });
+      setTestSent(true);
+      deliveries.reload();
+      window.setTimeout(deliveries.reload, 1500); // by then it was most likely sent: show how it went
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <details className="stack" data-testid="merchant-endpoint" open>
       <summary><code>{endpoint.url}</code> {endpoint.enabled ? "" : <span className="muted small">{t("merchants.disabled")}</span>}</summary>
@@ -153,7 +176,12 @@ function EndpointLog({ base, endpoint }: { base: string; endpoint: WebhookEndpoi
             ))}
           </ul>
         )}
-      <button type="button" className="button button-small button-ghost" onClick={deliveries.reload}>{t("merchants.refresh")}</button>
+      {testSent && <p className="note note-info small" role="status">{t("merchants.testSent")}</p>}
+      {error && <ErrorNote>{error}</ErrorNote>}
+      <div className="row">
+        <button type="button" className="button button-small button-ghost" onClick={sendTest} disabled={busy || !endpoint.enabled}>{t("merchants.sendTest")}</button>
+        <button type="button" className="button button-small button-ghost" onClick={deliveries.reload}>{t("merchants.refresh")}</button>
+      </div>
     </details>
   );
 }

@@ -65,6 +65,23 @@ final class ChaosClient {
         return send("PUT", path, token, null, body);
     }
 
+    /** A merchant's access token (client credentials, HTTP Basic), or null when Piaf did not answer with one. */
+    String clientToken(String clientId, String secret) {
+        try {
+            var basic = java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var request = HttpRequest.newBuilder(URI.create(base + "/oauth2/token")).timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()).get("access_token").asString() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** Signs up, takes a token, sets a PIN: a user ready to pay. */
     Map<String, String> person(String handle) {
         post("/api/auth/signup", null, null, Map.of("handle", handle, "password", "chaos-password", "displayName", handle));

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Crash and restart under load: top-ups, payments created and confirmed, pay-by-post, card purchases from the
- * network simulator ({@link CardChaos}), savings deposits and withdrawals (and round-ups of the payments), and replays
+ * network simulator ({@link CardChaos}), checkouts paid with the PIN and their webhooks ({@link CheckoutChaos}), savings deposits and withdrawals (and round-ups of the payments), and replays
  * with the same Idempotency-Key run against a real Piaf process that is killed with SIGKILL at random moments and restarted. Then
  * the audit: every acknowledged operation exists exactly once, replays return the original result, the ledger sums
  * to zero with no wallet below zero, every completed payment notified each party exactly once, and every vault's
- * balance is its ledger account's and its movements'.
+ * balance is its ledger account's and its movements'; every completed checkout moved one transfer and reached the shop
+ * as a signed webhook.
  *
  * <p>The test suite runs a short version; bench/chaos/run runs a longer one ({@code -Dchaos.kills},
  * {@code -Dchaos.seconds} of load between kills, {@code -Dchaos.seed}).
@@ -53,6 +54,7 @@ class ChaosTests {
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final Map<Map<String, String>, networksim.CardNetwork.Card> cards = new ConcurrentHashMap<>();
     private CardChaos cardChaos;
+    private CheckoutChaos checkoutChaos;
     private final Map<String, String> vaults = new ConcurrentHashMap<>(); // handle -> the user's savings vault
 
     @Test
@@ -78,6 +80,7 @@ class ChaosTests {
                 }
             }
             cardChaos = new CardChaos(java.net.URI.create(piaf.base()), piaf.secretsDir().resolve("cards-network-secret"));
+            checkoutChaos = CheckoutChaos.open(client, client.person("chaos" + Long.toString(Math.abs(seed % 100000), 36) + "_shop"));
 
             for (int round = 0; round < kills; round++) {
                 var running = new AtomicBoolean(true);
@@ -109,16 +112,22 @@ class ChaosTests {
             }
 
             cardChaos.retryAll(problems::add);
+            checkoutChaos.retryAll(problems::add);
 
             try (var db = DriverManager.getConnection(piaf.jdbcUrl(), "postgres", piaf.dbPassword())) {
                 awaitQuiet(db);
                 audit(db, users);
                 cardChaos.audit(db, problems::add);
+                checkoutChaos.audit(db, problems::add);
+            }
+        } finally {
+            if (checkoutChaos != null) {
+                checkoutChaos.close();
             }
         }
-        var total = acknowledged.size() + confirmedPayments.size() + acknowledgedPosts.size() + cardChaos.messages();
-        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged (%d card network messages), %d problems%n", seed, kills, total,
-                cardChaos.messages(), problems.size());
+        var total = acknowledged.size() + confirmedPayments.size() + acknowledgedPosts.size() + cardChaos.messages() + checkoutChaos.checkouts();
+        System.out.printf("CHAOS seed=%d kills=%d: %d acknowledged (%d card network messages, %d checkouts), %d problems%n", seed, kills, total,
+                cardChaos.messages(), checkoutChaos.checkouts(), problems.size());
         assertThat(problems).as("seed " + seed).isEmpty();
         System.out.printf("%d acknowledged, 0 lost, 0 duplicated, invariants hold%n", total);
     }
@@ -144,8 +153,10 @@ class ChaosTests {
             var payer = users.get(random.nextInt(users.size()));
             var payee = users.get(random.nextInt(users.size()));
             var cents = String.format("0.%02d", 1 + random.nextInt(99));
-            var choice = random.nextInt(12);
-            if (choice >= 10) {
+            var choice = random.nextInt(13);
+            if (choice == 12 && payer != payee) {
+                checkoutChaos.checkout(payer, random);
+            } else if (choice >= 10 && choice < 12) {
                 var direction = choice == 10 ? "deposits" : "withdrawals";
                 var attempt = new Attempt(direction, payer, UUID.randomUUID().toString(), Map.of("amount", Map.of("amount", cents, "currency", "EUR")),
                         "/api/savings/vaults/" + vaults.get(payer.get("handle")) + "/" + direction);

@@ -3,14 +3,11 @@ package io.piaf.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -18,7 +15,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.piaf.testing.Api;
 import io.piaf.testing.Commerce;
 import io.piaf.testing.PiafTest;
+import io.piaf.testing.SampleMerchant;
 import io.piaf.testing.Wallets;
 
 /**
@@ -38,26 +35,18 @@ class SampleMerchantTests {
     @Autowired Api api;
     @LocalServerPort int port;
     final HttpClient http = HttpClient.newHttpClient();
-    Process sample;
-
-    @AfterEach
-    void stop() {
-        if (sample != null) {
-            sample.destroy();
-        }
-    }
 
     @Test
     void the_sample_shop_sells_a_basket_verifies_the_webhook_and_refunds() throws Exception {
         var commerce = new Commerce(api);
         var wallets = new Wallets(api);
         var shop = commerce.merchant("Boulangerie Piaf");
-        var samplePort = freePort();
-        var shopUrl = "http://localhost:" + samplePort;
-        var secret = (String) commerce.endpoint(shop, shopUrl + "/webhooks").get("secret");
-        sample = start(samplePort, shop, secret);
-        await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> get(shopUrl + "/").statusCode() == 200);
+        try (var sample = SampleMerchant.start(commerce, shop, port)) {
+            sold(sample.url(), sample.webhookSecret(), commerce, wallets);
+        }
+    }
 
+    private void sold(String shopUrl, String secret, Commerce commerce, Wallets wallets) throws Exception {
         var basket = post(shopUrl + "/checkout", "application/x-www-form-urlencoded", "Croissant=2&Baguette=1", null);
         assertThat(basket.statusCode()).isEqualTo(303);
         var checkoutUrl = basket.headers().firstValue("Location").orElseThrow();
@@ -88,22 +77,6 @@ class SampleMerchantTests {
         assertThat(get(shopUrl + "/orders.json").body()).contains("\"status\":\"REFUNDED\"");
     }
 
-    private Process start(int samplePort, Commerce.Merchant shop, String secret) throws Exception {
-        var source = Path.of("..", "examples", "merchant", "Merchant.java").toAbsolutePath().normalize();
-        assertThat(source).exists();
-        var log = Path.of("target", "sample-merchant.log");
-        Files.createDirectories(log.getParent());
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, source.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        var env = builder.environment();
-        env.put("PIAF_URL", "http://localhost:" + port);
-        env.put("PIAF_CLIENT_ID", shop.clientId());
-        env.put("PIAF_CLIENT_SECRET", shop.clientSecret());
-        env.put("PIAF_WEBHOOK_SECRET", secret);
-        env.put("PORT", Integer.toString(samplePort));
-        return builder.start();
-    }
-
     private static String sign(String secret, long t, String body) throws Exception {
         var mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -124,11 +97,5 @@ class SampleMerchantTests {
             request.header("Piaf-Signature", signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * the interest account is the interest its vaults earned. Holds: every account's maintained {@code held} is the sum
  * of its active holds, no user account holds more than its balance, a captured hold has its transfer; a pending card
  * authorization holds exactly what the card module says, a cleared one moved exactly its captured amount once as a
- * {@code CARD_PURCHASE}; creator budgets add up (see {@link #BUDGETS}). Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * {@code CARD_PURCHASE}; creator budgets and commerce add up (see {@link #BUDGETS}, {@link #COMMERCE}). Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -59,30 +59,7 @@ public class LedgerInvariants implements AfterEachCallback {
                     select 1 from payments.entry e join payments.transfer t on t.id = e.transfer_id
                     where t.kind = 'TOP_UP' and t.reference = u.id::text and e.account_id = u.wallet_id and e.amount = u.amount)"""))
                 .as("top-ups whose credit does not match their status").isEmpty();
-        assertThat(list(db, """
-                select s.id::text from commerce.checkout_session s
-                where (s.status = 'COMPLETE') <> exists (
-                    select 1 from payments.transfer t join payments.entry e on e.transfer_id = t.id
-                    where t.kind = 'CHECKOUT' and t.reference = s.id::text and t.id = s.payment_id and e.amount = s.amount)
-                union all
-                select s.id::text from commerce.checkout_session s
-                where s.refunded <> coalesce((select sum(r.amount) from commerce.refund r where r.session_id = s.id), 0)
-                    or s.refunded <> coalesce((select sum(e.amount) from commerce.refund r join payments.transfer t
-                        on t.kind = 'CHECKOUT_REFUND' and t.reference = r.id::text join payments.entry e on e.transfer_id = t.id
-                        where r.session_id = s.id and e.amount > 0), 0)"""))
-                .as("checkouts that did not move exactly one transfer, or refunds that do not match the ledger").isEmpty();
-        // A merchant's account holds its checkouts less its refunds and payouts; each payout is one PAYOUT transfer out of it.
-        assertThat(list(db, """
-                select m.id::text from commerce.merchant m join payments.account a on a.id = m.account_id
-                where a.balance <> coalesce((select sum(s.amount) from commerce.checkout_session s where s.merchant_id = m.id and s.status = 'COMPLETE'), 0)
-                                 - coalesce((select sum(r.amount) from commerce.refund r where r.merchant_id = m.id), 0)
-                                 - coalesce((select sum(p.amount) from commerce.payout p where p.merchant_id = m.id), 0)
-                union all
-                select p.id::text from commerce.payout p join commerce.merchant m on m.id = p.merchant_id
-                where 1 <> (select count(*) from payments.transfer t join payments.entry e on e.transfer_id = t.id
-                            where t.kind = 'PAYOUT' and t.id = p.transfer_id and t.reference = p.id::text
-                                and e.account_id = m.account_id and e.amount = -p.amount)"""))
-                .as("merchants whose balance is not their checkouts less refunds and payouts, or payouts not in the ledger").isEmpty();
+        COMMERCE.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
         holds(db);
         // A pot's account holds exactly the payments confirmed into it less the organiser's withdrawals (pots).
         assertThat(list(db, """
@@ -105,6 +82,36 @@ public class LedgerInvariants implements AfterEachCallback {
         checkSavings(db);
         checkBudgets(db);
     }
+
+    /**
+     * Commerce's invariants (the chaos audit runs them too): each checkout session is COMPLETE exactly when one
+     * {@code CHECKOUT} transfer of its amount, its payment, moved it; refunds match the ledger; a merchant's account
+     * holds its checkouts less refunds and payouts, and each payout is one {@code PAYOUT} transfer out of it.
+     */
+    public static final Map<String, String> COMMERCE = Map.of(
+            "checkouts that did not move exactly one transfer, or refunds that do not match the ledger", """
+                    select s.id::text from commerce.checkout_session s
+                    where (s.status = 'COMPLETE') <> exists (
+                        select 1 from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                        where t.kind = 'CHECKOUT' and t.reference = s.id::text and t.id = s.payment_id and e.amount = s.amount)
+                        or (select count(*) from payments.transfer t where t.kind = 'CHECKOUT' and t.reference = s.id::text)
+                           <> case when s.status = 'COMPLETE' then 1 else 0 end
+                    union all
+                    select s.id::text from commerce.checkout_session s
+                    where s.refunded <> coalesce((select sum(r.amount) from commerce.refund r where r.session_id = s.id), 0)
+                        or s.refunded <> coalesce((select sum(e.amount) from commerce.refund r join payments.transfer t
+                            on t.kind = 'CHECKOUT_REFUND' and t.reference = r.id::text join payments.entry e on e.transfer_id = t.id
+                            where r.session_id = s.id and e.amount > 0), 0)""",
+            "merchants whose balance is not their checkouts less refunds and payouts, or payouts not in the ledger", """
+                    select m.id::text from commerce.merchant m join payments.account a on a.id = m.account_id
+                    where a.balance <> coalesce((select sum(s.amount) from commerce.checkout_session s where s.merchant_id = m.id and s.status = 'COMPLETE'), 0)
+                                     - coalesce((select sum(r.amount) from commerce.refund r where r.merchant_id = m.id), 0)
+                                     - coalesce((select sum(p.amount) from commerce.payout p where p.merchant_id = m.id), 0)
+                    union all
+                    select p.id::text from commerce.payout p join commerce.merchant m on m.id = p.merchant_id
+                    where 1 <> (select count(*) from payments.transfer t join payments.entry e on e.transfer_id = t.id
+                                where t.kind = 'PAYOUT' and t.id = p.transfer_id and t.reference = p.id::text
+                                    and e.account_id = m.account_id and e.amount = -p.amount)""");
 
     /**
      * Creator budgets' invariants (the chaos audit runs them too): each closed budget-month's payouts + fee = its

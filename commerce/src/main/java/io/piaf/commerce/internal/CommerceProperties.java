@@ -1,6 +1,7 @@
 package io.piaf.commerce.internal;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryTimeout how long one attempt may take before it counts as failed
  * @param deliveryPoll how often due deliveries are looked for when no event woke the dispatcher
  * @param expirySweep how often open sessions past their expiry time are marked EXPIRED (and their webhook sent)
+ * @param payoutZone whose days payout schedules run on (a daily payout is made in the first sweep of each day)
+ * @param payoutSweep how often due payout schedules are looked for
  */
 @ConfigurationProperties("piaf.commerce")
 record CommerceProperties(
@@ -24,5 +27,7 @@ record CommerceProperties(
         @DefaultValue("32") int deliveryConcurrency,
         @DefaultValue("10s") Duration deliveryTimeout,
         @DefaultValue("1s") Duration deliveryPoll,
-        @DefaultValue("30s") Duration expirySweep) {
+        @DefaultValue("30s") Duration expirySweep,
+        @DefaultValue("Europe/Paris") ZoneId payoutZone,
+        @DefaultValue("1m") Duration payoutSweep) {
 }

@@ -166,7 +166,7 @@ final class CommerceSchemas {
     record Delivery(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^evt_[0-9a-f-]{36}$", maxLength = 40) String eventId,
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid" }) String type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid", "webhook.test" }) String type,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "PENDING", "DELIVERED", "FAILED" }) String status,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "1000") int attempts,
             @Schema(types = "integer", minimum = "100", maximum = "599") Integer lastStatusCode,
@@ -195,6 +195,21 @@ final class CommerceSchemas {
     @Schema(name = "Payouts")
     record PayoutList(
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What you can pay out now") Object balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Payout> items) {
+    }
+
+    @Schema(name = "PayoutScheduleSetting", description = "When the balance goes to the bank account by itself")
+    record PayoutScheduleView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "manual", "daily", "weekly" }) String interval,
+            @Schema(types = "string", allowableValues = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
+                    description = "Weekly only") String weeklyAnchor,
+            @Schema(types = "string", format = "date", description = "The day of the next payout (none when manual)") String nextPayoutOn) {
+    }
+
+    @Schema(name = "MerchantPayouts", description = "A merchant's balance, payout schedule and last 100 payouts")
+    record MerchantPayouts(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What can be paid out now") Object balance,
+            @Schema(requiredMode = RequiredMode.REQUIRED) PayoutScheduleView schedule,
             @Schema(requiredMode = RequiredMode.REQUIRED) @ArraySchema(maxItems = 100) List<Payout> items) {
     }
 }

@@ -71,6 +71,18 @@ class WebhookStore {
     }
 
     /**
+     * One delivery of a test event to one endpoint, whatever it subscribed to (the merchant asked for it); it is then
+     * sent, retried and logged like any other. The event id is new, so a receiver's deduplication lets it through.
+     */
+    Mono<Delivery> enqueueTest(UUID endpoint, UUID eventId, String type, String body) {
+        return db.sql("""
+                insert into commerce.webhook_delivery (id, event_id, endpoint_id, type, body, status, next_attempt_at)
+                values (gen_random_uuid(), $1, $2, $3, $4, 'PENDING', now()) returning *""")
+                .bind(0, eventId).bind(1, endpoint).bind(2, type).bind(3, body).map(WebhookStore::delivery).one()
+                .flatMap(d -> notifyDispatcher().thenReturn(d));
+    }
+
+    /**
      * Claims up to {@code limit} due deliveries for one attempt each: the lease pushes their next attempt past the
      * attempt's timeout, so an instance that dies mid-attempt leaves them to be tried again (at least once).
      */

@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Webhooks {
 
     static final Set<String> TYPES = Set.of("checkout.session.completed", "checkout.session.expired", "refund.succeeded", "payout.paid");
+    /** What "send test event" sends: not one of the {@link #TYPES} an endpoint subscribes to, every endpoint can get it. */
+    static final String TEST = "webhook.test";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore store;
@@ -88,6 +90,24 @@ class Webhooks {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("endpoint_not_found", "No such webhook endpoint.")));
     }
 
+    /**
+     * A {@code webhook.test} event to one enabled endpoint of the merchant, through the dispatcher like the others
+     * (signed, retried, in the delivery log). No outbox: nothing else changes that it would have to commit with.
+     */
+    Mono<WebhookStore.Delivery> sendTest(MerchantId merchant, UUID endpoint) {
+        return owned(merchant, endpoint).flatMap(e -> {
+            if (!e.enabled()) {
+                return Mono.error(ProblemException.conflict("endpoint_disabled", "This endpoint is disabled: enable it first."));
+            }
+            var eventId = UUID.randomUUID();
+            var object = new LinkedHashMap<String, Object>();
+            object.put("id", e.id().toString());
+            object.put("object", "webhook_endpoint");
+            object.put("url", e.url());
+            return store.enqueueTest(e.id(), eventId, TEST, json.writeValueAsString(event(eventId, TEST, Instant.now(), object)));
+        });
+    }
+
     @OutboxListener(id = "commerce.Webhooks.onCheckoutCompleted")
     Mono<Void> on(CheckoutSessionCompleted event, EventContext context) {
         return sessions.find(event.sessionId())
@@ -128,11 +148,15 @@ class Webhooks {
     }
 
     private Mono<Long> enqueue(EventContext context, MerchantId merchant, String type, Object object) {
+        return store.enqueue(context.eventId(), merchant, type, json.writeValueAsString(event(context.eventId(), type, context.occurredAt(), object)));
+    }
+
+    private static Map<String, Object> event(UUID id, String type, Instant created, Object object) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("id", "evt_" + context.eventId());
+        body.put("id", "evt_" + id);
         body.put("type", type);
-        body.put("created", context.occurredAt().getEpochSecond());
+        body.put("created", created.getEpochSecond());
         body.put("data", Map.of("object", object));
-        return store.enqueue(context.eventId(), merchant, type, json.writeValueAsString(body));
+        return body;
     }
 }
