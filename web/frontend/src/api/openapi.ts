@@ -1620,6 +1620,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/unlockables/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to be an item's content
+         * @description The body is the file, its type in Content-Type (one of the types below; its first bytes must match), at most piaf.unlocks.file-max-size (5 MB by default). Name it with ?name=: the name is sanitised (path, control and reserved characters, at most 100 characters, the type's extension added if missing). Then create the item with content.fileId. An upload no item uses within a day is deleted; at most 10 wait at a time.
+         */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/unlockables/{id}": {
         parameters: {
             query?: never;
@@ -1649,6 +1669,26 @@ export interface paths {
          * @description The link (contentUrl) is the credential: no token. It opens until it expires, and only while its unlock holds.
          */
         get: operations["content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/content/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an item's file with a signed link
+         * @description The content link's query (u, expires, sig) on this path: no token. Answers the file as it was uploaded, with its type and `Content-Disposition: attachment` under its sanitised name.
+         */
+        get: operations["file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3625,6 +3665,11 @@ export interface components {
             lockedUntil?: string;
             /**
              * Format: int32
+             * @description file_too_large: the largest file accepted, in bytes
+             */
+            maxBytes?: number;
+            /**
+             * Format: int32
              * @description text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed
              */
             maxLength?: number;
@@ -3928,8 +3973,10 @@ export interface components {
             /** @description Whether you unlocked it (and still have it) */
             unlocked: boolean;
         };
-        /** @description The content: a text, a link, or both */
+        /** @description The content: a text, a link, a file, or several of them */
         UnlockableContent: {
+            /** @description A file Piaf stores */
+            file?: components["schemas"]["UnlockableFile"];
             text?: string;
             /**
              * Format: uri
@@ -3937,13 +3984,31 @@ export interface components {
              */
             url?: string;
         };
-        /** @description A text, a link, or both */
+        /** @description A text, a link, a file uploaded before, or several of them */
         UnlockableContentInput: {
+            /**
+             * Format: uuid
+             * @description The id of your upload (POST /api/unlockables/files) that no item uses yet
+             */
+            fileId?: string;
             text?: string;
             /**
              * Format: uri
              * @description An http or https link
              */
+            url?: string;
+        };
+        /** @description A content file: what it is, and a signed link that downloads it */
+        UnlockableFile: {
+            contentType: string;
+            /** @description The name it downloads under */
+            name: string;
+            /**
+             * Format: int32
+             * @description Bytes
+             */
+            size: number;
+            /** @description A signed link that downloads it (the content link's signature), relative to this API's origin; absent on an upload */
             url?: string;
         };
         UnlockableList: {
@@ -3981,6 +4046,8 @@ export interface components {
             postId: string;
         };
         UnlockedContent: {
+            /** @description A file: its url downloads it */
+            file?: components["schemas"]["UnlockableFile"];
             /** Format: uuid */
             id: string;
             text?: string;
@@ -3991,6 +4058,18 @@ export interface components {
         Unread: {
             /** Format: int64 */
             unreadCount: number;
+        };
+        /** @description An upload, waiting for an item to name it (content.fileId) */
+        UploadedFile: {
+            contentType: string;
+            /**
+             * Format: uuid
+             * @description content.fileId when you create the item
+             */
+            id: string;
+            name: string;
+            /** Format: int32 */
+            size: number;
         };
         /** @description A user as others see them */
         UserRef: {
@@ -13751,7 +13830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Content: `post_too_long`, `required_text_not_in_template`. post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); required_text_not_in_template carries `missing` */
+            /** @description Unprocessable Content: `invalid_file`, `post_too_long`, `required_text_not_in_template`. post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); required_text_not_in_template carries `missing`; invalid_file: fileId is none of your unused uploads */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13759,7 +13838,129 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "post_too_long" | "required_text_not_in_template";
+                        code?: "invalid_file" | "post_too_long" | "required_text_not_in_template";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: {
+                /** @description The file's name (sanitised) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file's bytes */
+        requestBody: {
+            content: {
+                "application/epub+zip": string;
+                "application/pdf": string;
+                "application/zip": string;
+                "audio/mpeg": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFile"];
+                };
+            };
+            /** @description Bad Request: `empty_file`, `invalid_file_name`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_file" | "invalid_file_name" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `too_many_unused_files`. Ten uploads already wait for an item */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_unused_files";
+                    };
+                };
+            };
+            /** @description Content Too Large: `file_too_large`. Over piaf.unlocks.file-max-size; carries `maxBytes` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `file_type_mismatch`, `unsupported_file_type`. unsupported_file_type: a type not listed, or none; file_type_mismatch: the bytes are not of the type sent */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_type_mismatch" | "unsupported_file_type";
                     };
                 };
             };
@@ -13923,6 +14124,104 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Gone: `link_expired`, `unlock_revoked`. link_expired: ask for the item again for a fresh link; unlock_revoked: the unlock post was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "link_expired" | "unlock_revoked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: {
+                /** @description The unlocker */
+                u?: string;
+                /** @description Unix seconds */
+                expires?: string;
+                /** @description The signature */
+                sig?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in its type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/epub+zip": string;
+                    "application/pdf": string;
+                    "application/zip": string;
+                    "audio/mpeg": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Forbidden: `invalid_signature`. The link was not made by Piaf, or was changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_signature";
+                    };
+                };
+            };
+            /** @description Not Found: `file_not_found`, `unlockable_not_found`. file_not_found: the item has no file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_not_found" | "unlockable_not_found";
                     };
                 };
             };

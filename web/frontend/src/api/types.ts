@@ -51,6 +51,7 @@ export type UnlockableList = Schemas["UnlockableList"];
 export type Unlocked = Schemas["Unlocked"];
 export type UnlockedContent = Schemas["UnlockedContent"];
 export type UnlockStats = Schemas["UnlockStats"];
+export type UploadedFile = Schemas["UploadedFile"];
 export type Merchant = Schemas["Merchant"];
 export type MerchantOpened = Schemas["MerchantOpened"];
 export type ClientSecretIssued = Schemas["ClientSecretIssued"];

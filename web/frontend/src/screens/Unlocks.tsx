@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useParams, useSearch } from "wouter";
 import { api, ApiError, enc } from "../api/client";
-import type { Unlockable, UnlockableList, Unlocked, UnlockedContent, UnlockStats } from "../api/types";
+import type { Unlockable, UnlockableList, Unlocked, UnlockedContent, UnlockStats, UploadedFile } from "../api/types";
 import { useResource } from "../api/useResource";
 import { ErrorNote, Field, ScreenTitle, Spinner } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -15,6 +15,7 @@ export function UnlocksScreen() {
   const [teaser, setTeaser] = useState("");
   const [text, setText] = useState("");
   const [url, setUrl] = useState("");
+  const [file, setFile] = useState<File | null>(null);
   const [template, setTemplate] = useState(t("unlocks.defaultTemplate"));
   const [required, setRequired] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -26,11 +27,14 @@ export function UnlocksScreen() {
     setError(null);
     try {
       const requiredText = required.split(/\s+/).map((s) => s.trim()).filter(Boolean);
+      const uploaded = file
+        ? await api<UploadedFile>(`/api/unlockables/files?name=${enc(file.name)}`, { method: "POST", file })
+        : null;
       const item = await api<Unlockable>("/api/unlockables", {
         method: "POST",
         body: {
           title, teaser, postTemplate: template, requiredText,
-          content: { ...(text.trim() ? { text } : {}), ...(url.trim() ? { url: url.trim() } : {}) },
+          content: { ...(text.trim() ? { text } : {}), ...(url.trim() ? { url: url.trim() } : {}), ...(uploaded ? { fileId: uploaded.id } : {}) },
         },
       });
       navigate(`/unlock/${item.id}`);
@@ -55,6 +59,13 @@ export function UnlocksScreen() {
         </div>
         <Field label={t("unlocks.field.url")} name="url" type="url" maxLength={2000} value={url} onChange={(e) => setUrl(e.target.value)} />
         <div className="field">
+          <label htmlFor="unlock-file">{t("unlocks.field.file")}</label>
+          <input id="unlock-file" name="file" type="file" className="input" data-testid="unlock-file" aria-describedby="unlock-file-hint"
+            accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,text/plain,application/zip,application/epub+zip,audio/mpeg"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <p className="field-hint" id="unlock-file-hint">{t("unlocks.fileHint")}</p>
+        </div>
+        <div className="field">
           <label htmlFor="unlock-template">{t("unlocks.field.template")}</label>
           <textarea id="unlock-template" name="template" className="input" rows={3} maxLength={280} value={template}
             aria-describedby="unlock-template-hint" onChange={(e) => setTemplate(e.target.value)} />
@@ -77,6 +88,10 @@ export function UnlocksScreen() {
       )}
     </div>
   );
+}
+
+function formatSize(bytes: number) {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** An item: the teaser, the post that unlocks it (editable within the creator's rules), then the content. */
@@ -140,6 +155,12 @@ export function UnlockableCard({ item, via, onUnlocked, compact }: { item: Unloc
           <h4>{t("unlocks.content")}</h4>
           {shown.text && <p className="unlockable-text">{shown.text}</p>}
           {shown.url && <p><a href={shown.url} target="_blank" rel="noopener noreferrer">{shown.url}</a></p>}
+          {shown.file && (
+            <p>
+              <a href={shown.file.url} download={shown.file.name} data-testid="unlockable-file">{t("unlocks.download", { name: shown.file.name })}</a>
+              {" "}<span className="muted">({formatSize(shown.file.size)})</span>
+            </p>
+          )}
           {item.mine && <Link href={`/unlock/${item.id}/stats`}>{t("unlocks.stats")}</Link>}
         </div>
       ) : compact ? (

@@ -2,6 +2,8 @@ package io.piaf.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,13 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.piaf.testing.Api;
 
 /**
- * Pay with a Post in the web app: Léa (English) publishes an unlockable guide; Alice (French) unlocks it by publishing
- * its post; Bob, who follows Alice, finds the item under Alice's post in his timeline and unlocks it from there; Léa's
+ * Pay with a Post in the web app: Léa (English) publishes an unlockable guide with a file; Alice (French) unlocks it by
+ * publishing its post and downloads the file; Bob, who follows Alice, finds the item under Alice's post in his timeline and unlocks it from there; Léa's
  * stats show both unlocks, the reach, and that Bob came from Alice's post.
  */
 class UnlockJourneyBrowserTests extends BrowserTestSupport {
@@ -49,6 +52,8 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
             byLabel(leaPage, "Title").fill(title);
             byLabel(leaPage, "Teaser (everyone sees it)").fill("Twelve places nobody knows about.");
             byLabel(leaPage, "Content (text)").fill("1. The hidden garden on rue des Rosiers.");
+            byLabel(leaPage, "Content file (optional)").setInputFiles(new FilePayload("marais-map.txt", "text/plain",
+                    "Map: rue des Rosiers, 4th arrondissement.".getBytes(StandardCharsets.UTF_8)));
             byLabel(leaPage, "The post people publish").fill("Léa's Marais guide is a gem {link} #piaf");
             byLabel(leaPage, "Words that must stay (optional)").fill("#piaf");
             button(leaPage, "^Publish$").click();
@@ -66,6 +71,15 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
             assertAccessible(alicePage, "unlockable (before)");
             button(alicePage, "^Publier et débloquer$").click();
             assertThat(alicePage.getByTestId("unlockable-content")).containsText("hidden garden");
+            var file = alicePage.getByTestId("unlockable-file");
+            assertThat(file).hasText("Télécharger marais-map.txt");
+            var download = alicePage.waitForDownload(file::click);
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("marais-map.txt");
+            try {
+                org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).isEqualTo("Map: rue des Rosiers, 4th arrondissement.");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
 
         step("Bob finds the item under Alice's post in his timeline and unlocks it from there, with his own words", () -> {

@@ -21,7 +21,12 @@ class UnlockStore {
 
     private static final String ITEM = """
             id, creator_id, creator_handle, title, teaser, content_text, content_url, post_template, required_text,
-            max_length, created_at""";
+            max_length, created_at, file_id""";
+    /** An item and its file's description (never its bytes). */
+    private static final String ITEM_SELECT = """
+            select i.id, i.creator_id, i.creator_handle, i.title, i.teaser, i.content_text, i.content_url, i.post_template,
+            i.required_text, i.max_length, i.created_at, i.file_id, f.name as file_name, f.content_type as file_type, f.size as file_size
+            from unlocks.unlockable i left join unlocks.content_file f on f.id = i.file_id""";
     private static final String UNLOCK = """
             id, unlockable_id, user_id, user_handle, post_id, audience, via_post_id, via_user_id, via_handle, created_at,
             revoked_at""";
@@ -37,20 +42,21 @@ class UnlockStore {
     }
 
     Mono<Void> insert(UnlockableRow i) {
-        return db.sql("insert into unlocks.unlockable (" + ITEM + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+        return db.sql("insert into unlocks.unlockable (" + ITEM + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .bind(0, i.id().value()).bind(1, i.creator().value()).bind(2, i.creatorHandle()).bind(3, i.title())
                 .bind(4, i.teaser()).bind(5, nullable(i.contentText(), String.class)).bind(6, nullable(i.contentUrl(), String.class))
                 .bind(7, i.template().text()).bind(8, i.template().required().toArray(String[]::new))
                 .bind(9, i.template().maxLength()).bind(10, i.createdAt())
+                .bind(11, nullable(i.file() == null ? null : i.file().id(), UUID.class))
                 .then();
     }
 
     Mono<UnlockableRow> find(UnlockableId id) {
-        return db.sql("select " + ITEM + " from unlocks.unlockable where id = $1").bind(0, id.value()).map(UnlockStore::item).one();
+        return db.sql(ITEM_SELECT + " where i.id = $1").bind(0, id.value()).map(UnlockStore::item).one();
     }
 
     Flux<UnlockableRow> byCreator(UserId creator, int limit) {
-        return db.sql("select " + ITEM + " from unlocks.unlockable where creator_id = $1 order by created_at desc limit $2")
+        return db.sql(ITEM_SELECT + " where i.creator_id = $1 order by i.created_at desc limit $2")
                 .bind(0, creator.value()).bind(1, limit).map(UnlockStore::item).all();
     }
 
@@ -106,8 +112,14 @@ class UnlockStore {
         var template = new PostTemplate(row.get("post_template", String.class), Arrays.asList(required), row.get("max_length", Integer.class));
         return new UnlockableRow(new UnlockableId(row.get("id", UUID.class)), new UserId(row.get("creator_id", UUID.class)),
                 row.get("creator_handle", String.class), row.get("title", String.class), row.get("teaser", String.class),
-                row.get("content_text", String.class), row.get("content_url", String.class), template,
+                row.get("content_text", String.class), row.get("content_url", String.class), file(row), template,
                 row.get("created_at", Instant.class));
+    }
+
+    private static FileRow file(Readable row) {
+        var id = row.get("file_id", UUID.class);
+        return id == null ? null : new FileRow(id, row.get("file_name", String.class), row.get("file_type", String.class),
+                row.get("file_size", Integer.class));
     }
 
     private static UnlockRow unlock(Readable row) {

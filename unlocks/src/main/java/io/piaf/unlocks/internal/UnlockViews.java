@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.piaf.common.ApiFormats;
 import io.piaf.unlocks.internal.domain.ContentLinks;
+import io.piaf.unlocks.internal.domain.FileRules;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -18,9 +19,41 @@ final class UnlockViews {
     private UnlockViews() {
     }
 
-    @Schema(name = "UnlockableContent", description = "The content: a text, a link, or both")
+    @Schema(name = "UnlockableContent", description = "The content: a text, a link, a file, or several of them")
     record Content(@Schema(maxLength = 10_000, pattern = ApiFormats.TEXT) String text,
-            @Schema(maxLength = 2_000, format = "uri", description = "An http(s) link") String url) {
+            @Schema(maxLength = 2_000, format = "uri", description = "An http(s) link") String url,
+            @Schema(description = "A file Piaf stores") FileView file) {
+    }
+
+    @Schema(name = "UnlockableFile", description = "A content file: what it is, and a signed link that downloads it")
+    record FileView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = FileRules.NAME_MAX, pattern = ApiFormats.LINE,
+                    description = "The name it downloads under") String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 40, pattern = "^[a-z0-9.+-]+/[a-z0-9.+-]+$") String contentType,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "2147483647", description = "Bytes") int size,
+            @Schema(maxLength = 300, pattern = "^/api/unlockables/", description = "A signed link that downloads it (the content link's "
+                    + "signature), relative to this API's origin; absent on an upload") String url) {
+
+        static FileView of(FileRow file, String url) {
+            return file == null ? null : new FileView(file.name(), file.contentType(), file.size(), url);
+        }
+    }
+
+    @Schema(name = "UploadedFile", description = "An upload, waiting for an item to name it (content.fileId)")
+    record Uploaded(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "content.fileId when you create the item") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = FileRules.NAME_MAX, pattern = ApiFormats.LINE) String name,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 40, pattern = "^[a-z0-9.+-]+/[a-z0-9.+-]+$") String contentType,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "2147483647") int size) {
+
+        static Uploaded of(FileRow file) {
+            return new Uploaded(file.id().toString(), file.name(), file.contentType(), file.size());
+        }
+    }
+
+    /** The file's download link: the content link's path with /file, the same query and signature. */
+    static String fileUrl(String contentPath) {
+        return contentPath.replaceFirst("/content\\?", "/content/file?");
     }
 
     @Schema(name = "Unlockable", description = "An item. Everyone sees the teaser and the post to publish; the creator and "
@@ -70,7 +103,8 @@ final class UnlockViews {
     record Opened(@Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 80, pattern = ApiFormats.TEXT) String title,
             @Schema(maxLength = 10_000, pattern = ApiFormats.TEXT) String text,
-            @Schema(maxLength = 2_000, format = "uri") String url) {
+            @Schema(maxLength = 2_000, format = "uri") String url,
+            @Schema(description = "A file: its url downloads it") FileView file) {
     }
 
     @Schema(name = "UnlockChainLink", description = "One unlock, and whose unlock post it came from")
@@ -97,7 +131,8 @@ final class UnlockViews {
         var open = mine || unlock != null;
         return new Item(row.id().toString(), row.title(), row.teaser(), row.creatorHandle(), row.template().text(),
                 row.template().required(), row.template().maxLength(), link, row.createdAt(), mine, unlock != null,
-                open ? new Content(row.contentText(), row.contentUrl()) : null, open ? signed.path() : null,
+                open ? new Content(row.contentText(), row.contentUrl(), FileView.of(row.file(), fileUrl(signed.path()))) : null,
+                open ? signed.path() : null,
                 open ? signed.expiresAt() : null, unlock == null ? null : unlock.post().toString());
     }
 }

@@ -6,7 +6,7 @@ import io.piaf.identity.UserId;
 import io.piaf.unlocks.UnlockableId;
 import io.piaf.unlocks.internal.domain.PostTemplate;
 
-/** An item as stored; {@code contentText} or {@code contentUrl} may be null, not both. */
+/** An item as stored; {@code contentText}, {@code contentUrl} and {@code file} may be null, not all three. */
 record UnlockableRow(UnlockableId id, UserId creator, String creatorHandle, String title, String teaser, String contentText,
-        String contentUrl, PostTemplate template, Instant createdAt) {
+        String contentUrl, FileRow file, PostTemplate template, Instant createdAt) {
 }
