@@ -246,7 +246,7 @@ class BadInputFuzzTests {
         uploads.add(new Request(HttpMethod.POST, path + name, new byte[] { 'a', 0, (byte) 0xC3, 0x28 }, MediaType.TEXT_PLAIN, bearer));
         uploads.add(new Request(HttpMethod.POST, path + name, pdf, MediaType.APPLICATION_OCTET_STREAM, bearer));
         uploads.add(new Request(HttpMethod.POST, path + "?name=" + "a".repeat(300), pdf, MediaType.APPLICATION_PDF, bearer));
-        for (var type : List.of("image/svg+xml", "application/x-msdownload", "*/*", "application/pdf;charset=\"x\"")) {
+        for (var type : List.of("image/svg+xml", "application/x-msdownload", "*/*", "application/PDF;name=\"x\"", "image/png;charset=utf-8")) {
             uploads.add(new Request(HttpMethod.POST, path + name, pdf, null, bearer, Map.of("Content-Type", type)));
         }
         return uploads;
