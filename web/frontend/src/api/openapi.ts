@@ -1697,6 +1697,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/unlockables/{id}/purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock an item by paying its price
+         * @description The price moves from your wallet to the creator's with your PIN, in the transaction that grants the unlock. One unlock per item: after an unlock by post, or a first purchase, 409 already_unlocked and nothing is charged. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["purchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/unlockables/{id}/stats": {
         parameters: {
             query?: never;
@@ -3896,14 +3916,33 @@ export interface components {
              * @description The post's audience: its author's followers when it was published
              */
             audience: number;
+            /** @enum {string} */
+            kind: "POST" | "PAID";
             /**
              * Format: uuid
-             * @description The unlock post
+             * @description The unlock post; absent for a paid unlock
              */
-            postId: string;
+            postId?: string;
             user: string;
             /** @description Whose unlock post led to it, if any */
             via?: string;
+        };
+        UnlockPurchaseRequest: {
+            /** @description Your payment PIN */
+            pin: string;
+        };
+        /** @description Paid: the content is yours */
+        UnlockPurchased: {
+            amount: components["schemas"]["Money"];
+            /** @description A signed link to the content, relative to this API's origin; it opens without a token until expiresAt */
+            contentUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The ledger transfer that paid the creator
+             */
+            transferId: string;
         };
         UnlockRequest: {
             /** @description The post to publish: the template edited within its rules; absent: the template as it is */
@@ -3915,15 +3954,27 @@ export interface components {
             via?: string;
         };
         UnlockStats: {
+            /**
+             * Format: int32
+             * @description Of which by posting
+             */
+            byPost: number;
             /** @description Every unlock in force, oldest first */
             chain: components["schemas"]["UnlockChainLink"][];
-            /** @description unlocks / reach, 4 decimals; absent while reach is 0 */
+            /** @description post unlocks / reach, 4 decimals; absent while reach is 0 */
             conversion?: number;
+            /**
+             * Format: int32
+             * @description Of which by payment
+             */
+            paid: number;
             /**
              * Format: int64
              * @description The sum of the unlock posts' audiences
              */
             reach: number;
+            /** @description What the paid unlocks brought */
+            revenue: components["schemas"]["Money"];
             /**
              * Format: int32
              * @description Unlocks in force
@@ -3961,17 +4012,24 @@ export interface components {
             mine: boolean;
             /**
              * Format: uuid
-             * @description To an unlocker: the post that unlocked it
+             * @description To an unlocker by post: the post that unlocked it
              */
             postId?: string;
             /** @description The post to publish, the item's link in it: send it back as it is, or edited within the rules */
             postTemplate: string;
+            /** @description The price of an unlock by payment, when the creator offers one */
+            price?: components["schemas"]["Money"];
             /** @description What an edited post must keep, exactly (case counts); the link first */
             requiredText: string[];
             teaser: string;
             title: string;
             /** @description Whether you unlocked it (and still have it) */
             unlocked: boolean;
+            /**
+             * @description To an unlocker: how they unlocked it
+             * @enum {string}
+             */
+            unlockedBy?: "POST" | "PAID";
         };
         /** @description The content: a text, a link, a file, or several of them */
         UnlockableContent: {
@@ -4026,6 +4084,8 @@ export interface components {
              * @example Le guide du Marais de @lea, génial ! {link} #piaf
              */
             postTemplate: string;
+            /** @description Also offer the unlock by payment, at this price (at most piaf.unlocks.max-price, 250.00 EUR by default) */
+            price?: components["schemas"]["MoneyInput"];
             /** @description Fragments of the template an edited post must keep, exactly; the link is always required */
             requiredText?: string[];
             /** @description What everyone reads before unlocking */
@@ -13768,7 +13828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Unlockable"];
                 };
             };
-            /** @description Bad Request: `invalid_body`, `invalid_content`, `invalid_content_url`, `invalid_max_length`, `invalid_required_text`, `invalid_teaser`, `invalid_template`, `invalid_title`, `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_body`, `invalid_content`, `invalid_content_url`, `invalid_max_length`, `invalid_price`, `invalid_required_text`, `invalid_teaser`, `invalid_template`, `invalid_title`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13776,7 +13836,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_content" | "invalid_content_url" | "invalid_max_length" | "invalid_required_text" | "invalid_teaser" | "invalid_template" | "invalid_title" | "malformed_request" | "rejected_request";
+                        code?: "invalid_body" | "invalid_content" | "invalid_content_url" | "invalid_max_length" | "invalid_price" | "invalid_required_text" | "invalid_teaser" | "invalid_template" | "invalid_title" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -14234,6 +14294,158 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "link_expired" | "unlock_revoked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    purchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockPurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Paid and unlocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockPurchased"];
+                };
+            };
+            /** @description Bad Request: `invalid_idempotency_key`, `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_idempotency_key" | "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_unlocked`, `idempotency_key_in_use` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_unlocked" | "idempotency_key_in_use";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`, `invalid_pin`, `not_for_sale`, `own_unlockable`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds" | "invalid_pin" | "not_for_sale" | "own_unlockable" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked`. Too many wrong PINs; carries `lockedUntil` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
                     };
                 };
             };

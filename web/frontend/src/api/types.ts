@@ -52,6 +52,7 @@ export type Unlocked = Schemas["Unlocked"];
 export type UnlockedContent = Schemas["UnlockedContent"];
 export type UnlockStats = Schemas["UnlockStats"];
 export type UploadedFile = Schemas["UploadedFile"];
+export type UnlockPurchased = Schemas["UnlockPurchased"];
 export type Merchant = Schemas["Merchant"];
 export type MerchantOpened = Schemas["MerchantOpened"];
 export type ClientSecretIssued = Schemas["ClientSecretIssued"];

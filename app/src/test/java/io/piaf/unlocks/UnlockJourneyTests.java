@@ -34,6 +34,7 @@ import io.piaf.testing.Social;
  * refusals (altered post, twice, forged or expired link, other people's stats, bursts).
  */
 @PiafTest
+@org.junit.jupiter.api.extension.ExtendWith(io.piaf.testing.LedgerInvariants.class)
 class UnlockJourneyTests {
 
     static final String TEMPLATE = "Le guide du Marais de ma créatrice préférée, foncez ! {link} #piaf";
@@ -252,6 +253,59 @@ class UnlockJourneyTests {
         var textUrl = (String) unlock(alice, textOnly, Map.of()).expectStatus().isCreated().expectBody(Social.JSON).returnResult()
                 .getResponseBody().get("contentUrl");
         assertProblem(open(textUrl.replace("/content?", "/content/file?")), 404, "file_not_found");
+    }
+
+    @Test
+    void or_pay_a_user_buys_with_the_pin_once_and_the_creator_sees_paid_and_post_unlocks() {
+        var wallets = new io.piaf.testing.Wallets(api);
+        var lea = api.signUp("lea");
+        var alice = wallets.payer("alice", "5.00");
+        var dave = wallets.payer("dave", "5.00");
+        var broke = api.signUp("broke");
+        wallets.setPin(broke);
+        var nopin = api.signUp("nopin");
+        assertProblem(post(lea, Map.of("title", "T", "teaser", "t", "content", Map.of("text", "x"), "postTemplate", "{link}",
+                "price", Map.of("amount", "250.01", "currency", "EUR"))), 400, "invalid_price");
+        var id = (String) create(lea, Map.of("title", "Le guide", "teaser", "t", "content", Map.of("text", "le secret"), "postTemplate", "{link}",
+                "price", Map.of("amount", "1.00", "currency", "EUR"))).get("id");
+        assertThat(social.get(alice, "/api/unlockables/" + id)).containsEntry("price", Map.of("amount", "1.00", "currency", "EUR"));
+        var free = (String) create(lea, Map.of("title", "Gratuit", "teaser", "t", "content", Map.of("text", "x"), "postTemplate", "{link}")).get("id");
+
+        assertProblem(buy(alice, free, io.piaf.testing.Wallets.PIN, "k0"), 422, "not_for_sale");
+        assertProblem(buy(lea, id, "1357", "k1"), 422, "own_unlockable");
+        assertProblem(buy(nopin, id, "1357", "k2"), 422, "pin_not_set");
+        assertProblem(buy(broke, id, io.piaf.testing.Wallets.PIN, "k3"), 422, "insufficient_funds");
+        var wrong = buy(alice, id, "0000", "k4").expectStatus().isEqualTo(422).expectBody(Social.JSON).returnResult().getResponseBody();
+        assertThat(wrong).containsEntry("code", "invalid_pin").containsEntry("attemptsLeft", 2);
+        assertThat(wallets.balance(alice)).isEqualTo("5.00");
+
+        var paid = buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-buys").expectStatus().isCreated().expectBody(Social.JSON).returnResult().getResponseBody();
+        assertThat(paid).containsEntry("amount", Map.of("amount", "1.00", "currency", "EUR")).containsKeys("transferId", "contentUrl");
+        assertThat(open((String) paid.get("contentUrl")).expectStatus().isOk().expectBody(Social.JSON).returnResult().getResponseBody())
+                .containsEntry("text", "le secret");
+        // the same request again is the same answer; another one is refused; nothing moves twice
+        buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-buys").expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+        assertProblem(buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-again"), 409, "already_unlocked");
+        assertThat(wallets.balance(alice)).isEqualTo("4.00");
+        assertThat(wallets.balance(lea)).isEqualTo("1.00");
+        assertThat(social.get(alice, "/api/unlockables/" + id)).containsEntry("unlocked", true).containsEntry("unlockedBy", "PAID");
+
+        // dave unlocks by posting: paying after it is refused, nothing charged
+        unlock(dave, id, Map.of()).expectStatus().isCreated();
+        assertProblem(buy(dave, id, io.piaf.testing.Wallets.PIN, "dave-buys"), 409, "already_unlocked");
+        assertThat(wallets.balance(dave)).isEqualTo("5.00");
+
+        var stats = social.get(lea, "/api/unlockables/" + id + "/stats");
+        assertThat(stats).containsEntry("unlocks", 2).containsEntry("byPost", 1).containsEntry("paid", 1)
+                .containsEntry("revenue", Map.of("amount", "1.00", "currency", "EUR"));
+        @SuppressWarnings("unchecked")
+        var chain = (List<Map<String, Object>>) stats.get("chain");
+        assertThat(chain).extracting(c -> c.get("kind")).containsExactly("PAID", "POST");
+        assertThat(chain.get(0)).doesNotContainKey("postId").containsEntry("user", alice.handle());
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec buy(User user, String id, String pin, String key) {
+        return api.post(user, "/api/unlockables/" + id + "/purchase", Map.of("pin", pin)).header("Idempotency-Key", key).exchange();
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(User user, String type, String name, byte[] bytes) {

@@ -56,6 +56,7 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
                     "Map: rue des Rosiers, 4th arrondissement.".getBytes(StandardCharsets.UTF_8)));
             byLabel(leaPage, "The post people publish").fill("Léa's Marais guide is a gem {link} #piaf");
             byLabel(leaPage, "Words that must stay (optional)").fill("#piaf");
+            byLabel(leaPage, "Or pay, price in € (optional)").fill("1.00");
             button(leaPage, "^Publish$").click();
             assertThat(leaPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
             assertThat(leaPage.getByTestId("unlockable-content")).containsText("hidden garden");
@@ -68,6 +69,7 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
             assertThat(alicePage.getByTestId("unlockable-teaser")).hasText("Twelve places nobody knows about.");
             assertThat(alicePage.getByTestId("unlockable-content")).hasCount(0);
             assertThat(alicePage.getByTestId("unlock-post")).hasValue(text("^Léa's Marais guide is a gem http.*/unlock/.* #piaf$"));
+            assertThat(alicePage.getByTestId("unlock-pay-button")).hasText(text("^Ou payer 1,00.€$"));
             assertAccessible(alicePage, "unlockable (before)");
             button(alicePage, "^Publier et débloquer$").click();
             assertThat(alicePage.getByTestId("unlockable-content")).containsText("hidden garden");

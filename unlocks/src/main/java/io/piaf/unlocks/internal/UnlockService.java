@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 class UnlockService {
 
     record NewItem(UserId creator, String title, String teaser, String contentText, String contentUrl, String fileId,
-            String postTemplate, List<String> requiredText, Integer maxLength) {
+            String postTemplate, List<String> requiredText, Integer maxLength, Long price) {
     }
 
     record Granted(UnlockRow unlock, ContentLinks.Link link) {
@@ -82,7 +82,8 @@ class UnlockService {
                         : files.claim(fileId, creator.id()).map(Optional::of).switchIfEmpty(Mono.error(UnlockService::invalidFile));
                 return transactional.transactional(file.flatMap(claimed -> {
                     var item = new UnlockableRow(id, creator.id(), creator.handle(), request.title().strip(), request.teaser().strip(),
-                            blankToNull(request.contentText()), blankToNull(request.contentUrl()), claimed.orElse(null), template, now);
+                            blankToNull(request.contentText()), blankToNull(request.contentUrl()), claimed.orElse(null), template, now,
+                            request.price());
                     return store.insert(item)
                             .then(outbox.append(new UnlockableCreated(id, creator.id(), item.title(), now))).thenReturn(item);
                 }));
@@ -121,7 +122,7 @@ class UnlockService {
                         })
                         .flatMap(source -> messaging.publishPost(user, post).flatMap(published -> {
                             var unlock = new UnlockRow(UUID.randomUUID(), id, user, unlocker.handle(), published.id(), published.audience(),
-                                    source.post(), source.user(), source.handle(), published.publishedAt(), null);
+                                    source.post(), source.user(), source.handle(), published.publishedAt(), null, UnlockRow.POST, null, null);
                             return store.insert(unlock)
                                     .then(outbox.append(new UnlockGranted(id, item.creator(), user, published.id(), published.audience(),
                                             source.user(), published.publishedAt())))
@@ -139,7 +140,7 @@ class UnlockService {
     /** The unlock post the user came from: an active unlock of the same item, by someone else. */
     private Mono<Via> source(UnlockableId item, UserId user, PostId via) {
         return store.byPost(via)
-                .filter(u -> u.unlockable().equals(item) && u.revokedAt() == null && !u.user().equals(user))
+                .filter(u -> u.unlockable().equals(item) && u.revokedAt() == null && !u.user().equals(user) && !u.paid())
                 .map(u -> new Via(u.post(), u.user(), u.userHandle()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("invalid_via",
                         "via names no unlock post of this item (by someone else, still published).")));

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 final class UnlockViews {
 
     static final int LIST_MAX = 50;
+    static final String MONEY = "#/components/schemas/Money";
+    static final String MONEY_INPUT = "#/components/schemas/MoneyInput";
 
     private UnlockViews() {
     }
@@ -79,7 +81,29 @@ final class UnlockViews {
             @Schema(maxLength = 300, pattern = "^/api/unlockables/", description = "To the creator and unlockers: a signed link to the content, "
                     + "relative to this API's origin; it opens without a token until expiresAt") String contentUrl,
             @Schema(format = "date-time", description = "When contentUrl stops opening") Instant expiresAt,
-            @Schema(format = "uuid", description = "To an unlocker: the post that unlocked it") String postId) {
+            @Schema(format = "uuid", description = "To an unlocker by post: the post that unlocked it") String postId,
+            @Schema(ref = MONEY, description = "The price of an unlock by payment, when the creator offers one") MoneyView price,
+            @Schema(allowableValues = { "POST", "PAID" }, description = "To an unlocker: how they unlocked it") String unlockedBy) {
+    }
+
+    /** Money as the API writes it (payments' Money schema). */
+    record MoneyView(String amount, String currency) {
+        static MoneyView of(Long cents) {
+            return cents == null ? null : new MoneyView(io.piaf.unlocks.internal.domain.Price.format(cents), "EUR");
+        }
+    }
+
+    @Schema(name = "UnlockPurchased", description = "Paid: the content is yours")
+    record Purchased(
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY) MoneyView amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "The ledger transfer that paid the creator") String transferId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 300, pattern = "^/api/unlockables/",
+                    description = "A signed link to the content, relative to this API's origin; it opens without a token until expiresAt") String contentUrl,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") Instant expiresAt) {
+
+        static Purchased of(UnlockPurchases.Purchased p) {
+            return new Purchased(MoneyView.of(p.unlock().amount()), p.unlock().transferId().toString(), p.link().path(), p.link().expiresAt());
+        }
     }
 
     @Schema(name = "UnlockableList")
@@ -111,18 +135,22 @@ final class UnlockViews {
     record ChainLink(
             @Schema(requiredMode = RequiredMode.REQUIRED, pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX) String user,
             @Schema(pattern = ApiFormats.HANDLE, maxLength = ApiFormats.HANDLE_MAX, description = "Whose unlock post led to it, if any") String via,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid", description = "The unlock post") String postId,
+            @Schema(format = "uuid", description = "The unlock post; absent for a paid unlock") String postId,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647",
                     description = "The post's audience: its author's followers when it was published") int audience,
-            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") Instant at) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") Instant at,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "POST", "PAID" }) String kind) {
     }
 
     @Schema(name = "UnlockStats")
     record Stats(
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647", description = "Unlocks in force") int unlocks,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647", description = "Of which by posting") int byPost,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647", description = "Of which by payment") int paid,
+            @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "What the paid unlocks brought") MoneyView revenue,
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", maximum = "9007199254740991",
                     description = "The sum of the unlock posts' audiences") long reach,
-            @Schema(minimum = "0", maximum = "1000000", description = "unlocks / reach, 4 decimals; absent while reach is 0") BigDecimal conversion,
+            @Schema(minimum = "0", maximum = "1000000", description = "post unlocks / reach, 4 decimals; absent while reach is 0") BigDecimal conversion,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "Every unlock in force, oldest first")
             @ArraySchema(maxItems = 100_000, schema = @Schema(implementation = ChainLink.class)) List<ChainLink> chain) {
     }
@@ -133,6 +161,7 @@ final class UnlockViews {
                 row.template().required(), row.template().maxLength(), link, row.createdAt(), mine, unlock != null,
                 open ? new Content(row.contentText(), row.contentUrl(), FileView.of(row.file(), fileUrl(signed.path()))) : null,
                 open ? signed.path() : null,
-                open ? signed.expiresAt() : null, unlock == null ? null : unlock.post().toString());
+                open ? signed.expiresAt() : null, unlock == null || unlock.post() == null ? null : unlock.post().toString(),
+                MoneyView.of(row.price()), unlock == null ? null : unlock.kind());
     }
 }
