@@ -15,6 +15,8 @@ export class ApiError extends Error {
 type Options = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** A file sent as the raw body, its type in Content-Type (content uploads). */
+  file?: Blob;
   /** Money-moving POSTs send one; a retry of the same action reuses it, so it never moves money twice. */
   idempotencyKey?: string;
   signal?: AbortSignal;
@@ -95,13 +97,14 @@ export async function api<T>(path: string, options: Options & { accept?: string 
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.file) headers["Content-Type"] = options.file.type || "application/octet-stream";
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

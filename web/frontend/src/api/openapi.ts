@@ -117,6 +117,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/budget/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make your flattrs public, or private again (the default)
+         * @description Public: anyone signed in sees whose posts you flattred (GET /api/users/{handle}/flattrs), not the amounts.
+         */
+        put: operations["setFlattrVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns": {
         parameters: {
             query?: never;
@@ -1677,6 +1697,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/unlockables/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to be an item's content
+         * @description The body is the file, its type in Content-Type (one of the types below; its first bytes must match), at most piaf.unlocks.file-max-size (5 MB by default). Name it with ?name=: the name is sanitised (path, control and reserved characters, at most 100 characters, the type's extension added if missing). Then create the item with content.fileId. An upload no item uses within a day is deleted; at most 10 wait at a time.
+         */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/unlockables/{id}": {
         parameters: {
             query?: never;
@@ -1708,6 +1748,46 @@ export interface paths {
         get: operations["content"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/content/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an item's file with a signed link
+         * @description The content link's query (u, expires, sig) on this path: no token. Answers the file as it was uploaded, with its type and `Content-Disposition: attachment` under its sanitised name.
+         */
+        get: operations["file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unlockables/{id}/purchase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock an item by paying its price
+         * @description The price moves from your wallet to the creator's with your PIN, in the transaction that grants the unlock. One unlock per item: after an unlock by post, or a first purchase, 409 already_unlocked and nothing is charged. Idempotency-Key: the same key and request answer the stored response again (Idempotent-Replayed: true).
+         */
+        post: operations["purchase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1763,6 +1843,26 @@ export interface paths {
         };
         /** Get a user's profile, and how you and they follow each other */
         get: operations["profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{handle}/flattrs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's flattrs, if they made them public (yours always)
+         * @description Newest first, at most 50: the post and its author, not the amounts.
+         */
+        get: operations["getPublicFlattrs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2716,6 +2816,10 @@ export interface components {
             posts: components["schemas"]["PostEarnings"][];
             /** @description The month's total */
             total: components["schemas"]["Money"];
+        };
+        FlattrVisibility: {
+            /** @description Whether anyone may see whose posts you flattr */
+            publicFlattrs: boolean;
         };
         /** @description A follower, or someone followed */
         Follow: {
@@ -3713,6 +3817,11 @@ export interface components {
             lockedUntil?: string;
             /**
              * Format: int32
+             * @description file_too_large: the largest file accepted, in bytes
+             */
+            maxBytes?: number;
+            /**
+             * Format: int32
              * @description text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed
              */
             maxLength?: number;
@@ -3721,6 +3830,8 @@ export interface components {
              * @description vault_limit_reached: the open vaults a user may have
              */
             maxOpenVaults?: number;
+            /** @description invalid_price: the highest price allowed, EUR */
+            maxPrice?: string;
             /** @description required_text_missing, required_text_not_in_template: the required fragments the text lacks */
             missing?: string[];
             /**
@@ -3767,6 +3878,18 @@ export interface components {
             kind: "PERSON" | "CHARITY";
             /** @description Following takes this user's approval */
             protected: boolean;
+        };
+        PublicFlattr: {
+            /** Format: date-time */
+            at: string;
+            /** @description The post's author */
+            creator: string;
+            /** Format: uuid */
+            postId: string;
+        };
+        PublicFlattrs: {
+            flattrs: components["schemas"]["PublicFlattr"][];
+            user: string;
         };
         Refresh: {
             /** @description The refresh token a token or refresh answer gave; each is used once */
@@ -3939,14 +4062,33 @@ export interface components {
              * @description The post's audience: its author's followers when it was published
              */
             audience: number;
+            /** @enum {string} */
+            kind: "POST" | "PAID";
             /**
              * Format: uuid
-             * @description The unlock post
+             * @description The unlock post; absent for a paid unlock
              */
-            postId: string;
+            postId?: string;
             user: string;
             /** @description Whose unlock post led to it, if any */
             via?: string;
+        };
+        UnlockPurchaseRequest: {
+            /** @description Your payment PIN */
+            pin: string;
+        };
+        /** @description Paid: the content is yours */
+        UnlockPurchased: {
+            amount: components["schemas"]["Money"];
+            /** @description A signed link to the content, relative to this API's origin; it opens without a token until expiresAt */
+            contentUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description The ledger transfer that paid the creator
+             */
+            transferId: string;
         };
         UnlockRequest: {
             /** @description The post to publish: the template edited within its rules; absent: the template as it is */
@@ -3958,15 +4100,27 @@ export interface components {
             via?: string;
         };
         UnlockStats: {
+            /**
+             * Format: int32
+             * @description Of which by posting
+             */
+            byPost: number;
             /** @description Every unlock in force, oldest first */
             chain: components["schemas"]["UnlockChainLink"][];
-            /** @description unlocks / reach, 4 decimals; absent while reach is 0 */
+            /** @description post unlocks / reach, 4 decimals; absent while reach is 0 */
             conversion?: number;
+            /**
+             * Format: int32
+             * @description Of which by payment
+             */
+            paid: number;
             /**
              * Format: int64
              * @description The sum of the unlock posts' audiences
              */
             reach: number;
+            /** @description What the paid unlocks brought */
+            revenue: components["schemas"]["Money"];
             /**
              * Format: int32
              * @description Unlocks in force
@@ -4004,20 +4158,29 @@ export interface components {
             mine: boolean;
             /**
              * Format: uuid
-             * @description To an unlocker: the post that unlocked it
+             * @description To an unlocker by post: the post that unlocked it
              */
             postId?: string;
             /** @description The post to publish, the item's link in it: send it back as it is, or edited within the rules */
             postTemplate: string;
+            /** @description The price of an unlock by payment, when the creator offers one */
+            price?: components["schemas"]["Money"];
             /** @description What an edited post must keep, exactly (case counts); the link first */
             requiredText: string[];
             teaser: string;
             title: string;
             /** @description Whether you unlocked it (and still have it) */
             unlocked: boolean;
+            /**
+             * @description To an unlocker: how they unlocked it
+             * @enum {string}
+             */
+            unlockedBy?: "POST" | "PAID";
         };
-        /** @description The content: a text, a link, or both */
+        /** @description The content: a text, a link, a file, or several of them */
         UnlockableContent: {
+            /** @description A file Piaf stores */
+            file?: components["schemas"]["UnlockableFile"];
             text?: string;
             /**
              * Format: uri
@@ -4025,13 +4188,31 @@ export interface components {
              */
             url?: string;
         };
-        /** @description A text, a link, or both */
+        /** @description A text, a link, a file uploaded before, or several of them */
         UnlockableContentInput: {
+            /**
+             * Format: uuid
+             * @description The id of your upload (POST /api/unlockables/files) that no item uses yet
+             */
+            fileId?: string;
             text?: string;
             /**
              * Format: uri
              * @description An http or https link
              */
+            url?: string;
+        };
+        /** @description A content file: what it is, and a signed link that downloads it */
+        UnlockableFile: {
+            contentType: string;
+            /** @description The name it downloads under */
+            name: string;
+            /**
+             * Format: int32
+             * @description Bytes
+             */
+            size: number;
+            /** @description A signed link that downloads it (the content link's signature), relative to this API's origin; absent on an upload */
             url?: string;
         };
         UnlockableList: {
@@ -4049,6 +4230,8 @@ export interface components {
              * @example Le guide du Marais de @lea, génial ! {link} #piaf
              */
             postTemplate: string;
+            /** @description Also offer the unlock by payment, at this price (at most piaf.unlocks.max-price, 250.00 EUR by default) */
+            price?: components["schemas"]["MoneyInput"];
             /** @description Fragments of the template an edited post must keep, exactly; the link is always required */
             requiredText?: string[];
             /** @description What everyone reads before unlocking */
@@ -4069,6 +4252,8 @@ export interface components {
             postId: string;
         };
         UnlockedContent: {
+            /** @description A file: its url downloads it */
+            file?: components["schemas"]["UnlockableFile"];
             /** Format: uuid */
             id: string;
             text?: string;
@@ -4079,6 +4264,18 @@ export interface components {
         Unread: {
             /** Format: int64 */
             unreadCount: number;
+        };
+        /** @description An upload, waiting for an item to name it (content.fileId) */
+        UploadedFile: {
+            contentType: string;
+            /**
+             * Format: uuid
+             * @description content.fileId when you create the item
+             */
+            id: string;
+            name: string;
+            /** Format: int32 */
+            size: number;
         };
         /** @description A user as others see them */
         UserRef: {
@@ -4997,6 +5194,116 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "no_budget";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    setFlattrVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlattrVisibility"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlattrVisibility"];
+                };
+            };
+            /** @description Bad Request: `invalid_visibility`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_visibility" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `no_budget`. You have never set a budget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_budget";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -14071,7 +14378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Unlockable"];
                 };
             };
-            /** @description Bad Request: `invalid_body`, `invalid_content`, `invalid_content_url`, `invalid_max_length`, `invalid_required_text`, `invalid_teaser`, `invalid_template`, `invalid_title`, `malformed_request`, `rejected_request` */
+            /** @description Bad Request: `invalid_body`, `invalid_content`, `invalid_content_url`, `invalid_max_length`, `invalid_price`, `invalid_required_text`, `invalid_teaser`, `invalid_template`, `invalid_title`, `malformed_request`, `rejected_request`, `unsupported_currency` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14079,7 +14386,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_body" | "invalid_content" | "invalid_content_url" | "invalid_max_length" | "invalid_required_text" | "invalid_teaser" | "invalid_template" | "invalid_title" | "malformed_request" | "rejected_request";
+                        code?: "invalid_body" | "invalid_content" | "invalid_content_url" | "invalid_max_length" | "invalid_price" | "invalid_required_text" | "invalid_teaser" | "invalid_template" | "invalid_title" | "malformed_request" | "rejected_request" | "unsupported_currency";
                     };
                 };
             };
@@ -14133,7 +14440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Content: `post_too_long`, `required_text_not_in_template`. post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); required_text_not_in_template carries `missing` */
+            /** @description Unprocessable Content: `invalid_file`, `post_too_long`, `required_text_not_in_template`. post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); required_text_not_in_template carries `missing`; invalid_file: fileId is none of your unused uploads */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14141,7 +14448,129 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "post_too_long" | "required_text_not_in_template";
+                        code?: "invalid_file" | "post_too_long" | "required_text_not_in_template";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: {
+                /** @description The file's name (sanitised) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file's bytes */
+        requestBody: {
+            content: {
+                "application/epub+zip": string;
+                "application/pdf": string;
+                "application/zip": string;
+                "audio/mpeg": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFile"];
+                };
+            };
+            /** @description Bad Request: `empty_file`, `invalid_file_name`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_file" | "invalid_file_name" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `too_many_unused_files`. Ten uploads already wait for an item */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_unused_files";
+                    };
+                };
+            };
+            /** @description Content Too Large: `file_too_large`. Over piaf.unlocks.file-max-size; carries `maxBytes` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `file_type_mismatch`, `unsupported_file_type`. unsupported_file_type: a type not listed, or none; file_type_mismatch: the bytes are not of the type sent */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_type_mismatch" | "unsupported_file_type";
                     };
                 };
             };
@@ -14317,6 +14746,256 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "link_expired" | "unlock_revoked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: {
+                /** @description The unlocker */
+                u?: string;
+                /** @description Unix seconds */
+                expires?: string;
+                /** @description The signature */
+                sig?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, in its type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/epub+zip": string;
+                    "application/pdf": string;
+                    "application/zip": string;
+                    "audio/mpeg": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Forbidden: `invalid_signature`. The link was not made by Piaf, or was changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_signature";
+                    };
+                };
+            };
+            /** @description Not Found: `file_not_found`, `unlockable_not_found`. file_not_found: the item has no file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_not_found" | "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Gone: `link_expired`, `unlock_revoked`. link_expired: ask for the item again for a fresh link; unlock_revoked: the unlock post was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "link_expired" | "unlock_revoked";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    purchase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request get the stored answer, not a second payment (kept 24 h) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The item's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockPurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Paid and unlocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockPurchased"];
+                };
+            };
+            /** @description Bad Request: `invalid_idempotency_key`, `invalid_pin_format`, `malformed_request`, `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_idempotency_key" | "invalid_pin_format" | "malformed_request" | "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `unlockable_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unlockable_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_unlocked`, `idempotency_key_in_use` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_unlocked" | "idempotency_key_in_use";
+                    };
+                };
+            };
+            /** @description Content Too Large: `payload_too_large`. The body is over 64 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `idempotency_key_reused`, `insufficient_funds`, `invalid_pin`, `not_for_sale`, `own_unlockable`, `pin_not_set`. invalid_pin carries `attemptsLeft` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "insufficient_funds" | "invalid_pin" | "not_for_sale" | "own_unlockable" | "pin_not_set";
+                    };
+                };
+            };
+            /** @description Locked: `pin_locked`. Too many wrong PINs; carries `lockedUntil` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "pin_locked";
                     };
                 };
             };
@@ -14626,6 +15305,91 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "user_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. A failure on Piaf's side; `reference` finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    getPublicFlattrs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A user's handle, with or without @, any case */
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFlattrs"];
+                };
+            };
+            /** @description Bad Request: `rejected_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rejected_request";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthenticated`. No valid bearer token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with. */
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. The token is not a user's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `flattrs_not_found`. No such user, or their flattrs are private */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "flattrs_not_found";
                     };
                 };
             };

@@ -55,6 +55,8 @@ final class OpenApiConventions implements OpenApiCustomizer {
         schema.addProperty("declineCode", string(64).pattern("^[a-z_]+$").description("card_declined: why the card was declined"));
         schema.addProperty("field", string(32).pattern("^[A-Za-z]+$").description("invalid_controls: the card control at fault"));
         schema.addProperty("maxLength", integer(0, 100_000).description("text_too_long, post_too_long, invalid_name (a vault's): the longest text allowed"));
+        schema.addProperty("maxBytes", integer(1, 1_073_741_824).description("file_too_large: the largest file accepted, in bytes"));
+        schema.addProperty("maxPrice", string(12).pattern("^[0-9]+\\.[0-9]{2}$").description("invalid_price: the highest price allowed, EUR"));
         schema.addProperty("length", integer(0, 100_000).description("text_too_long, post_too_long: the text's length"));
         schema.addProperty("missing", new Schema<>().types(Set.of("array")).items(string(2_000).pattern(io.piaf.common.ApiFormats.TEXT)).maxItems(11)
                 .description("required_text_missing, required_text_not_in_template: the required fragments the text lacks"));

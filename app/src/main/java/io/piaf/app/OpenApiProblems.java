@@ -38,8 +38,13 @@ final class OpenApiProblems implements OperationCustomizer {
         problems.computeIfAbsent(400, s -> new Codes()).add("", "rejected_request");
         if (operation.getRequestBody() != null) {
             problems.get(400).add("", "malformed_request");
-            problems.computeIfAbsent(413, s -> new Codes()).add("The body is over 64 KB.", "payload_too_large");
-            problems.computeIfAbsent(415, s -> new Codes()).add("The body is not application/json.", "unsupported_media_type");
+            // an operation that reads its body itself (a file upload) states its own limits and types
+            if (!problems.containsKey(413)) {
+                problems.put(413, new Codes().add("The body is over 64 KB.", "payload_too_large"));
+            }
+            if (!problems.containsKey(415)) {
+                problems.put(415, new Codes().add("The body is not application/json.", "unsupported_media_type"));
+            }
         }
         var parameters = operation.getParameters() == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : operation.getParameters();
         for (var parameter : parameters) {
@@ -107,11 +112,12 @@ final class OpenApiProblems implements OperationCustomizer {
         final Set<String> codes = new TreeSet<>();
         final Set<String> notes = new java.util.LinkedHashSet<>();
 
-        void add(String note, String... more) {
+        Codes add(String note, String... more) {
             codes.addAll(List.of(more));
             if (note != null && !note.isBlank()) {
                 notes.add(note);
             }
+            return this;
         }
     }
 }

@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/auth/signup", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/oauth2/token").permitAll()
                         // A signed content link is its own credential (unlocks checks it): it opens in a browser, no token.
-                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/unlockables/*/content").permitAll()
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/api/unlockables/*/content", "/api/unlockables/*/content/file").permitAll()
                         // Merchant calls take a merchant token with the scope named; every other API call a user token
                         // (scope "user"), so neither kind of token calls the other's endpoints.
                         .pathMatchers(HttpMethod.POST, "/api/checkout/sessions", "/api/checkout/sessions/*/expire").hasAuthority("SCOPE_checkout:write")
@@ -75,13 +75,13 @@ class SecurityConfiguration {
     }
 
     /**
-     * A signed content link (GET /api/unlockables/{id}/content) needs no token, so an Authorization header on it is
+     * A signed content link (GET /api/unlockables/{id}/content and its /file) needs no token, so an Authorization header on it is
      * not read at all: a stale token in a browser tab must not turn a valid link into a 401.
      */
     private static org.springframework.security.web.server.authentication.ServerAuthenticationConverter ignoringTokensOnSignedLinks() {
         var bearer = new org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter();
-        var signedLink = new org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher(
-                "/api/unlockables/*/content", org.springframework.http.HttpMethod.GET);
+        var signedLink = org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers(
+                org.springframework.http.HttpMethod.GET, "/api/unlockables/*/content", "/api/unlockables/*/content/file");
         return exchange -> signedLink.matches(exchange)
                 .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }

@@ -317,6 +317,9 @@ class ChaosTests {
         for (var budgets : io.piaf.testing.LedgerInvariants.BUDGETS.entrySet()) {
             check(db, "select count(*) from (" + budgets.getValue() + ") broken", 0, budgets.getKey());
         }
+        for (var unlocks : io.piaf.testing.LedgerInvariants.UNLOCKS.entrySet()) {
+            check(db, "select count(*) from (" + unlocks.getValue() + ") broken", 0, unlocks.getKey());
+        }
         check(db, """
                 select count(*) from savings.movement m join payments.transfer t on t.id = m.transfer_id
                 where m.kind = 'ROUND_UP' and not exists (

@@ -215,6 +215,9 @@ class BadInputFuzzTests {
                 requests.add(new Request(op.method(), path, "{}", MediaType.TEXT_XML, bearer));
             }
         }
+        if (op.path().equals("/api/unlockables/files")) {
+            requests.addAll(hostileUploads(path + query, bearer, round));
+        }
         if (op.path().startsWith("/network/")) {
             for (var signed : network.hostile(random)) {
                 requests.add(new Request(op.method(), op.path(), signed.getKey(), MediaType.APPLICATION_JSON, null, signed.getValue()));
@@ -226,6 +229,27 @@ class BadInputFuzzTests {
             }
         }
         return requests;
+    }
+
+    /** Content files: too big, empty, of a type not allowed, bytes that lie about their type, odd types and names. */
+    private List<Request> hostileUploads(String uri, String bearer, int round) {
+        var pdf = "%PDF-1.4\n%fuzz".getBytes(StandardCharsets.US_ASCII);
+        var uploads = new ArrayList<Request>();
+        var name = "?name=" + URLEncoder.encode(Mutations.pick(random, Mutations.STRINGS), StandardCharsets.UTF_8);
+        var path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        if (round == 0) {
+            uploads.add(new Request(HttpMethod.POST, path, new byte[100 * 1024 + 1], MediaType.APPLICATION_PDF, bearer));
+        }
+        uploads.add(new Request(HttpMethod.POST, path + name, new byte[0], MediaType.APPLICATION_PDF, bearer));
+        uploads.add(new Request(HttpMethod.POST, path + name, "<html><script>alert(1)</script>".getBytes(), MediaType.TEXT_HTML, bearer));
+        uploads.add(new Request(HttpMethod.POST, path + name, pdf, MediaType.IMAGE_PNG, bearer));
+        uploads.add(new Request(HttpMethod.POST, path + name, new byte[] { 'a', 0, (byte) 0xC3, 0x28 }, MediaType.TEXT_PLAIN, bearer));
+        uploads.add(new Request(HttpMethod.POST, path + name, pdf, MediaType.APPLICATION_OCTET_STREAM, bearer));
+        uploads.add(new Request(HttpMethod.POST, path + "?name=" + "a".repeat(300), pdf, MediaType.APPLICATION_PDF, bearer));
+        for (var type : List.of("image/svg+xml", "application/x-msdownload", "*/*", "application/PDF;name=\"x\"", "image/png;charset=utf-8")) {
+            uploads.add(new Request(HttpMethod.POST, path + name, pdf, null, bearer, Map.of("Content-Type", type)));
+        }
+        return uploads;
     }
 
     private String fillPath(String template, String hostile) {
@@ -376,16 +400,16 @@ class BadInputFuzzTests {
     private final class Request {
         final HttpMethod method;
         final String uri;
-        final String body;
+        final Object body;
         final MediaType contentType;
         final String authorization;
         final Map<String, String> headers;
 
-        Request(HttpMethod method, String uri, String body, MediaType contentType, String authorization) {
+        Request(HttpMethod method, String uri, Object body, MediaType contentType, String authorization) {
             this(method, uri, body, contentType, authorization, Map.of());
         }
 
-        Request(HttpMethod method, String uri, String body, MediaType contentType, String authorization, Map<String, String> headers) {
+        Request(HttpMethod method, String uri, Object body, MediaType contentType, String authorization, Map<String, String> headers) {
             this.method = method;
             this.uri = uri;
             this.body = body;
@@ -404,9 +428,12 @@ class BadInputFuzzTests {
                         headers.forEach(h::set);
                     })
                     .header("Idempotency-Key", "fuzz-" + random.nextInt(50));
-            WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec : spec.contentType(contentType).bodyValue(body);
+            WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
+                    : contentType == null ? spec.bodyValue(body) : spec.contentType(contentType).bodyValue(body);
             var result = ready.exchange().expectBody(String.class).returnResult();
-            var description = method + " " + uri + (body == null ? "" : " " + abbreviate(body)) + " [" + abbreviate(authorization) + "]";
+            var shown = body instanceof byte[] bytes ? headers.getOrDefault("Content-Type", String.valueOf(contentType)) + " " + bytes.length + " bytes"
+                    : (String) body;
+            var description = method + " " + uri + (body == null ? "" : " " + abbreviate(shown)) + " [" + abbreviate(authorization) + "]";
             var type = result.getResponseHeaders().getContentType();
             return new Sent(description, result.getStatus().value(), type == null ? null : type.toString(),
                     result.getResponseBody() == null ? "" : result.getResponseBody(), result.getResponseHeaders().getFirst("Retry-After"));

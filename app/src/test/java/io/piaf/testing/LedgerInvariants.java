@@ -19,7 +19,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * the interest account is the interest its vaults earned. Holds: every account's maintained {@code held} is the sum
  * of its active holds, no user account holds more than its balance, a captured hold has its transfer; a pending card
  * authorization holds exactly what the card module says, a cleared one moved exactly its captured amount once as a
- * {@code CARD_PURCHASE}; creator budgets and commerce add up (see {@link #BUDGETS}, {@link #COMMERCE}). Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
+ * {@code CARD_PURCHASE}; creator budgets and commerce add up (see {@link #BUDGETS}, {@link #COMMERCE}); paid unlocks moved their price once ({@link #UNLOCKS}). Register with {@code @ExtendWith(LedgerInvariants.class)} on a {@code @PiafTest}.
  */
 public class LedgerInvariants implements AfterEachCallback {
 
@@ -81,6 +81,7 @@ public class LedgerInvariants implements AfterEachCallback {
                 .as("paid request items without the completed payment of their amount from their payer to their requester").isEmpty();
         checkSavings(db);
         checkBudgets(db);
+        UNLOCKS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());
     }
 
     /**
@@ -112,6 +113,21 @@ public class LedgerInvariants implements AfterEachCallback {
                     where 1 <> (select count(*) from payments.transfer t join payments.entry e on e.transfer_id = t.id
                                 where t.kind = 'PAYOUT' and t.id = p.transfer_id and t.reference = p.id::text
                                     and e.account_id = m.account_id and e.amount = -p.amount)""");
+
+    /**
+     * Paid unlocks ("or pay"): each moved exactly its amount from one account to another by its one UNLOCK_PURCHASE
+     * transfer, and every such transfer belongs to a paid unlock (no money moved without its unlock).
+     */
+    public static final Map<String, String> UNLOCKS = Map.of(
+            "paid unlocks whose transfer did not move exactly their amount once", """
+                    select u.id::text from unlocks.unlock u where u.kind = 'PAID' and (
+                        1 <> (select count(*) from payments.transfer t where t.id = u.transfer_id and t.kind = 'UNLOCK_PURCHASE' and t.reference = u.id::text)
+                        or 2 <> (select count(*) from payments.entry e where e.transfer_id = u.transfer_id)
+                        or not exists (select 1 from payments.entry e where e.transfer_id = u.transfer_id and e.amount = -u.amount)
+                        or not exists (select 1 from payments.entry e where e.transfer_id = u.transfer_id and e.amount = u.amount))""",
+            "unlock purchase transfers without their paid unlock", """
+                    select t.id::text from payments.transfer t where t.kind = 'UNLOCK_PURCHASE'
+                        and not exists (select 1 from unlocks.unlock u where u.transfer_id = t.id and u.kind = 'PAID')""");
 
     /**
      * Creator budgets' invariants (the chaos audit runs them too): each closed budget-month's payouts + fee = its

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.piaf.testing.Api;
 import io.piaf.testing.Api.User;
@@ -33,11 +34,13 @@ import io.piaf.testing.Social;
  * refusals (altered post, twice, forged or expired link, other people's stats, bursts).
  */
 @PiafTest
+@org.junit.jupiter.api.extension.ExtendWith(io.piaf.testing.LedgerInvariants.class)
 class UnlockJourneyTests {
 
     static final String TEMPLATE = "Le guide du Marais de ma créatrice préférée, foncez ! {link} #piaf";
 
     @Autowired Api api;
+    @Autowired DatabaseClient db;
     Social social;
 
     @BeforeEach
@@ -200,6 +203,119 @@ class UnlockJourneyTests {
         assertProblem(post(lea, with(base, "postTemplate", "{link} {link}")), 400, "invalid_template");
         assertProblem(post(lea, with(base, "requiredText", List.of("#absent"))), 422, "required_text_not_in_template");
         assertProblem(post(lea, with(base, "maxLength", 10)), 422, "post_too_long");
+    }
+
+    @Test
+    void a_creator_uploads_a_file_an_unlocker_downloads_it_and_bad_uploads_write_nothing() {
+        var lea = api.signUp("lea");
+        var alice = api.signUp("alice");
+        var bob = api.signUp("bob");
+        var pdf = ("%PDF-1.7\n" + "x".repeat(2000)).getBytes(StandardCharsets.US_ASCII);
+
+        assertProblem(upload(lea, "application/pdf", "a.pdf", new byte[100 * 1024 + 1]), 413, "file_too_large");
+        assertProblem(upload(lea, "application/pdf", "a.pdf", new byte[0]), 400, "empty_file");
+        assertProblem(upload(lea, "text/html", "a.html", "<script>alert(1)</script>".getBytes()), 415, "unsupported_file_type");
+        assertProblem(upload(lea, "image/png", "a.png", pdf), 415, "file_type_mismatch");
+        assertThat(files(lea)).isZero();
+
+        var uploaded = upload(lea, "application/pdf", "../../Guide du Marais\u202E.pdf", pdf).expectStatus().isCreated()
+                .expectBody(Social.JSON).returnResult().getResponseBody();
+        assertThat(uploaded).containsEntry("name", "Guide du Marais_.pdf").containsEntry("contentType", "application/pdf")
+                .containsEntry("size", pdf.length);
+        var fileId = (String) uploaded.get("id");
+        assertThat(files(lea)).isOne();
+        // nobody else's upload, and one item per upload
+        assertProblem(post(bob, Map.of("title", "T", "teaser", "t", "content", Map.of("fileId", fileId), "postTemplate", "{link}")),
+                422, "invalid_file");
+        var item = create(lea, Map.of("title", "Le guide en PDF", "teaser", "t", "content", Map.of("fileId", fileId), "postTemplate", "{link}"));
+        assertProblem(post(lea, Map.of("title", "T", "teaser", "t", "content", Map.of("fileId", fileId), "postTemplate", "{link}")),
+                422, "invalid_file");
+        var id = (String) item.get("id");
+        assertThat(social.get(bob, "/api/unlockables/" + id)).doesNotContainKey("content");
+
+        var url = (String) unlock(alice, id, Map.of()).expectStatus().isCreated().expectBody(Social.JSON).returnResult()
+                .getResponseBody().get("contentUrl");
+        @SuppressWarnings("unchecked")
+        var file = (Map<String, Object>) open(url).expectStatus().isOk().expectBody(Social.JSON).returnResult().getResponseBody().get("file");
+        assertThat(file).containsEntry("name", "Guide du Marais_.pdf").containsEntry("size", pdf.length);
+        var fileUrl = (String) file.get("url");
+        assertThat(fileUrl).isEqualTo(url.replace("/content?", "/content/file?"));
+        var downloaded = open(fileUrl).expectStatus().isOk()
+                .expectHeader().contentType("application/pdf")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("attachment;").contains("Guide"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(downloaded).isEqualTo(pdf);
+        assertProblem(open(fileUrl.replace("u=" + alice.id(), "u=" + bob.id())), 403, "invalid_signature");
+
+        var textOnly = (String) create(lea, Map.of("title", "Texte", "teaser", "t", "content", Map.of("text", "x"), "postTemplate", "{link}")).get("id");
+        var textUrl = (String) unlock(alice, textOnly, Map.of()).expectStatus().isCreated().expectBody(Social.JSON).returnResult()
+                .getResponseBody().get("contentUrl");
+        assertProblem(open(textUrl.replace("/content?", "/content/file?")), 404, "file_not_found");
+    }
+
+    @Test
+    void or_pay_a_user_buys_with_the_pin_once_and_the_creator_sees_paid_and_post_unlocks() {
+        var wallets = new io.piaf.testing.Wallets(api);
+        var lea = api.signUp("lea");
+        var alice = wallets.payer("alice", "5.00");
+        var dave = wallets.payer("dave", "5.00");
+        var broke = api.signUp("broke");
+        wallets.setPin(broke);
+        var nopin = api.signUp("nopin");
+        assertProblem(post(lea, Map.of("title", "T", "teaser", "t", "content", Map.of("text", "x"), "postTemplate", "{link}",
+                "price", Map.of("amount", "250.01", "currency", "EUR"))), 400, "invalid_price");
+        var id = (String) create(lea, Map.of("title", "Le guide", "teaser", "t", "content", Map.of("text", "le secret"), "postTemplate", "{link}",
+                "price", Map.of("amount", "1.00", "currency", "EUR"))).get("id");
+        assertThat(social.get(alice, "/api/unlockables/" + id)).containsEntry("price", Map.of("amount", "1.00", "currency", "EUR"));
+        var free = (String) create(lea, Map.of("title", "Gratuit", "teaser", "t", "content", Map.of("text", "x"), "postTemplate", "{link}")).get("id");
+
+        assertProblem(buy(alice, free, io.piaf.testing.Wallets.PIN, "k0"), 422, "not_for_sale");
+        assertProblem(buy(lea, id, "1357", "k1"), 422, "own_unlockable");
+        assertProblem(buy(nopin, id, "1357", "k2"), 422, "pin_not_set");
+        assertProblem(buy(broke, id, io.piaf.testing.Wallets.PIN, "k3"), 422, "insufficient_funds");
+        var wrong = buy(alice, id, "0000", "k4").expectStatus().isEqualTo(422).expectBody(Social.JSON).returnResult().getResponseBody();
+        assertThat(wrong).containsEntry("code", "invalid_pin").containsEntry("attemptsLeft", 2);
+        assertThat(wallets.balance(alice)).isEqualTo("5.00");
+
+        var paid = buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-buys").expectStatus().isCreated().expectBody(Social.JSON).returnResult().getResponseBody();
+        assertThat(paid).containsEntry("amount", Map.of("amount", "1.00", "currency", "EUR")).containsKeys("transferId", "contentUrl");
+        assertThat(open((String) paid.get("contentUrl")).expectStatus().isOk().expectBody(Social.JSON).returnResult().getResponseBody())
+                .containsEntry("text", "le secret");
+        // the same request again is the same answer; another one is refused; nothing moves twice
+        buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-buys").expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+        assertProblem(buy(alice, id, io.piaf.testing.Wallets.PIN, "alice-again"), 409, "already_unlocked");
+        assertThat(wallets.balance(alice)).isEqualTo("4.00");
+        assertThat(wallets.balance(lea)).isEqualTo("1.00");
+        assertThat(social.get(alice, "/api/unlockables/" + id)).containsEntry("unlocked", true).containsEntry("unlockedBy", "PAID");
+
+        // dave unlocks by posting: paying after it is refused, nothing charged
+        unlock(dave, id, Map.of()).expectStatus().isCreated();
+        assertProblem(buy(dave, id, io.piaf.testing.Wallets.PIN, "dave-buys"), 409, "already_unlocked");
+        assertThat(wallets.balance(dave)).isEqualTo("5.00");
+
+        var stats = social.get(lea, "/api/unlockables/" + id + "/stats");
+        assertThat(stats).containsEntry("unlocks", 2).containsEntry("byPost", 1).containsEntry("paid", 1)
+                .containsEntry("revenue", Map.of("amount", "1.00", "currency", "EUR"));
+        @SuppressWarnings("unchecked")
+        var chain = (List<Map<String, Object>>) stats.get("chain");
+        assertThat(chain).extracting(c -> c.get("kind")).containsExactly("PAID", "POST");
+        assertThat(chain.get(0)).doesNotContainKey("postId").containsEntry("user", alice.handle());
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec buy(User user, String id, String pin, String key) {
+        return api.post(user, "/api/unlockables/" + id + "/purchase", Map.of("pin", pin)).header("Idempotency-Key", key).exchange();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(User user, String type, String name, byte[] bytes) {
+        return api.http().post().uri(b -> b.path("/api/unlockables/files").queryParam("name", "{name}").build(name))
+                .header(HttpHeaders.AUTHORIZATION, user.bearer()).header(HttpHeaders.CONTENT_TYPE, type).bodyValue(bytes).exchange();
+    }
+
+    private long files(User user) {
+        return db.sql("select count(*) from unlocks.content_file where creator_id = $1::uuid").bind(0, user.id())
+                .map(r -> r.get(0, Long.class)).one().block();
     }
 
     private Map<String, Object> create(User creator, Map<String, Object> body) {

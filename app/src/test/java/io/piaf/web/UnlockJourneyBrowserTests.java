@@ -2,6 +2,8 @@ package io.piaf.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,13 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.piaf.testing.Api;
 
 /**
- * Pay with a Post in the web app: Léa (English) publishes an unlockable guide; Alice (French) unlocks it by publishing
- * its post; Bob, who follows Alice, finds the item under Alice's post in his timeline and unlocks it from there; Léa's
+ * Pay with a Post in the web app: Léa (English) publishes an unlockable guide with a file; Alice (French) unlocks it by
+ * publishing its post and downloads the file; Bob, who follows Alice, finds the item under Alice's post in his timeline and unlocks it from there; Léa's
  * stats show both unlocks, the reach, and that Bob came from Alice's post.
  */
 class UnlockJourneyBrowserTests extends BrowserTestSupport {
@@ -41,8 +44,11 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
             byLabel(leaPage, "Title").fill(title);
             byLabel(leaPage, "Teaser (everyone sees it)").fill("Twelve places nobody knows about.");
             byLabel(leaPage, "Content (text)").fill("1. The hidden garden on rue des Rosiers.");
+            byLabel(leaPage, "Content file (optional)").setInputFiles(new FilePayload("marais-map.txt", "text/plain",
+                    "Map: rue des Rosiers, 4th arrondissement.".getBytes(StandardCharsets.UTF_8)));
             byLabel(leaPage, "The post people publish").fill("Léa's Marais guide is a gem {link} #piaf");
             byLabel(leaPage, "Words that must stay (optional)").fill("#piaf");
+            byLabel(leaPage, "Or pay, price in € (optional)").fill("1.00");
             button(leaPage, "^Publish$").click();
             assertThat(leaPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
             assertThat(leaPage.getByTestId("unlockable-content")).containsText("hidden garden");
@@ -55,9 +61,19 @@ class UnlockJourneyBrowserTests extends BrowserTestSupport {
             assertThat(alicePage.getByTestId("unlockable-teaser")).hasText("Twelve places nobody knows about.");
             assertThat(alicePage.getByTestId("unlockable-content")).hasCount(0);
             assertThat(alicePage.getByTestId("unlock-post")).hasValue(text("^Léa's Marais guide is a gem http.*/unlock/.* #piaf$"));
+            assertThat(alicePage.getByTestId("unlock-pay-button")).hasText(text("^Ou payer 1,00.€$"));
             assertAccessible(alicePage, "unlockable (before)");
             button(alicePage, "^Publier et débloquer$").click();
             assertThat(alicePage.getByTestId("unlockable-content")).containsText("hidden garden");
+            var file = alicePage.getByTestId("unlockable-file");
+            assertThat(file).hasText("Télécharger marais-map.txt");
+            var download = alicePage.waitForDownload(file::click);
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("marais-map.txt");
+            try {
+                org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).isEqualTo("Map: rue des Rosiers, 4th arrondissement.");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
 
         step("Bob finds the item under Alice's post in his timeline and unlocks it from there, with his own words", () -> {

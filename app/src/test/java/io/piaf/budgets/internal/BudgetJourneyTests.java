@@ -190,7 +190,23 @@ class BudgetJourneyTests {
         var creator = api.signUp("paid");
         var nosy = api.signUp("nosy");
         api.put(reader, "/api/budget", Flattrs.budget("3.00", "PER_CREATOR")).exchange().expectStatus().isOk();
-        flattrs.flattr(reader, flattrs.post(creator, "Hello"));
+        var post = flattrs.post(creator, "Hello");
+        flattrs.flattr(reader, post);
+
+        // who flattred whom: private unless the flattrer makes it public
+        var list = "/api/users/" + reader.handle() + "/flattrs";
+        assertProblem(api.get(nosy, list).exchange(), 404, "flattrs_not_found");
+        assertProblem(api.get(creator, list).exchange(), 404, "flattrs_not_found");
+        assertProblem(api.get(nosy, "/api/users/ghost_nobody/flattrs").exchange(), 404, "flattrs_not_found");
+        assertThat(new Social(api).get(reader, list).get("flattrs").toString()).contains(post, creator.handle());
+        assertProblem(api.put(nosy, "/api/budget/visibility", Map.of("publicFlattrs", true)).exchange(), 404, "no_budget");
+        api.put(reader, "/api/budget/visibility", Map.of("publicFlattrs", true)).exchange().expectStatus().isOk();
+        var seen = new Social(api).get(nosy, list);
+        assertThat(seen).containsEntry("user", reader.handle());
+        assertThat(seen.get("flattrs").toString()).contains(post, creator.handle()).doesNotContain("amount");
+        api.put(reader, "/api/budget/visibility", Map.of("publicFlattrs", false)).exchange().expectStatus().isOk();
+        assertProblem(api.get(nosy, list).exchange(), 404, "flattrs_not_found");
+
         close.closeBefore(thisMonth().plusMonths(1)).block(Duration.ofSeconds(30));
 
         assertProblem(api.get(nosy, "/api/budget").exchange(), 404, "no_budget");

@@ -42,6 +42,9 @@ public class MonthClose extends BackgroundWork {
     private final Outbox outbox;
     private final BudgetsProperties properties;
     private final TransactionalOperator transactional;
+    /** Creators' wallet ids met in committed batches (at most {@link #WALLETS_KEPT}, then forgotten at once). */
+    private final Map<UUID, WalletId> knownWallets = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WALLETS_KEPT = 200_000;
 
     MonthClose(BudgetStore store, Ledger ledger, Payments payments, Outbox outbox, BudgetsProperties properties,
             ReactiveTransactionManager transactions) {
@@ -66,13 +69,14 @@ public class MonthClose extends BackgroundWork {
 
     Mono<Long> closeBatch(YearMonth before) {
         var closing = new MonthClosing();
+        var looked = new HashMap<UUID, WalletId>();
         return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
             if (months.isEmpty()) {
                 return Mono.just(0L);
             }
             return store.flattrs(months.stream().map(m -> m.user().value()).toList(), months.stream().map(MonthRow::month).toList())
                     .collectList()
-                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), ledger.openSystemAccount("BUDGET_FEES"),
+                    .flatMap(flattrs -> Mono.zip(wallets(flattrs, looked), ledger.openSystemAccount("BUDGET_FEES"),
                             store.budgets(months.stream().map(m -> m.user().value()).toList()).collectMap(b -> b.user().value()))
                             .flatMap(t -> {
                                 var plan = closing.plan(months, flattrs, t.getT1(), t.getT2(), t.getT3(), BudgetService.now());
@@ -87,7 +91,7 @@ public class MonthClose extends BackgroundWork {
                                             .thenReturn((long) months.size());
                                 });
                             }));
-        }));
+        })).doOnSuccess(closed -> remember(looked));
     }
 
     /** Funds {@code month} for every active budget that has no money for it yet, batch by batch. */
@@ -121,11 +125,34 @@ public class MonthClose extends BackgroundWork {
         }));
     }
 
-    /** The creators' wallets (payments opens one for a creator it has not seen yet). */
-    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs) {
-        return Flux.fromIterable(flattrs.stream().map(FlattrRow::creator).distinct().toList())
+    /**
+     * The creators' wallets (payments opens one for a creator it has not seen yet). A wallet's id never changes, so
+     * the ids of committed batches are kept ({@link #remember}) and only creators not seen before are asked for, one
+     * query each; {@code looked} collects those, to be remembered once their batch has committed (a wallet opened in
+     * a batch that rolled back does not exist).
+     */
+    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs, Map<UUID, WalletId> looked) {
+        var found = new HashMap<UUID, WalletId>();
+        var missing = new java.util.ArrayList<UUID>();
+        for (var creator : flattrs.stream().map(FlattrRow::creator).distinct().toList()) {
+            var known = knownWallets.get(creator);
+            if (known != null) {
+                found.put(creator, known);
+            } else {
+                missing.add(creator);
+            }
+        }
+        return Flux.fromIterable(missing)
                 .concatMap(u -> payments.wallet(new UserId(u)).map(w -> Map.entry(u, w)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+                .doOnNext(e -> looked.put(e.getKey(), e.getValue()))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> found);
+    }
+
+    private void remember(Map<UUID, WalletId> looked) {
+        if (knownWallets.size() + looked.size() > WALLETS_KEPT) {
+            knownWallets.clear();
+        }
+        knownWallets.putAll(looked);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -34,14 +35,15 @@ import reactor.core.publisher.Mono;
 @Service
 class UnlockService {
 
-    record NewItem(UserId creator, String title, String teaser, String contentText, String contentUrl, String postTemplate,
-            List<String> requiredText, Integer maxLength) {
+    record NewItem(UserId creator, String title, String teaser, String contentText, String contentUrl, String fileId,
+            String postTemplate, List<String> requiredText, Integer maxLength, Long price) {
     }
 
     record Granted(UnlockRow unlock, ContentLinks.Link link) {
     }
 
     private final UnlockStore store;
+    private final FileStore files;
     private final Identity identity;
     private final Messaging messaging;
     private final Outbox outbox;
@@ -50,9 +52,10 @@ class UnlockService {
     private final UnlocksProperties properties;
     private final TransactionalOperator transactional;
 
-    UnlockService(UnlockStore store, Identity identity, Messaging messaging, Outbox outbox, ContentLinks links, UnlockLimits limits,
+    UnlockService(UnlockStore store, FileStore files, Identity identity, Messaging messaging, Outbox outbox, ContentLinks links, UnlockLimits limits,
             UnlocksProperties properties, ReactiveTransactionManager transactions) {
         this.store = store;
+        this.files = files;
         this.identity = identity;
         this.messaging = messaging;
         this.outbox = outbox;
@@ -64,7 +67,8 @@ class UnlockService {
 
     Mono<UnlockableRow> create(NewItem request) {
         return Mono.defer(() -> {
-            ItemRules.creation(request.title(), request.teaser(), request.contentText(), request.contentUrl()).ifPresent(r -> {
+            var fileId = fileId(request.fileId());
+            ItemRules.creation(request.title(), request.teaser(), request.contentText(), request.contentUrl(), fileId != null).ifPresent(r -> {
                 throw problem(r);
             });
             var id = UnlockableId.random();
@@ -74,10 +78,15 @@ class UnlockService {
             };
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return caller(request.creator()).flatMap(creator -> {
-                var item = new UnlockableRow(id, creator.id(), creator.handle(), request.title().strip(), request.teaser().strip(),
-                        blankToNull(request.contentText()), blankToNull(request.contentUrl()), template, now);
-                return transactional.transactional(store.insert(item)
-                        .then(outbox.append(new UnlockableCreated(id, creator.id(), item.title(), now)))).thenReturn(item);
+                var file = fileId == null ? Mono.<Optional<FileRow>>just(Optional.empty())
+                        : files.claim(fileId, creator.id()).map(Optional::of).switchIfEmpty(Mono.error(UnlockService::invalidFile));
+                return transactional.transactional(file.flatMap(claimed -> {
+                    var item = new UnlockableRow(id, creator.id(), creator.handle(), request.title().strip(), request.teaser().strip(),
+                            blankToNull(request.contentText()), blankToNull(request.contentUrl()), claimed.orElse(null), template, now,
+                            request.price());
+                    return store.insert(item)
+                            .then(outbox.append(new UnlockableCreated(id, creator.id(), item.title(), now))).thenReturn(item);
+                }));
             });
         });
     }
@@ -113,7 +122,7 @@ class UnlockService {
                         })
                         .flatMap(source -> messaging.publishPost(user, post).flatMap(published -> {
                             var unlock = new UnlockRow(UUID.randomUUID(), id, user, unlocker.handle(), published.id(), published.audience(),
-                                    source.post(), source.user(), source.handle(), published.publishedAt(), null);
+                                    source.post(), source.user(), source.handle(), published.publishedAt(), null, UnlockRow.POST, null, null);
                             return store.insert(unlock)
                                     .then(outbox.append(new UnlockGranted(id, item.creator(), user, published.id(), published.audience(),
                                             source.user(), published.publishedAt())))
@@ -131,10 +140,25 @@ class UnlockService {
     /** The unlock post the user came from: an active unlock of the same item, by someone else. */
     private Mono<Via> source(UnlockableId item, UserId user, PostId via) {
         return store.byPost(via)
-                .filter(u -> u.unlockable().equals(item) && u.revokedAt() == null && !u.user().equals(user))
+                .filter(u -> u.unlockable().equals(item) && u.revokedAt() == null && !u.user().equals(user) && !u.paid())
                 .map(u -> new Via(u.post(), u.user(), u.userHandle()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("invalid_via",
                         "via names no unlock post of this item (by someone else, still published).")));
+    }
+
+    private static UUID fileId(String input) {
+        if (input == null || input.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(input.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalidFile();
+        }
+    }
+
+    static ProblemException invalidFile() {
+        return ProblemException.unprocessable("invalid_file", "fileId names none of your uploads that no item uses yet.");
     }
 
     private static PostId via(String input) {
@@ -146,6 +170,23 @@ class UnlockService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable("invalid_via", "via is the id of the unlock post you came from.");
         }
+    }
+
+    /** The item a signed content link opens: signature, expiry, then whether its unlock still holds. */
+    Mono<UnlockableRow> open(UnlockableId item, String u, String expires, String sig) {
+        return Mono.defer(() -> {
+            return switch (links.verify(item.value(), u, expires, sig, Instant.now())) {
+                case ContentLinks.Forged f -> Mono.error(ProblemException.forbidden("invalid_signature", "This content link is not valid."));
+                case ContentLinks.Expired e -> Mono.error(new ProblemException(410, "link_expired",
+                        "This content link expired at " + e.at() + "; open the item again for a fresh one."));
+                case ContentLinks.Valid v -> find(item).flatMap(row -> {
+                    var holder = new UserId(v.user());
+                    var allowed = row.creator().equals(holder) ? Mono.just(true) : store.active(item, holder).hasElement();
+                    return allowed.flatMap(ok -> ok ? Mono.just(row) : Mono.error(new ProblemException(410, "unlock_revoked",
+                            "The unlock was revoked: its post was deleted.")));
+                });
+            };
+        });
     }
 
     Mono<UnlockableRow> find(UnlockableId id) {

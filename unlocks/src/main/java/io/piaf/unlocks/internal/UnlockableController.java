@@ -4,10 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +49,10 @@ class UnlockableController {
 
     static final String ID = "The item's id";
 
-    @Schema(name = "UnlockableContentInput", description = "A text, a link, or both")
+    @Schema(name = "UnlockableContentInput", description = "A text, a link, a file uploaded before, or several of them")
     record ContentBody(@Schema(maxLength = ItemRules.CONTENT_TEXT_MAX, pattern = ApiFormats.TEXT) String text,
-            @Schema(maxLength = ItemRules.URL_MAX, format = "uri", description = "An http or https link") String url) {
+            @Schema(maxLength = ItemRules.URL_MAX, format = "uri", description = "An http or https link") String url,
+            @Schema(format = "uuid", description = "The id of your upload (POST /api/unlockables/files) that no item uses yet") String fileId) {
     }
 
     @Schema(name = "UnlockableRequest")
@@ -59,7 +66,13 @@ class UnlockableController {
                     description = "The post users publish. {link} (at most once) is replaced by the item's link; without it the link goes at the end") String postTemplate,
             @Schema(description = "Fragments of the template an edited post must keep, exactly; the link is always required")
             @ArraySchema(maxItems = 10, schema = @Schema(maxLength = 100, pattern = ApiFormats.TEXT)) List<String> requiredText,
-            @Schema(minimum = "1", maximum = "280", description = "The longest an edited post may be; default 280") Integer maxLength) {
+            @Schema(minimum = "1", maximum = "280", description = "The longest an edited post may be; default 280") Integer maxLength,
+            @Schema(ref = UnlockViews.MONEY_INPUT, description = "Also offer the unlock by payment, at this price (at most piaf.unlocks.max-price, 250.00 EUR by default)")
+            MoneyBody price) {
+    }
+
+    /** An amount as the API takes it: a decimal string and "EUR". */
+    record MoneyBody(Object amount, String currency) {
     }
 
     @Schema(name = "UnlockRequest")
@@ -73,11 +86,13 @@ class UnlockableController {
     private final UnlockService service;
     private final UnlockStore store;
     private final ContentLinks links;
+    private final UnlocksProperties properties;
 
-    UnlockableController(UnlockService service, UnlockStore store, ContentLinks links) {
+    UnlockableController(UnlockService service, UnlockStore store, ContentLinks links, UnlocksProperties properties) {
         this.service = service;
         this.store = store;
         this.links = links;
+        this.properties = properties;
     }
 
     @PostMapping(path = "/api/unlockables", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,11 +101,11 @@ class UnlockableController {
             responses = @ApiResponse(responseCode = "201", description = "Created",
                     content = @Content(schema = @Schema(implementation = UnlockViews.Item.class))))
     @ProblemResponse(status = 400, codes = { "invalid_body", "invalid_title", "invalid_teaser", "invalid_content", "invalid_content_url",
-            "invalid_template", "invalid_required_text", "invalid_max_length" })
+            "invalid_template", "invalid_required_text", "invalid_max_length", "invalid_price", "unsupported_currency" })
     @ProblemResponse(status = 403, codes = "forbidden", description = "The token is not a user's.")
-    @ProblemResponse(status = 422, codes = { "post_too_long", "required_text_not_in_template" },
+    @ProblemResponse(status = 422, codes = { "post_too_long", "required_text_not_in_template", "invalid_file" },
             description = "post_too_long: the template with its link is longer than maxLength (carries `maxLength` and `length`); "
-                    + "required_text_not_in_template carries `missing`.")
+                    + "required_text_not_in_template carries `missing`; invalid_file: fileId is none of your unused uploads.")
     Mono<UnlockViews.Item> create(@AuthenticationPrincipal Jwt jwt, @RequestBody NewItemBody body) {
         var user = user(jwt);
         return Mono.defer(() -> {
@@ -98,7 +113,7 @@ class UnlockableController {
                 throw ProblemException.badRequest("invalid_body", "An item has a title, a teaser, content and a post template.");
             }
             return service.create(new UnlockService.NewItem(user, body.title(), body.teaser(), body.content().text(), body.content().url(),
-                    body.postTemplate(), body.requiredText(), body.maxLength()));
+                    body.content().fileId(), body.postTemplate(), body.requiredText(), body.maxLength(), price(body.price())));
         }).map(row -> UnlockViews.item(row, service.link(row.id()), true, null, links.sign(row.id().value(), user.value(), Instant.now())));
     }
 
@@ -164,9 +179,12 @@ class UnlockableController {
         return find(id).filter(row -> row.creator().equals(user)).switchIfEmpty(Mono.error(UnlockService::notFound))
                 .flatMap(row -> store.chain(row.id()).collectList())
                 .map(chain -> {
-                    var stats = io.piaf.unlocks.internal.domain.UnlockStats.of(chain.stream().map(UnlockRow::audience).toList());
-                    return new UnlockViews.Stats(stats.unlocks(), stats.reach(), stats.conversion(), chain.stream()
-                            .map(u -> new UnlockViews.ChainLink(u.userHandle(), u.viaHandle(), u.post().toString(), u.audience(), u.createdAt()))
+                    var stats = io.piaf.unlocks.internal.domain.UnlockStats.of(chain.stream().filter(u -> !u.paid()).map(UnlockRow::audience).toList(),
+                            chain.stream().filter(UnlockRow::paid).map(UnlockRow::amount).toList());
+                    return new UnlockViews.Stats(stats.unlocks(), stats.byPost(), stats.paid(), UnlockViews.MoneyView.of(stats.revenue()),
+                            stats.reach(), stats.conversion(), chain.stream()
+                            .map(u -> new UnlockViews.ChainLink(u.userHandle(), u.viaHandle(), u.post() == null ? null : u.post().toString(),
+                                    u.audience(), u.createdAt(), u.kind()))
                             .toList());
                 });
     }
@@ -183,29 +201,28 @@ class UnlockableController {
             @Parameter(description = ID, schema = @Schema(format = "uuid")) @PathVariable String id,
             @Parameter(description = "The unlocker", schema = @Schema(format = "uuid")) @RequestParam(required = false) String u,
             @Parameter(description = "Unix seconds", schema = @Schema(pattern = "^[0-9]{1,19}$", maxLength = 19)) @RequestParam(required = false) String expires,
-            @Parameter(description = "The signature", schema = @Schema(pattern = "^[A-Za-z0-9_-]{1,64}$", maxLength = 64)) @RequestParam(required = false) String sig) {
-        return Mono.defer(() -> {
-            var item = parse(id);
-            return switch (links.verify(item.value(), u, expires, sig, Instant.now())) {
-                case ContentLinks.Forged f -> Mono.error(ProblemException.forbidden("invalid_signature", "This content link is not valid."));
-                case ContentLinks.Expired e -> Mono.error(new ProblemException(410, "link_expired",
-                        "This content link expired at " + e.at() + "; open the item again for a fresh one."));
-                case ContentLinks.Valid v -> service.find(item).flatMap(row -> {
-                    var holder = new UserId(v.user());
-                    var allowed = row.creator().equals(holder) ? Mono.just(true) : store.active(item, holder).hasElement();
-                    return allowed.flatMap(ok -> ok ? Mono.just(row) : Mono.error(new ProblemException(410, "unlock_revoked",
-                            "The unlock was revoked: its post was deleted.")));
-                });
-            };
-        }).map(row -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new UnlockViews.Opened(row.id().toString(), row.title(), row.contentText(), row.contentUrl())));
+            @Parameter(description = "The signature", schema = @Schema(pattern = "^[A-Za-z0-9_-]{1,64}$", maxLength = 64)) @RequestParam(required = false) String sig,
+            ServerHttpRequest request) {
+        return Mono.defer(() -> service.open(parse(id), u, expires, sig)).map(row -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new UnlockViews.Opened(row.id().toString(), row.title(), row.contentText(), row.contentUrl(),
+                        UnlockViews.FileView.of(row.file(), UnlockViews.fileUrl(request.getURI().getRawPath() + "?" + request.getURI().getRawQuery())))));
+    }
+
+    private Long price(MoneyBody price) {
+        if (price == null) {
+            return null;
+        }
+        return switch (io.piaf.unlocks.internal.domain.Price.parse(price.amount(), price.currency(), properties.maxPriceCents())) {
+            case io.piaf.unlocks.internal.domain.Price.Cents c -> c.value();
+            case io.piaf.unlocks.internal.domain.Price.Refused r -> throw UnlockService.problem(r.refusal());
+        };
     }
 
     private Mono<UnlockableRow> find(String id) {
         return Mono.defer(() -> service.find(parse(id)));
     }
 
-    private static UnlockableId parse(String id) {
+    static UnlockableId parse(String id) {
         try {
             return new UnlockableId(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
@@ -213,7 +230,7 @@ class UnlockableController {
         }
     }
 
-    private static UserId user(Jwt jwt) {
+    static UserId user(Jwt jwt) {
         var scope = jwt.getClaimAsString("scope");
         if (scope == null || !List.of(scope.split(" ")).contains("user")) {
             throw ProblemException.forbidden("forbidden", "This needs a user's token.");

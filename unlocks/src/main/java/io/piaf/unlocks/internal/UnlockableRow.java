@@ -6,7 +6,10 @@ import io.piaf.identity.UserId;
 import io.piaf.unlocks.UnlockableId;
 import io.piaf.unlocks.internal.domain.PostTemplate;
 
-/** An item as stored; {@code contentText} or {@code contentUrl} may be null, not both. */
+/**
+ * An item as stored; {@code contentText}, {@code contentUrl} and {@code file} may be null, not all three; {@code price}
+ * (cents) is null when it is unlocked by posting only.
+ */
 record UnlockableRow(UnlockableId id, UserId creator, String creatorHandle, String title, String teaser, String contentText,
-        String contentUrl, PostTemplate template, Instant createdAt) {
+        String contentUrl, FileRow file, PostTemplate template, Instant createdAt, Long price) {
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.piaf.platform.secrets.SecretStore;
 import io.piaf.unlocks.internal.domain.ContentLinks;
+import io.piaf.unlocks.internal.domain.FileRules;
 import io.piaf.unlocks.internal.domain.UnlockLimits;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +25,11 @@ class UnlocksConfiguration {
             return Base64.getEncoder().encodeToString(bytes);
         });
         return new ContentLinks(Base64.getDecoder().decode(key), properties.linkTtl());
+    }
+
+    @Bean
+    FileRules fileRules(UnlocksProperties properties) {
+        return new FileRules(properties.fileMaxSize().toBytes());
     }
 
     @Bean

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an unlockable item must have: a title, a teaser everyone reads, and content (a text, a link, or both). */
+/** What an unlockable item must have: a title, a teaser everyone reads, and content (a text, a link, a file, or several). */
 public final class ItemRules {
 
     public static final int TITLE_MAX = 80;
@@ -17,14 +17,19 @@ public final class ItemRules {
     }
 
     public static Optional<Refusal> creation(String title, String teaser, String contentText, String contentUrl) {
+        return creation(title, teaser, contentText, contentUrl, false);
+    }
+
+    /** With {@code hasFile}, the content may be the file alone. */
+    public static Optional<Refusal> creation(String title, String teaser, String contentText, String contentUrl, boolean hasFile) {
         if (blank(title) || length(title.strip()) > TITLE_MAX) {
             return bad("invalid_title", "A title is 1 to " + TITLE_MAX + " characters.");
         }
         if (blank(teaser) || length(teaser.strip()) > TEASER_MAX) {
             return bad("invalid_teaser", "A teaser is 1 to " + TEASER_MAX + " characters.");
         }
-        if (blank(contentText) && blank(contentUrl)) {
-            return bad("invalid_content", "The content is a text, a link, or both.");
+        if (blank(contentText) && blank(contentUrl) && !hasFile) {
+            return bad("invalid_content", "The content is a text, a link, a file, or several of them.");
         }
         if (!blank(contentText) && length(contentText.strip()) > CONTENT_TEXT_MAX) {
             return bad("invalid_content", "The content text is at most " + CONTENT_TEXT_MAX + " characters.");

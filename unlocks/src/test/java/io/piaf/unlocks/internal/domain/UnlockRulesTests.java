@@ -62,9 +62,11 @@ class UnlockRulesTests {
 
     @Test
     void reach_is_the_audience_of_the_unlock_posts_and_conversion_unlocks_per_person_reached() {
-        assertThat(UnlockStats.of(List.of())).isEqualTo(new UnlockStats(0, 0, null));
-        assertThat(UnlockStats.of(List.of(0, 0))).isEqualTo(new UnlockStats(2, 0, null));
-        assertThat(UnlockStats.of(List.of(3, 0, 1))).isEqualTo(new UnlockStats(3, 4, new BigDecimal("0.7500")));
+        assertThat(UnlockStats.of(List.of())).isEqualTo(new UnlockStats(0, 0, 0, 0, null, 0));
+        assertThat(UnlockStats.of(List.of(0, 0))).isEqualTo(new UnlockStats(2, 2, 0, 0, null, 0));
+        assertThat(UnlockStats.of(List.of(3, 0, 1))).isEqualTo(new UnlockStats(3, 3, 0, 4, new BigDecimal("0.7500"), 0));
+        // paid unlocks reached nobody: they count as unlocks and revenue, not in the conversion
+        assertThat(UnlockStats.of(List.of(3, 1), List.of(100L, 150L))).isEqualTo(new UnlockStats(4, 2, 2, 4, new BigDecimal("0.5000"), 250));
         assertThat(UnlockStats.of(List.of(1000, 2000)).conversion()).isEqualByComparingTo("0.0007");
     }
 
@@ -77,5 +79,27 @@ class UnlockRulesTests {
         assertThat(ItemRules.creation("t", "t", null, " ").orElseThrow().code()).isEqualTo("invalid_content");
         assertThat(ItemRules.creation("t", "t", null, "javascript:alert(1)").orElseThrow().code()).isEqualTo("invalid_content_url");
         assertThat(ItemRules.creation("t", "t", null, "file:///etc/passwd").orElseThrow().code()).isEqualTo("invalid_content_url");
+    }
+
+    @Test
+    void a_price_is_a_decimal_string_within_the_cap() {
+        assertThat(Price.parse("1.00", "EUR", 25_000)).isEqualTo(new Price.Cents(100));
+        assertThat(Price.parse("0.5", "EUR", 25_000)).isEqualTo(new Price.Cents(50));
+        assertThat(Price.parse("250.00", "EUR", 25_000)).isEqualTo(new Price.Cents(25_000));
+        for (var bad : new Object[] { "250.01", "0", "0.00", "-1", "1e3", "1.001", 1, null, " 1" }) {
+            assertThat(Price.parse(bad, "EUR", 25_000)).as(String.valueOf(bad)).isInstanceOfSatisfying(Price.Refused.class,
+                    r -> assertThat(r.refusal().code()).isEqualTo("invalid_price"));
+        }
+        assertThat(((Price.Refused) Price.parse("1.00", "USD", 25_000)).refusal().code()).isEqualTo("unsupported_currency");
+    }
+
+    @Test
+    void one_may_buy_someone_elses_priced_item_once_whether_unlocked_by_post_or_by_payment() {
+        assertThat(Purchase.check(false, 100L, false)).isEmpty();
+        assertThat(Purchase.check(true, 100L, false).orElseThrow().code()).isEqualTo("own_unlockable");
+        assertThat(Purchase.check(false, null, false).orElseThrow().code()).isEqualTo("not_for_sale");
+        var twice = Purchase.check(false, 100L, true).orElseThrow();
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("already_unlocked");
     }
 }
