@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.piaf.budgets.internal.domain.BudgetSplit;
-import io.piaf.budgets.internal.domain.Cents;
 import io.piaf.common.ApiFormats;
+import io.piaf.payments.Money;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -24,7 +24,7 @@ final class BudgetViews {
     record MoneyJson(Object amount, String currency) {
 
         static MoneyJson of(long cents) {
-            return new MoneyJson(Cents.format(cents), "EUR");
+            return new MoneyJson(Money.eur(cents).decimal(), "EUR");
         }
 
         static long cents(MoneyJson money) {
@@ -32,7 +32,7 @@ final class BudgetViews {
                 throw io.piaf.common.ProblemException.badRequest("invalid_amount",
                         "An amount is required: {\"amount\":\"5.00\",\"currency\":\"EUR\"}.");
             }
-            return Cents.parse(money.amount(), money.currency());
+            return Money.fromApi(money.amount(), money.currency()).minorUnits();
         }
     }
 
@@ -78,7 +78,7 @@ final class BudgetViews {
         var flattrs = v.creators().stream().mapToInt(c -> c.flattrs().size()).sum();
         var status = v.funded() == null ? "UNFUNDED" : v.funded().status();
         var split = v.funded() != null ? v.funded().split() : v.budget().split();
-        return new BudgetView(MoneyJson.of(v.budget().monthly()), split.name(), Cents.format(v.feeBps()), v.month().toString(),
+        return new BudgetView(MoneyJson.of(v.budget().monthly()), split.name(), java.math.BigDecimal.valueOf(v.feeBps(), 2).toPlainString(), v.month().toString(),
                 status, v.budget().active(), v.funded() == null ? null : MoneyJson.of(v.funded().amount()), flattrs, preview,
                 MoneyJson.of(fee));
     }

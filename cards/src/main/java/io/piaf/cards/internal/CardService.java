@@ -134,13 +134,9 @@ class CardService {
                     return new Revealed(pan.digits(), verification.cvv(pan, card.expMonth(), card.expYear(), card.cvkId()), card.expMonth(),
                             card.expYear(), card.cardholderName(), Instant.now().plus(properties.revealFor()).toString());
                 }));
-                case PinCheck.Rejected wrong -> cards.audit(id, user, "WRONG_PIN").then(Mono.error(new ProblemException(422,
-                        "invalid_pin", "Wrong PIN.", Map.of("attemptsLeft", wrong.attemptsLeft()))));
-                case PinCheck.Locked locked -> cards.audit(id, user, "PIN_LOCKED").then(Mono.error(new ProblemException(423,
-                        "pin_locked", "Too many wrong PINs: the PIN is locked until " + locked.until() + ".",
-                        Map.of("lockedUntil", locked.until().toString()))));
-                case PinCheck.NotSet none -> cards.audit(id, user, "PIN_NOT_SET").then(Mono.error(ProblemException.unprocessable(
-                        "pin_not_set", "Set a PIN (PUT /api/me/pin) to see your card's number.")));
+                case PinCheck.Rejected wrong -> cards.audit(id, user, "WRONG_PIN").then(Mono.error(check.problem()));
+                case PinCheck.Locked locked -> cards.audit(id, user, "PIN_LOCKED").then(Mono.error(check.problem()));
+                case PinCheck.NotSet none -> cards.audit(id, user, "PIN_NOT_SET").then(Mono.error(check.problem()));
             });
         });
     }

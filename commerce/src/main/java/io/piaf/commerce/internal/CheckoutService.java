@@ -136,12 +136,7 @@ class CheckoutService {
                     }
                     return identity.checkPin(payer, pin).flatMap(check -> switch (check) {
                         case PinCheck.Accepted a -> charge(payer, session);
-                        case PinCheck.Rejected r -> Mono.just(new Outcome<>(session, new ProblemException(422, "invalid_pin", "Wrong PIN.",
-                                Map.of("attemptsLeft", r.attemptsLeft()))));
-                        case PinCheck.Locked l -> Mono.just(new Outcome<>(session, new ProblemException(423, "pin_locked",
-                                "Too many wrong PINs: the PIN is locked until " + l.until() + ".", Map.of("lockedUntil", l.until().toString()))));
-                        case PinCheck.NotSet n -> Mono.just(new Outcome<>(session, ProblemException.unprocessable("pin_not_set",
-                                "Set a PIN (PUT /api/me/pin) before paying.")));
+                        default -> Mono.just(new Outcome<>(session, check.problem()));
                     });
                 }))
                 .flatMap(outcome -> outcome.problem() != null ? Mono.error(outcome.problem()) : Mono.just(outcome.value()));

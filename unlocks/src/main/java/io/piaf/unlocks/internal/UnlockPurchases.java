@@ -1,7 +1,6 @@
 package io.piaf.unlocks.internal;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -78,11 +77,7 @@ class UnlockPurchases {
                         })
                         .flatMap(check -> switch (check) {
                             case PinCheck.Accepted a -> charge(user, item, complete);
-                            case PinCheck.Rejected r -> refused(new ProblemException(422, "invalid_pin", "Wrong PIN.",
-                                    Map.of("attemptsLeft", r.attemptsLeft())));
-                            case PinCheck.Locked l -> refused(new ProblemException(423, "pin_locked",
-                                    "Too many wrong PINs: the PIN is locked until " + l.until() + ".", Map.of("lockedUntil", l.until().toString())));
-                            case PinCheck.NotSet n -> refused(ProblemException.unprocessable("pin_not_set", "Set a PIN (PUT /api/me/pin) before paying."));
+                            default -> refused(check.problem());
                         }))
                 .flatMap(outcome -> outcome.problem() != null ? Mono.error(outcome.problem()) : Mono.just(outcome.value())));
     }

@@ -1,6 +1,7 @@
 package io.piaf.budgets.internal.domain;
 
 import io.piaf.common.ProblemException;
+import io.piaf.payments.Money;
 
 /** What a budget may be: 1 € to 500 € a month, split per creator or per flattr. */
 public final class BudgetRules {
@@ -14,7 +15,7 @@ public final class BudgetRules {
     public static long monthly(long cents) {
         if (cents < MIN_MONTHLY || cents > MAX_MONTHLY) {
             throw ProblemException.badRequest("invalid_budget",
-                    "A monthly budget is " + Cents.format(MIN_MONTHLY) + " to " + Cents.format(MAX_MONTHLY) + " EUR.");
+                    "A monthly budget is " + Money.eur(MIN_MONTHLY).decimal() + " to " + Money.eur(MAX_MONTHLY).decimal() + " EUR.");
         }
         return cents;
     }
