@@ -79,7 +79,9 @@ class OutboxRestartTests {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> effects(db, ids) == 2000);
             assertThat(distinctEffects(db, ids)).as("no listener applied an event twice").isEqualTo(2000);
-            var byInstance = db.sql("select count(distinct instance) from outbox_test.effect where event_id = any($1)")
+            // Only the two started here are counted: a cached test context with the same listeners (OutboxScenarioTests',
+            // OrderedClaimTests') shares this database and may deliver some too, which the counts above already cover.
+            var byInstance = db.sql("select count(distinct instance) from outbox_test.effect where event_id = any($1) and instance in ('first', 'second')")
                     .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
             assertThat(byInstance).as("both instances delivered").isEqualTo(2);
         }
