@@ -3,5 +3,5 @@
  * checkout sessions paid in Piaf's app with the PIN, refunds, and the signed webhooks that tell merchants about them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Commerce",
-        allowedDependencies = { "common", "outbox", "identity", "payments", "platform::background" })
+        allowedDependencies = { "common", "outbox", "identity", "payments", "idempotency", "platform::background" })
 package io.piaf.commerce;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,6 +91,7 @@ class CheckoutController {
     @ProblemResponse(status = 400, codes = { "invalid_line_items", "invalid_amount", "invalid_currency", "invalid_reference",
             "invalid_metadata", "invalid_url", "invalid_expiry", "idempotency_key_required", "invalid_idempotency_key" })
     @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with checkout:write.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
     @ProblemResponse(status = 422, codes = { "amount_too_large", "idempotency_key_reused" })
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody SessionRequest request) {
@@ -101,10 +101,8 @@ class CheckoutController {
         var reference = text(request.reference(), "invalid_reference", "reference");
         var success = text(request.successUrl(), "invalid_url", "successUrl");
         var cancel = text(request.cancelUrl(), "invalid_url", "cancelUrl");
-        return idempotency.execute("merchant:" + merchant, key, "sessions " + json.writeValueAsString(request),
-                store -> checkouts.create(merchant, items, reference, metadata, success, cancel, request.expiresInSeconds(),
-                        session -> store.apply(body(session))).map(this::body))
-                .map(body -> ResponseEntity.status(HttpStatus.CREATED).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body));
+        return idempotency.created(merchant, key, "sessions", json.writeValueAsString(request),
+                checkouts.create(merchant, items, reference, metadata, success, cancel, request.expiresInSeconds()).map(this::body));
     }
 
     @GetMapping("/api/checkout/sessions/{id}")

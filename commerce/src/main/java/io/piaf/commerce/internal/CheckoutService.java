@@ -76,9 +76,9 @@ class CheckoutService {
         this.transactional = TransactionalOperator.create(transactions);
     }
 
-    /** A new OPEN session; {@code store} records the Idempotency-Key in the same transaction. */
+    /** A new OPEN session. */
     Mono<SessionStore.Session> create(MerchantId merchant, List<Checkouts.ItemRequest> items, String reference, Map<String, Object> metadata,
-            String successUrl, String cancelUrl, Object expiresInSeconds, java.util.function.Function<SessionStore.Session, Mono<Void>> store) {
+            String successUrl, String cancelUrl, Object expiresInSeconds) {
         var basket = Checkouts.basket(items, properties.maxCheckout());
         if (basket.refusal() != null) {
             return Mono.error(problem(basket.refusal()));
@@ -100,7 +100,7 @@ class CheckoutService {
         var session = new SessionStore.Session(CheckoutSessionId.random(), merchant, Status.OPEN, basket.total(),
                 json.writeValueAsString(basket.items()), reference, json.writeValueAsString(metadata == null ? Map.of() : metadata),
                 successUrl, cancelUrl, now.plus(expiry), null, null, 0, now, null);
-        return transactional.transactional(sessions.insert(session).then(store.apply(session))).thenReturn(session);
+        return sessions.insert(session).thenReturn(session);
     }
 
     /** The merchant's own session; another merchant's is 404, as an unknown one. */
@@ -166,8 +166,7 @@ class CheckoutService {
     }
 
     /** A refund to the payer's wallet from the merchant's account; at most what was captured, in total. */
-    Mono<Refunded> refund(MerchantId merchant, CheckoutSessionId id, Long requested, String reason,
-            java.util.function.Function<Refunded, Mono<Void>> store) {
+    Mono<Refunded> refund(MerchantId merchant, CheckoutSessionId id, Long requested, String reason) {
         if (reason != null && (reason.length() > 500 || CONTROL.matcher(reason).find())) {
             return Mono.error(ProblemException.badRequest("invalid_reason", "A reason is one line of at most 500 characters."));
         }
@@ -188,7 +187,7 @@ class CheckoutService {
                             yield sessions.refund(id, merchant, refundId, amount, reason, posted.at())
                                     .then(outbox.append(new RefundSucceeded(refundId, id, merchant, t.getT1().name(), session.payerId(), Money.eur(amount),
                                             Money.eur(session.refunded() + amount), reason, posted.at())))
-                                    .then(store.apply(refunded)).thenReturn(refunded);
+                                    .thenReturn(refunded);
                         }
                         case TransferResult.InsufficientFunds f -> Mono.error(ProblemException.unprocessable("insufficient_funds",
                                 "The merchant's balance is lower than the refund."));

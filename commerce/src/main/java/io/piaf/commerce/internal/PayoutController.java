@@ -3,7 +3,6 @@ package io.piaf.commerce.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,6 +56,7 @@ class PayoutController {
                     content = @Content(schema = @Schema(implementation = CommerceSchemas.Payout.class))))
     @ProblemResponse(status = 400, codes = { "invalid_amount", "invalid_currency", "idempotency_key_required", "invalid_idempotency_key" })
     @ProblemResponse(status = 403, codes = { "forbidden", "merchant_token_required" }, description = "Not a merchant token with payouts:write.")
+    @ProblemResponse(status = 409, codes = "idempotency_key_in_use", description = "A request with this key is still running.")
     @ProblemResponse(status = 422, codes = { "insufficient_balance", "nothing_to_pay_out", "idempotency_key_reused" })
     Mono<ResponseEntity<String>> payOut(@AuthenticationPrincipal Jwt jwt, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestBody PayoutRequest request) {
@@ -73,10 +73,8 @@ class PayoutController {
             }
         }
         var requested = amount;
-        return idempotency.execute("merchant:" + merchant, key, "payouts " + json.writeValueAsString(request),
-                store -> payouts.payOut(merchant, requested, payout -> store.apply(json.writeValueAsString(view(payout))))
-                        .map(payout -> json.writeValueAsString(view(payout))))
-                .map(body -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body));
+        return idempotency.created(merchant, key, "payouts", json.writeValueAsString(request),
+                payouts.payOut(merchant, requested).map(payout -> json.writeValueAsString(view(payout))));
     }
 
     @GetMapping("/api/payouts")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -58,8 +57,8 @@ class PayoutService {
         return merchants.find(merchant).flatMap(m -> ledger.balance(m.account())).map(Money::minorUnits).defaultIfEmpty(0L);
     }
 
-    /** Pays out {@code requested} cents, or the whole balance when null; {@code store} keeps the Idempotency-Key's answer. */
-    Mono<Payout> payOut(MerchantId merchant, Long requested, Function<Payout, Mono<Void>> store) {
+    /** Pays out {@code requested} cents, or the whole balance when null. */
+    Mono<Payout> payOut(MerchantId merchant, Long requested) {
         return transactional.transactional(Mono.zip(merchants.find(merchant), ledger.openSystemAccount(SANDBOX_BANK)).flatMap(t -> {
             var amount = requested != null ? Mono.just(requested) : balanceOf(t.getT1());
             return amount.flatMap(cents -> {
@@ -67,7 +66,7 @@ class PayoutService {
                     return Mono.error(ProblemException.unprocessable("nothing_to_pay_out", "Your balance is 0.00 EUR."));
                 }
                 return post(t.getT1(), t.getT2(), UUID.randomUUID(), cents, null).flatMap(result -> switch (result) {
-                    case Posted p -> store.apply(p.payout()).thenReturn(p.payout());
+                    case Posted p -> Mono.just(p.payout());
                     case Short s -> Mono.error(ProblemException.unprocessable("insufficient_balance",
                             "Your balance is lower than " + Money.eur(cents).decimal() + " EUR."));
                     case AlreadyPaid a -> Mono.error(new IllegalStateException("Payout ids are random: " + a));

@@ -3,7 +3,6 @@ package io.piaf.commerce.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,10 +87,8 @@ class RefundController {
             return Mono.error(ProblemException.badRequest("invalid_reason", "reason is a string."));
         }
         var requested = amount;
-        return idempotency.execute("merchant:" + merchant, key, "refunds " + json.writeValueAsString(request),
-                store -> checkouts.refund(merchant, session, requested, (String) request.reason(), refunded -> store.apply(body(refunded)))
-                        .map(this::body))
-                .map(body -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body));
+        return idempotency.created(merchant, key, "refunds", json.writeValueAsString(request),
+                checkouts.refund(merchant, session, requested, (String) request.reason()).map(this::body));
     }
 
     private String body(CheckoutService.Refunded refunded) {
