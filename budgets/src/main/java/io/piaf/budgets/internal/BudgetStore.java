@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class BudgetStore {
 
-    private static final String BUDGET = "select user_id, monthly, split, account_id, wallet_id, active, unfunded_month from budgets.budget";
+    private static final String BUDGET = "select user_id, monthly, split, account_id, wallet_id, active, unfunded_month, public_flattrs from budgets.budget";
     private static final String MONTH = "select user_id, month, amount, fee_bps, split, status, fee, closed_at from budgets.budget_month";
 
     private final DatabaseClient db;
@@ -233,7 +233,8 @@ class BudgetStore {
     private static BudgetRow budget(Readable r) {
         return new BudgetRow(new UserId(r.get("user_id", UUID.class)), r.get("monthly", Long.class), SplitMode.valueOf(r.get("split", String.class)),
                 new AccountId(r.get("account_id", UUID.class)), new WalletId(r.get("wallet_id", UUID.class)),
-                Boolean.TRUE.equals(r.get("active", Boolean.class)), r.get("unfunded_month", LocalDate.class));
+                Boolean.TRUE.equals(r.get("active", Boolean.class)), r.get("unfunded_month", LocalDate.class),
+                Boolean.TRUE.equals(r.get("public_flattrs", Boolean.class)));
     }
 
     private static MonthRow month(Readable r) {

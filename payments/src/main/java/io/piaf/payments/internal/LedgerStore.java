@@ -38,11 +38,12 @@ class LedgerStore {
     }
 
     /**
-     * Posts one transfer: {@link #postAll} with one. The posting statement lives once, in
-     * {@code payments.post_transfers} (migration V7): it locks every account of the call up front in id order
-     * (NO KEY UPDATE), checks that every account exists and that no USER account goes below its available balance
-     * (balance - holds; all legs or none), inserts the transfer unless its kind and reference were posted before,
-     * applies the legs and writes the entries.
+     * Posts one transfer: {@link #postAll} with one. The posting statements live in the database: the set-based
+     * {@code payments.post_transfer_batch} (migration V11) and the one-by-one {@code payments.post_transfers}
+     * (migration V7), which it falls back to for dependent batches and which captures use. Both lock every account
+     * of the call up front in id order (NO KEY UPDATE), check that every account exists and that no USER account goes
+     * below its available balance (balance - holds; all legs or none), insert the transfer unless its kind and
+     * reference were posted before, apply the legs and write the entries.
      */
     Mono<Outcome> post(Transfer transfer) {
         return postAll(List.of(transfer)).map(List::getFirst);
