@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeInterval how often months due are closed and new months funded
  * @param closeBatch budget months closed (or funded) per transaction: the batch's ledger transfers are posted by one
  *        set-based statement, so a bigger batch costs fewer round trips; it also holds the wallets of the creators it
- *        pays locked until it commits (a payment to one of them waits that long, about a second at 1000)
+ *        pays locked until it commits (a payment to one of them waits that long: 5–6 s per batch of 1000 was measured
+ *        on the loaded bench VM, bench/README.md)
  */
 @ConfigurationProperties("piaf.budgets")
 record BudgetsProperties(@DefaultValue("1000") int feeBasisPoints, @DefaultValue("Europe/Paris") ZoneId zone,
