@@ -2159,6 +2159,8 @@ export interface components {
             monthly: components["schemas"]["Money"];
             /** @description The split as the close pays it: the budget less the fee, per creator; exact */
             preview: components["schemas"]["BudgetShare"][];
+            /** @description Whether anyone may see whose posts you flattr (PUT /api/budget/visibility) */
+            publicFlattrs: boolean;
             /** @enum {string} */
             split: "PER_CREATOR" | "PER_FLATTR";
             /**

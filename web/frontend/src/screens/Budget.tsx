@@ -49,6 +49,20 @@ export function BudgetScreen() {
     }
   }
 
+  /** Public or private flattrs: saved at once, the switch shows what the server holds. */
+  async function setVisibility(publicFlattrs: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api<{ publicFlattrs: boolean }>("/api/budget/visibility", { method: "PUT", body: { publicFlattrs } });
+      budget.set((b) => (b ? { ...b, publicFlattrs: saved.publicFlattrs } : b));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function stop() {
     setBusy(true);
     try {
@@ -91,6 +105,14 @@ export function BudgetScreen() {
             </label>
           ))}
         </fieldset>
+        {current && (
+          <label className="switch">
+            <input type="checkbox" role="switch" data-testid="public-flattrs" checked={current.publicFlattrs} disabled={busy}
+              onChange={(e) => void setVisibility(e.target.checked)} />
+            <span>{t("budget.public")}</span>
+          </label>
+        )}
+        {current && <p className="small muted">{t(current.publicFlattrs ? "budget.public.on" : "budget.public.off")}</p>}
         {error && <ErrorNote>{error}</ErrorNote>}
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {t(current ? "budget.save" : "budget.start")}

@@ -132,6 +132,63 @@ class LedgerTests {
         assertThat(ledger.balance(pot).block()).isEqualTo(Money.eur(100));
     }
 
+    /**
+     * postAll of independent transfers is set-based (one statement for the batch, payments.post_transfer_batch): each
+     * transfer is still decided on its own — posted, already posted, short or unknown — and an account credited by
+     * several transfers gets one entry each, whose balance_after runs in transfer order.
+     */
+    @Test
+    void a_batch_of_independent_transfers_is_decided_transfer_by_transfer_with_running_balances() {
+        var owner = UserId.random();
+        var payer = open(owner, "TEST_PAYER");
+        var poor = open(owner, "TEST_POOR");
+        var creator = open(UserId.random(), "TEST_CREATOR");
+        var once = UUID.randomUUID().toString();
+        post(Transfer.between(TransferId.random(), "TEST_FUND", UUID.randomUUID().toString(), settlement, null, payer, null, Money.eur(1000)));
+        post(Transfer.between(TransferId.random(), "TEST_BATCH", once, settlement, null, creator, null, Money.eur(1)));
+
+        var results = tx.transactional(ledger.postAll(List.of(
+                Transfer.between(TransferId.random(), "TEST_BATCH", UUID.randomUUID().toString(), settlement, null, creator, null, Money.eur(10)),
+                Transfer.between(TransferId.random(), "TEST_BATCH", UUID.randomUUID().toString(), poor, null, creator, null, Money.eur(5)),
+                new Transfer(TransferId.random(), "TEST_BATCH", UUID.randomUUID().toString(), List.of(
+                        new Transfer.Leg(payer, Money.eur(-300), "split"), new Transfer.Leg(creator, Money.eur(200), "share"),
+                        new Transfer.Leg(settlement, Money.eur(100), "fee"))),
+                Transfer.between(TransferId.random(), "TEST_BATCH", once, settlement, null, creator, null, Money.eur(1)),
+                Transfer.between(TransferId.random(), "TEST_BATCH", UUID.randomUUID().toString(), settlement, null, AccountId.random(), null, Money.eur(7)),
+                Transfer.between(TransferId.random(), "TEST_BATCH", UUID.randomUUID().toString(), settlement, null, creator, null, Money.eur(20))))).block();
+
+        assertThat(results).hasSize(6);
+        assertThat(results.get(0)).isInstanceOfSatisfying(TransferResult.Posted.class,
+                p -> assertThat(p.postings()).anySatisfy(l -> assertThat(l.balanceAfter()).isEqualTo(Money.eur(11))));
+        assertThat(results.get(1)).isEqualTo(new TransferResult.InsufficientFunds(poor));
+        assertThat(results.get(2)).isInstanceOfSatisfying(TransferResult.Posted.class, p -> assertThat(p.postings())
+                .extracting(l -> l.account(), l -> l.balanceAfter().minorUnits())
+                .contains(org.assertj.core.groups.Tuple.tuple(payer, 700L), org.assertj.core.groups.Tuple.tuple(creator, 211L)));
+        assertThat(results.get(3)).isEqualTo(new TransferResult.AlreadyPosted("TEST_BATCH", once));
+        assertThat(results.get(4)).isEqualTo(new TransferResult.UnknownAccount());
+        assertThat(results.get(5)).isInstanceOfSatisfying(TransferResult.Posted.class,
+                p -> assertThat(p.postings()).anySatisfy(l -> assertThat(l.balanceAfter()).isEqualTo(Money.eur(231))));
+        assertThat(ledger.balance(creator).block()).isEqualTo(Money.eur(231));
+        assertThat(ledger.balance(payer).block()).isEqualTo(Money.eur(700));
+        assertThat(db.sql("select string_agg(balance_after::text, ',' order by seq) from payments.entry where account_id = $1")
+                .bind(0, creator.value()).map(r -> r.get(0, String.class)).one().block()).isEqualTo("1,11,211,231");
+    }
+
+    /** A batch whose transfers depend on each other (money in, then out of one account) is posted one after the other. */
+    @Test
+    void a_batch_that_spends_what_an_earlier_transfer_brought_sees_it() {
+        var pot = open(UserId.random(), "TEST_POT");
+        var results = tx.transactional(ledger.postAll(List.of(
+                Transfer.between(TransferId.random(), "TEST_CHAIN", UUID.randomUUID().toString(), settlement, null, pot, null, Money.eur(50)),
+                Transfer.between(TransferId.random(), "TEST_CHAIN", UUID.randomUUID().toString(), pot, null, settlement, null, Money.eur(30)),
+                Transfer.between(TransferId.random(), "TEST_CHAIN", UUID.randomUUID().toString(), pot, null, settlement, null, Money.eur(30))))).block();
+
+        assertThat(results.get(0)).isInstanceOf(TransferResult.Posted.class);
+        assertThat(results.get(1)).isInstanceOf(TransferResult.Posted.class);
+        assertThat(results.get(2)).isEqualTo(new TransferResult.InsufficientFunds(pot));
+        assertThat(ledger.balance(pot).block()).isEqualTo(Money.eur(20));
+    }
+
     private AccountId open(UserId owner, String purpose) {
         return ledger.openUserAccount(AccountId.random(), owner, purpose).block();
     }

@@ -90,6 +90,18 @@ class BudgetJourneyBrowserTests extends BrowserTestSupport {
             assertThat(page.getByTestId("preview-fee")).containsText("0.50");
         });
 
+        step("The reader makes their flattrs public with the switch: saved at once, still on after a reload, and others see the list", () -> {
+            var toggle = page.getByTestId("public-flattrs");
+            assertThat(toggle).not().isChecked();
+            api.get(probe, "/api/users/" + reader.handle() + "/flattrs").exchange().expectStatus().isNotFound();
+            toggle.click();
+            assertThat(toggle).isChecked();
+            page.reload();
+            assertThat(page.getByTestId("public-flattrs")).isChecked();
+            api.get(probe, "/api/users/" + reader.handle() + "/flattrs").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.flattrs.length()").isEqualTo(4);
+        });
+
         step("The month closes", () -> {
             close.closeBefore(YearMonth.now(ZoneId.of("Europe/Paris")).plusMonths(1)).block(Duration.ofSeconds(30));
             page.reload();

@@ -33,7 +33,8 @@ public interface Ledger {
     /**
      * Posts several transfers in one round trip, in order, each as {@link #post} would (every leg or none, each
      * seeing the balances the ones before it left); one result per transfer, in the same order. For callers that
-     * commit a batch of independent operations together.
+     * commit a batch of independent operations together: when no user account debited by one transfer appears in
+     * another (and no kind and reference twice), the batch is written set-based, a few statements whatever its size.
      */
     Mono<List<TransferResult>> postAll(List<Transfer> transfers);
 

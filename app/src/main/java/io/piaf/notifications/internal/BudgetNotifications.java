@@ -2,10 +2,12 @@ package io.piaf.notifications.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import io.piaf.budgets.BudgetMonthClosed;
+import io.piaf.outbox.Delivered;
 import io.piaf.outbox.EventContext;
 import io.piaf.outbox.OutboxListener;
 import reactor.core.publisher.Mono;
@@ -23,10 +25,21 @@ class BudgetNotifications {
         this.notifier = notifier;
     }
 
-    /** {@code budget_closed} to the owner ({@code month}, {@code amount}, {@code fee}, {@code returned}); {@code flattrs_paid} to each creator paid. */
+    /**
+     * {@code budget_closed} to the owner ({@code month}, {@code amount}, {@code fee}, {@code returned}); {@code flattrs_paid}
+     * to each creator paid. A batch listener: a month close appends a thousand of these per transaction, and a relay
+     * batch of them becomes one insert.
+     */
     @OutboxListener(id = "notifications.BudgetMonthClosed")
-    Mono<Void> on(BudgetMonthClosed event, EventContext context) {
+    Mono<Void> on(List<Delivered<BudgetMonthClosed>> batch) {
         var notifications = new ArrayList<Notifier.Notification>();
+        for (var delivered : batch) {
+            add(notifications, delivered.event(), delivered.context());
+        }
+        return notifier.notifyAll(notifications);
+    }
+
+    private static void add(List<Notifier.Notification> notifications, BudgetMonthClosed event, EventContext context) {
         var owner = new LinkedHashMap<String, Object>();
         owner.put("month", event.month());
         owner.put("amount", event.budget().decimal());
@@ -44,6 +57,5 @@ class BudgetNotifications {
                 notifications.add(new Notifier.Notification(payout.creatorId(), "flattrs_paid", data, context.eventId()));
             }
         }
-        return notifier.notifyAll(notifications);
     }
 }

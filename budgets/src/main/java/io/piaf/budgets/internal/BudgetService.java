@@ -109,7 +109,7 @@ class BudgetService {
     private Mono<BudgetRow> open(UserId user, long monthly, SplitMode split, Instant now) {
         return payments.wallet(user).switchIfEmpty(Mono.error(BudgetService::noBudget))
                 .flatMap(wallet -> ledger.openUserAccount(AccountId.random(), user, "BUDGET").flatMap(account -> {
-                    var row = new BudgetRow(user, monthly, split, account, wallet, true, null);
+                    var row = new BudgetRow(user, monthly, split, account, wallet, true, null, false);
                     return store.insert(row, now).thenReturn(row);
                 }));
     }

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class BudgetStore {
 
-    private static final String BUDGET = "select user_id, monthly, split, account_id, wallet_id, active, unfunded_month from budgets.budget";
+    private static final String BUDGET = "select user_id, monthly, split, account_id, wallet_id, active, unfunded_month, public_flattrs from budgets.budget";
     private static final String MONTH = "select user_id, month, amount, fee_bps, split, status, fee, closed_at from budgets.budget_month";
 
     private final DatabaseClient db;
@@ -113,12 +113,16 @@ class BudgetStore {
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    /** The flattrs of these budget months, oldest first (the split's tie order). */
+    /**
+     * The flattrs of these budget months, oldest first (the split's tie order). Driven from the months, each read by
+     * the flattr key (LATERAL): a plan guessing the array's size could otherwise scan every flattr for each batch.
+     */
     Flux<FlattrRow> flattrs(List<UUID> users, List<LocalDate> months) {
         return db.sql("""
                 select f.user_id, f.month, f.post_id, f.creator_id, p.author_handle, f.created_at
-                from budgets.flattr f join budgets.post p on p.post_id = f.post_id
-                join unnest($1::uuid[], $2::date[]) as m(user_id, month) on m.user_id = f.user_id and m.month = f.month
+                from unnest($1::uuid[], $2::date[]) as m(user_id, month)
+                cross join lateral (select * from budgets.flattr f where f.user_id = m.user_id and f.month = m.month) f
+                join budgets.post p on p.post_id = f.post_id
                 order by f.created_at, f.post_id""")
                 .bind(0, users.toArray(UUID[]::new)).bind(1, months.toArray(LocalDate[]::new))
                 .map(r -> new FlattrRow(r.get("user_id", UUID.class), r.get("month", LocalDate.class), r.get("post_id", UUID.class),
@@ -233,7 +237,8 @@ class BudgetStore {
     private static BudgetRow budget(Readable r) {
         return new BudgetRow(new UserId(r.get("user_id", UUID.class)), r.get("monthly", Long.class), SplitMode.valueOf(r.get("split", String.class)),
                 new AccountId(r.get("account_id", UUID.class)), new WalletId(r.get("wallet_id", UUID.class)),
-                Boolean.TRUE.equals(r.get("active", Boolean.class)), r.get("unfunded_month", LocalDate.class));
+                Boolean.TRUE.equals(r.get("active", Boolean.class)), r.get("unfunded_month", LocalDate.class),
+                Boolean.TRUE.equals(r.get("public_flattrs", Boolean.class)));
     }
 
     private static MonthRow month(Readable r) {

@@ -62,7 +62,9 @@ final class BudgetViews {
                     description = "The split as the close pays it: the budget less the fee, per creator; exact"))
             List<Share> preview,
             @Schema(requiredMode = RequiredMode.REQUIRED, ref = MONEY, description = "The platform's fee of this split (0 when returned)")
-            MoneyJson fee) {
+            MoneyJson fee,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Whether anyone may see whose posts you flattr (PUT /api/budget/visibility)")
+            boolean publicFlattrs) {
     }
 
     static BudgetView of(BudgetService.View v) {
@@ -80,7 +82,7 @@ final class BudgetViews {
         var split = v.funded() != null ? v.funded().split() : v.budget().split();
         return new BudgetView(MoneyJson.of(v.budget().monthly()), split.name(), java.math.BigDecimal.valueOf(v.feeBps(), 2).toPlainString(), v.month().toString(),
                 status, v.budget().active(), v.funded() == null ? null : MoneyJson.of(v.funded().amount()), flattrs, preview,
-                MoneyJson.of(fee));
+                MoneyJson.of(fee), v.budget().publicFlattrs());
     }
 
     @Schema(name = "PostEarnings")

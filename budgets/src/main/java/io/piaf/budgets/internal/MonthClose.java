@@ -42,9 +42,6 @@ public class MonthClose extends BackgroundWork {
     private final Outbox outbox;
     private final BudgetsProperties properties;
     private final TransactionalOperator transactional;
-    /** Creators' wallet ids met in committed batches (at most {@link #WALLETS_KEPT}, then forgotten at once). */
-    private final Map<UUID, WalletId> knownWallets = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int WALLETS_KEPT = 200_000;
 
     MonthClose(BudgetStore store, Ledger ledger, Payments payments, Outbox outbox, BudgetsProperties properties,
             ReactiveTransactionManager transactions) {
@@ -69,15 +66,15 @@ public class MonthClose extends BackgroundWork {
 
     Mono<Long> closeBatch(YearMonth before) {
         var closing = new MonthClosing();
-        var looked = new HashMap<UUID, WalletId>();
         return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
             if (months.isEmpty()) {
                 return Mono.just(0L);
             }
-            return store.flattrs(months.stream().map(m -> m.user().value()).toList(), months.stream().map(MonthRow::month).toList())
+            var users = months.stream().map(m -> m.user().value()).toList();
+            return store.flattrs(users, months.stream().map(MonthRow::month).toList())
                     .collectList()
-                    .flatMap(flattrs -> Mono.zip(wallets(flattrs, looked), ledger.openSystemAccount("BUDGET_FEES"),
-                            store.budgets(months.stream().map(m -> m.user().value()).toList()).collectMap(b -> b.user().value()))
+                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), ledger.openSystemAccount("BUDGET_FEES"),
+                            store.budgets(users).collectMap(b -> b.user().value()))
                             .flatMap(t -> {
                                 var plan = closing.plan(months, flattrs, t.getT1(), t.getT2(), t.getT3(), BudgetService.now());
                                 return ledger.postAll(plan.transfers()).flatMap(results -> {
@@ -91,7 +88,7 @@ public class MonthClose extends BackgroundWork {
                                             .thenReturn((long) months.size());
                                 });
                             }));
-        })).doOnSuccess(closed -> remember(looked));
+        }));
     }
 
     /** Funds {@code month} for every active budget that has no money for it yet, batch by batch. */
@@ -125,34 +122,14 @@ public class MonthClose extends BackgroundWork {
         }));
     }
 
-    /**
-     * The creators' wallets (payments opens one for a creator it has not seen yet). A wallet's id never changes, so
-     * the ids of committed batches are kept ({@link #remember}) and only creators not seen before are asked for, one
-     * query each; {@code looked} collects those, to be remembered once their batch has committed (a wallet opened in
-     * a batch that rolled back does not exist).
-     */
-    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs, Map<UUID, WalletId> looked) {
-        var found = new HashMap<UUID, WalletId>();
-        var missing = new java.util.ArrayList<UUID>();
-        for (var creator : flattrs.stream().map(FlattrRow::creator).distinct().toList()) {
-            var known = knownWallets.get(creator);
-            if (known != null) {
-                found.put(creator, known);
-            } else {
-                missing.add(creator);
-            }
-        }
-        return Flux.fromIterable(missing)
-                .concatMap(u -> payments.wallet(new UserId(u)).map(w -> Map.entry(u, w)))
-                .doOnNext(e -> looked.put(e.getKey(), e.getValue()))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> found);
-    }
-
-    private void remember(Map<UUID, WalletId> looked) {
-        if (knownWallets.size() + looked.size() > WALLETS_KEPT) {
-            knownWallets.clear();
-        }
-        knownWallets.putAll(looked);
+    /** The creators' wallets, in one query (payments opens the missing ones, together, in this batch's transaction). */
+    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs) {
+        var creators = flattrs.stream().map(f -> new UserId(f.creator())).distinct().toList();
+        return payments.wallets(creators).map(found -> {
+            var byCreator = new HashMap<UUID, WalletId>();
+            found.forEach((user, wallet) -> byCreator.put(user.value(), wallet));
+            return byCreator;
+        });
     }
 
     @Override

@@ -38,11 +38,12 @@ class LedgerStore {
     }
 
     /**
-     * Posts one transfer: {@link #postAll} with one. The posting statement lives once, in
-     * {@code payments.post_transfers} (migration V7): it locks every account of the call up front in id order
-     * (NO KEY UPDATE), checks that every account exists and that no USER account goes below its available balance
-     * (balance - holds; all legs or none), inserts the transfer unless its kind and reference were posted before,
-     * applies the legs and writes the entries.
+     * Posts one transfer: {@link #postAll} with one. The posting statements live in the database: the set-based
+     * {@code payments.post_transfer_batch} (migration V11) and the one-by-one {@code payments.post_transfers}
+     * (migration V7), which it falls back to for dependent batches and which captures use. Both lock every account
+     * of the call up front in id order (NO KEY UPDATE), check that every account exists and that no USER account goes
+     * below its available balance (balance - holds; all legs or none), insert the transfer unless its kind and
+     * reference were posted before, apply the legs and write the entries.
      */
     Mono<Outcome> post(Transfer transfer) {
         return postAll(List.of(transfer)).map(List::getFirst);
@@ -53,11 +54,16 @@ class LedgerStore {
         return postAll(List.of(transfer), new UUID[] { capture.value() }).map(List::getFirst);
     }
 
-    /** The transfers posted in order by one call of {@code payments.post_transfers} (migration V7); one outcome each. */
+    /**
+     * The transfers posted in order by one call of {@code payments.post_transfer_batch} (migration V11): set-based
+     * when they are independent (no debited user account shared, no reference twice), else one after the other by
+     * {@code payments.post_transfers}; one outcome each.
+     */
     Mono<List<Outcome>> postAll(List<Transfer> transfers) {
-        return postAll(transfers, new UUID[transfers.size()]);
+        return postAll(transfers, null);
     }
 
+    /** {@code captures} null: no capture, posted by post_transfer_batch; else post_transfers with one capture per transfer. */
     private Mono<List<Outcome>> postAll(List<Transfer> transfers, UUID[] captures) {
         var legTransfer = new ArrayList<Integer>();
         var legAccounts = new ArrayList<UUID>();
@@ -71,13 +77,15 @@ class LedgerStore {
                 legMemos.add(leg.memo() == null ? "" : leg.memo());
             }
         }
-        return db.sql("select * from payments.post_transfers($1, $2, $3, $4, $5, $6, $7, $8)")
+        var spec = captures == null
+                ? db.sql("select * from payments.post_transfer_batch($1, $2, $3, $4, $5, $6, $7)")
+                : db.sql("select * from payments.post_transfers($1, $2, $3, $8, $4, $5, $6, $7)").bind(7, captures);
+        return spec
                 .bind(0, transfers.stream().map(t -> t.id().value()).toArray(UUID[]::new))
                 .bind(1, transfers.stream().map(Transfer::kind).toArray(String[]::new))
                 .bind(2, transfers.stream().map(Transfer::reference).toArray(String[]::new))
-                .bind(3, captures)
-                .bind(4, legTransfer.toArray(Integer[]::new)).bind(5, legAccounts.toArray(UUID[]::new))
-                .bind(6, legAmounts.toArray(Long[]::new)).bind(7, legMemos.toArray(String[]::new))
+                .bind(3, legTransfer.toArray(Integer[]::new)).bind(4, legAccounts.toArray(UUID[]::new))
+                .bind(5, legAmounts.toArray(Long[]::new)).bind(6, legMemos.toArray(String[]::new))
                 .map(r -> Map.entry(r.get("transfer_index", Integer.class), new Row(
                         Boolean.TRUE.equals(r.get("is_found", Boolean.class)), Boolean.TRUE.equals(r.get("is_funded", Boolean.class)),
                         uuid(r.get("short_account", String.class)), r.get("posted_at", Instant.class),

@@ -1,6 +1,8 @@
 package io.piaf.payments.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,28 @@ class WalletService implements Payments {
     @Override
     public Mono<WalletId> wallet(UserId user) {
         return walletOf(user).map(WalletRow::id);
+    }
+
+    @Override
+    public Mono<Map<UserId, WalletId>> wallets(Collection<UserId> users) {
+        var distinct = List.copyOf(new LinkedHashSet<>(users));
+        if (distinct.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return wallets.idsByUsers(distinct).flatMap(found -> {
+            var missing = distinct.stream().filter(u -> !found.containsKey(u)).toList();
+            if (missing.isEmpty()) {
+                return Mono.just(found);
+            }
+            return identity.findAll(missing)
+                    .flatMap(known -> wallets.openAll(known.values()))
+                    .then(wallets.idsByUsers(missing))
+                    .map(opened -> {
+                        var all = new HashMap<>(found);
+                        all.putAll(opened);
+                        return all;
+                    });
+        });
     }
 
     /**

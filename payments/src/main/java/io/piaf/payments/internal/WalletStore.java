@@ -3,7 +3,10 @@ package io.piaf.payments.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.piaf.identity.AccountKind;
 import io.piaf.identity.UserId;
+import io.piaf.identity.UserSummary;
 import io.piaf.payments.WalletId;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -44,6 +48,40 @@ class WalletStore {
                 select id, $2, $3, $4, $5 from account""")
                 .bind(0, UUID.randomUUID()).bind(1, user.value()).bind(2, handle).bind(3, displayName).bind(4, kind.name())
                 .then();
+    }
+
+    /**
+     * Opens the wallets of these users that have none, in one statement (as {@link #open} does one by one); a user
+     * whose wallet exists, or is being opened by another transaction, is left as it is.
+     */
+    Mono<Void> openAll(Collection<UserSummary> users) {
+        if (users.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                with u as (
+                    select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as u(user_id, handle, display_name, kind)
+                ), account as (
+                    insert into payments.account (id, kind, purpose, owner_id)
+                    select gen_random_uuid(), 'USER', 'WALLET', user_id from u order by user_id
+                    on conflict (owner_id) where purpose = 'WALLET' do nothing
+                    returning id, owner_id)
+                insert into payments.wallet (id, user_id, handle, display_name, owner_kind)
+                select a.id, u.user_id, u.handle, u.display_name, u.kind from account a join u on u.user_id = a.owner_id""")
+                .bind(0, users.stream().map(u -> u.id().value()).toArray(UUID[]::new))
+                .bind(1, users.stream().map(UserSummary::handle).toArray(String[]::new))
+                .bind(2, users.stream().map(UserSummary::displayName).toArray(String[]::new))
+                .bind(3, users.stream().map(u -> u.kind().name()).toArray(String[]::new))
+                .then();
+    }
+
+    /** The wallet ids of these users that have one: one query, ids only. */
+    Mono<Map<UserId, WalletId>> idsByUsers(Collection<UserId> users) {
+        return db.sql("select user_id, id from payments.wallet where user_id = any($1::uuid[])")
+                .bind(0, users.stream().map(UserId::value).toArray(UUID[]::new))
+                .map(r -> Map.entry(new UserId(r.get("user_id", UUID.class)), new WalletId(r.get("id", UUID.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
     Mono<WalletRow> findByUser(UserId user, ZoneId zone) {
