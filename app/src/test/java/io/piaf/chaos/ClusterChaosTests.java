@@ -83,6 +83,8 @@ class ClusterChaosTests {
             awaitDelivered(piaf, notifications, handles);
             audit(piaf, notifications, handles);
         }
+        System.out.printf("cluster chaos: %d payments created, %d confirmed, problems: %s%n", createdPayments.size(),
+                confirmedPayments.size(), problems);
         assertThat(problems).as("%d payments created, %d confirmed", createdPayments.size(), confirmedPayments.size()).isEmpty();
         assertThat(confirmedPayments).as("payments confirmed during the chaos").hasSizeGreaterThan(10);
     }
@@ -199,8 +201,11 @@ class ClusterChaosTests {
         var args = new ArrayList<String>();
         args.add(script.toString());
         args.addAll(command);
-        var process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        // Its output goes through System.out: a child writing to the fork's own stdout corrupts Surefire's channel.
+        var process = new ProcessBuilder(args).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("bin/cluster %s", command).isTrue();
+        System.out.printf("%s bin/cluster %s: %s%n", java.time.Instant.now(), String.join(" ", command), output.strip());
         assertThat(process.exitValue()).as("bin/cluster %s", command).isZero();
     }
 
