@@ -70,4 +70,20 @@ class ArchitectureRulesTests {
                 .because("controllers are adapters inside a module, not its API")
                 .check(PIAF);
     }
+
+    /**
+     * Notifications runs in its own process as well (the notifications-service profile): it may take other modules'
+     * events and values, never call them. An interface of another module's API is a bean it would call (PostAudience
+     * was one; messaging now publishes UsersMentioned instead).
+     */
+    @Test
+    void notifications_only_hears_other_modules_and_never_calls_them() {
+        noClasses().that().resideInAPackage("io.piaf.notifications..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are interfaces of another module's API",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.isInterface() && !c.isAnnotation()
+                                && c.getPackageName().matches("io\\.piaf\\.(identity|messaging|payments|cards|savings|crypto|pots|campaigns|budgets|commerce|requests|unlocks)(\\..*)?")))
+                .because("a module that runs as a service of its own has no in-process API of another module to call")
+                .check(PIAF);
+    }
 }

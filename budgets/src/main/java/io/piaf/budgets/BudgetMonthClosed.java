@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Money;
 import io.piaf.payments.TransferId;
@@ -14,6 +15,7 @@ import io.piaf.payments.TransferId;
  * payouts, no fee). {@code month} is {@code yyyy-MM}. Who was paid is private to the user and each creator.
  */
 @EventVersion(1)
+@Externalized(value = "budgets", key = "/userId")
 public record BudgetMonthClosed(UserId userId, String month, Money budget, Money fee, boolean returned,
         List<Payout> payouts, TransferId transferId, Instant closedAt) {
 

@@ -3,6 +3,7 @@ package io.piaf.cards;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.payments.Money;
 
 /**
@@ -10,6 +11,7 @@ import io.piaf.payments.Money;
  * {@code card_frozen}) and {@code explanation} the same in plain words, for the holder.
  */
 @EventVersion(1)
+@Externalized(value = "cards", key = "/authorizationId")
 public record CardAuthorizationDeclined(CardAuthorizationId authorizationId, CardRef card, Money amount,
         Merchant merchant, String reason, String explanation, Instant at) {
 }

@@ -3,6 +3,7 @@ package io.piaf.campaigns;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Money;
 import io.piaf.payments.TransferId;
@@ -12,6 +13,7 @@ import io.piaf.payments.TransferId;
  * one for all the campaign's pledges), in this transaction: the backer's pledge is final.
  */
 @EventVersion(1)
+@Externalized(value = "campaigns", key = "/campaignId")
 public record PledgeCollected(PledgeId pledgeId, CampaignId campaignId, UserId backerId, Money amount, TransferId transferId,
         Instant collectedAt) {
 }

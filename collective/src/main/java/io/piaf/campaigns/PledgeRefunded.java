@@ -3,6 +3,7 @@ package io.piaf.campaigns;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Money;
 import io.piaf.payments.TransferId;
@@ -13,6 +14,7 @@ import io.piaf.payments.TransferId;
  * after the deadline ({@code LATE}).
  */
 @EventVersion(1)
+@Externalized(value = "campaigns", key = "/campaignId")
 public record PledgeRefunded(PledgeId pledgeId, CampaignId campaignId, UserId backerId, Money amount, String reason,
         TransferId transferId, Instant refundedAt) {
 }

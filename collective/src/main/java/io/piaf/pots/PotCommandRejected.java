@@ -3,6 +3,7 @@ package io.piaf.pots;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -10,6 +11,7 @@ import io.piaf.identity.UserId;
  * {@code code} is the API's problem code (e.g. {@code pot_not_found}, {@code pot_closed}, {@code limit_exceeded}).
  */
 @EventVersion(1)
+@Externalized(value = "pots", key = "/authorId")
 public record PotCommandRejected(UserId authorId, String authorHandle, String postId, String code, String detail,
         Instant rejectedAt) {
 }

@@ -3,6 +3,7 @@ package io.piaf.requests;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -10,6 +11,7 @@ import io.piaf.identity.UserId;
  * {@code code} is the API's problem code (e.g. {@code self_request}, {@code payer_not_found}).
  */
 @EventVersion(1)
+@Externalized(value = "requests", key = "/authorId")
 public record RequestCommandRejected(UserId authorId, String authorHandle, String postId, String code, String detail,
         Instant rejectedAt) {
 }

@@ -3,6 +3,7 @@ package io.piaf.crypto;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -11,6 +12,7 @@ import io.piaf.identity.UserId;
  * the recipient; {@code counterpartyHandle} null when it came from outside Piaf).
  */
 @EventVersion(1)
+@Externalized(value = "crypto", key = "/id")
 public record CryptoTransactionConfirmed(CryptoTransactionId id, UserId userId, String handle, CryptoKind kind,
         boolean incoming, TokenAmount amount, String counterpartyHandle, String counterpartyAddress, String txHash,
         Instant at) {

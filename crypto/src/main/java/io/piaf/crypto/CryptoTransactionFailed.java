@@ -3,6 +3,7 @@ package io.piaf.crypto;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -10,6 +11,7 @@ import io.piaf.identity.UserId;
  * transfer reverted, cancelled or expired. {@code reason} is a stable code, e.g. {@code reverted}, {@code expired}.
  */
 @EventVersion(1)
+@Externalized(value = "crypto", key = "/id")
 public record CryptoTransactionFailed(CryptoTransactionId id, UserId userId, CryptoKind kind, TokenAmount amount,
         String status, String reason, Instant at) {
 }

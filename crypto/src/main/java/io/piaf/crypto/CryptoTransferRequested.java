@@ -3,6 +3,7 @@ package io.piaf.crypto;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 import io.piaf.payments.PaymentSource;
 
@@ -12,6 +13,7 @@ import io.piaf.payments.PaymentSource;
  * plain address.
  */
 @EventVersion(1)
+@Externalized(value = "crypto", key = "/transferId")
 public record CryptoTransferRequested(CryptoTransactionId transferId, UserId senderId, String senderHandle,
         UserId payeeId, String payeeHandle, String toAddress, TokenAmount amount, String challenge,
         PaymentSource source, String sourceId, Instant expiresAt, Instant requestedAt) {

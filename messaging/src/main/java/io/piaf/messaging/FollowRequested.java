@@ -3,6 +3,7 @@ package io.piaf.messaging;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -10,6 +11,7 @@ import io.piaf.identity.UserId;
  * published again while the request is pending.
  */
 @EventVersion(1)
+@Externalized(value = "messaging", key = "/targetId")
 public record FollowRequested(UserId requesterId, String requesterHandle, UserId targetId, String targetHandle,
         Instant requestedAt) {
 }

@@ -3,6 +3,7 @@ package io.piaf.messaging;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 import io.piaf.identity.UserId;
 
 /**
@@ -12,6 +13,7 @@ import io.piaf.identity.UserId;
  *        at once; absent (false) in version 1
  */
 @EventVersion(2)
+@Externalized(value = "messaging", key = "/followeeId")
 public record UserFollowed(UserId followerId, String followerHandle, UserId followeeId, String followeeHandle,
         Instant followedAt, boolean approved) {
 }

@@ -3,6 +3,7 @@ package io.piaf.payments;
 import java.time.Instant;
 
 import io.piaf.common.EventVersion;
+import io.piaf.common.Externalized;
 
 /**
  * A post or direct message held a payment command that cannot become a payment; none was created. {@code code} is
@@ -10,6 +11,7 @@ import io.piaf.common.EventVersion;
  * {@code pin_not_set}), {@code detail} a sentence for the author.
  */
 @EventVersion(2)
+@Externalized(value = "payments", key = "/author/id")
 public record PaymentCommandRejected(Party author, PaymentSource source, String sourceId, String code, String detail,
         Instant rejectedAt) {
 }

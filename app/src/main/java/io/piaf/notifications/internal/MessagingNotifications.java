@@ -9,9 +9,7 @@ import org.springframework.stereotype.Component;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.DirectMessageSent;
 import io.piaf.messaging.FollowRequested;
-import io.piaf.messaging.Mention;
-import io.piaf.messaging.PostAudience;
-import io.piaf.messaging.PostPublished;
+import io.piaf.messaging.UsersMentioned;
 import io.piaf.messaging.UserFollowed;
 import io.piaf.notifications.internal.Notifier.Notification;
 import io.piaf.outbox.Delivered;
@@ -28,11 +26,9 @@ import reactor.core.publisher.Mono;
 class MessagingNotifications {
 
     private final Notifier notifier;
-    private final PostAudience audience;
 
-    MessagingNotifications(Notifier notifier, PostAudience audience) {
+    MessagingNotifications(Notifier notifier) {
         this.notifier = notifier;
-        this.audience = audience;
     }
 
     /**
@@ -60,21 +56,17 @@ class MessagingNotifications {
 
     /**
      * {@code mention}: {@code {"postId","author":{"id","handle"},"text"}}, to each mentioned user other than the
-     * author who may see the post now: a FOLLOWERS post does not reach a mentioned non-follower.
+     * author who may see the post: messaging decided who that is when it published the post (a FOLLOWERS post does
+     * not reach a mentioned non-follower), so this module never calls messaging.
      */
-    @OutboxListener(id = "notifications.Mention")
-    Mono<Void> on(PostPublished event, EventContext context) {
-        var mentioned = event.mentions().stream().map(Mention::userId).filter(id -> !id.equals(event.authorId())).distinct().toList();
-        if (mentioned.isEmpty()) {
-            return Mono.empty();
-        }
+    @OutboxListener(id = "notifications.Mentioned")
+    Mono<Void> on(UsersMentioned event, EventContext context) {
         var data = new LinkedHashMap<String, Object>();
         data.put("postId", event.postId().toString());
         data.put("author", user(event.authorId(), event.authorHandle()));
         data.put("text", event.text());
-        return audience.readersAmong(event.postId(), mentioned)
-                .concatMap(reader -> notifier.notify(reader, "mention", data, context.eventId()))
-                .then();
+        return notifier.notifyAll(event.readers().stream()
+                .map(reader -> new Notification(reader.userId(), "mention", data, context.eventId())).toList());
     }
 
     /** {@code direct_message}: {@code {"conversationId","messageId","from":{"id","handle"},"text"}}. */

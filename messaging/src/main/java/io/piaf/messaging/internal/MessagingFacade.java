@@ -3,7 +3,6 @@ package io.piaf.messaging.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,8 @@ import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Messaging;
 import io.piaf.messaging.PostAnnotation;
-import io.piaf.messaging.PostAudience;
-import io.piaf.messaging.PostId;
 import io.piaf.messaging.PublishedPost;
 import io.piaf.messaging.TimelineItem;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a receipt from the listener that reacts to a completed payment), or run in their own.
  */
 @Service
-class MessagingFacade implements Messaging, PostAudience {
+class MessagingFacade implements Messaging {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingFacade.class);
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,39}");
@@ -133,10 +129,5 @@ class MessagingFacade implements Messaging, PostAudience {
                     }
                 })
                 .then();
-    }
-
-    @Override
-    public Flux<UserId> readersAmong(PostId post, Collection<UserId> candidates) {
-        return items.readersAmong(post.value(), candidates);
     }
 }

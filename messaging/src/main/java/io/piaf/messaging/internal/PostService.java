@@ -19,6 +19,7 @@ import io.piaf.messaging.PostId;
 import io.piaf.messaging.PostDeleted;
 import io.piaf.messaging.PostPublished;
 import io.piaf.messaging.PublishedPost;
+import io.piaf.messaging.UsersMentioned;
 import io.piaf.messaging.Visibility;
 import io.piaf.messaging.internal.domain.PostText;
 import io.piaf.messaging.internal.domain.PostVisibility;
@@ -88,8 +89,24 @@ class PostService {
                     List.of(caller), visibility, text.text(), mentionsJson, text.tags(), null, null, at);
             var event = new PostPublished(new PostId(id), caller, author.handle(), text.text(), List.copyOf(mentions),
                     text.tags(), visibility, at);
-            return transactional.transactional(items.insertAll(List.of(item)).then(outbox.append(event))).thenReturn(event);
+            return transactional.transactional(items.insertAll(List.of(item)).then(outbox.append(event))
+                    .then(mentioned(event))).thenReturn(event);
         });
+    }
+
+    /**
+     * {@link UsersMentioned} for the mentioned users who may read the post, decided in the post's transaction (the
+     * post row is there to be asked about): a listener needs no call back into messaging to know who may see it.
+     */
+    private Mono<Void> mentioned(PostPublished post) {
+        var candidates = post.mentions().stream().filter(m -> !m.userId().equals(post.authorId())).distinct().toList();
+        if (candidates.isEmpty()) {
+            return Mono.empty();
+        }
+        return items.readersAmong(post.postId().value(), candidates.stream().map(Mention::userId).toList())
+                .collect(java.util.stream.Collectors.toSet())
+                .flatMap(readers -> outbox.append(new UsersMentioned(post.postId(), post.authorId(), post.authorHandle(),
+                        post.text(), candidates.stream().filter(m -> readers.contains(m.userId())).toList(), post.publishedAt())));
     }
 
     /** The author deletes a post: it leaves every timeline, with its event, in one transaction; 404 for anyone else. */

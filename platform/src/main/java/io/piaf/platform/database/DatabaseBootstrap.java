@@ -73,7 +73,7 @@ public class DatabaseBootstrap implements ApplicationListener<ApplicationEvent>,
         }
         List<String> order = Arrays.asList(env.getProperty("piaf.database.module-order", DEFAULT_ORDER).split(","));
         ModuleMigrations.migrate(classLoader, jdbcUrl, env.getProperty("spring.flyway.user"),
-                env.getProperty("spring.flyway.password"), order,
+                env.getProperty("spring.flyway.password"), order, io.piaf.platform.modules.ModuleSelection.from(env)::runs,
                 java.util.Map.of("secrets_dir", env.getProperty("piaf.secrets.dir", "data/secrets")));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * One Flyway run per module: {@code db/migration/<module>} migrates schema {@code <module>} with its own history
- * table, so modules version their tables independently and never share one sequence of version numbers.
+ * table, so modules version their tables independently and never share one sequence of version numbers. Only the
+ * modules that run in this process are migrated.
  */
 final class ModuleMigrations {
 
@@ -28,9 +29,10 @@ final class ModuleMigrations {
      *        of a table into files
      */
     static void migrate(ClassLoader classLoader, String jdbcUrl, String user, String password, List<String> order,
-            java.util.Map<String, String> placeholders) {
+            java.util.function.Predicate<String> runsHere, java.util.Map<String, String> placeholders) {
         var started = System.nanoTime();
-        var modules = modules(classLoader, order);
+        // A module that runs in another process (piaf.modules.*) keeps its tables there: its schema is not made here.
+        var modules = modules(classLoader, order).stream().filter(runsHere).toList();
         for (var module : modules) {
             var result = Flyway.configure(classLoader)
                     .dataSource(jdbcUrl, user, password)
