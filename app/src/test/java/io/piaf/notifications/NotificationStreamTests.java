@@ -154,7 +154,7 @@ class NotificationStreamTests {
         stream.next();
 
         var post = social.post(alice, "@" + carol.handle() + " tu ne le verras pas", "FOLLOWERS");
-        awaitDelivered("notifications.Mention", (String) post.get("id"));
+        awaitDelivered("notifications.Mentioned", (String) post.get("id"));
         api.post(alice, "/api/conversations/" + carol.handle() + "/messages", Map.of("text", "mais ceci oui"))
                 .exchange().expectStatus().isCreated();
 
@@ -176,7 +176,7 @@ class NotificationStreamTests {
                 select count(*) from outbox.delivery d join outbox.event e on e.seq = d.seq
                 where d.listener = $1 and e.payload ->> 'postId' = $2""")
                 .bind(0, listener).bind(1, postId).map(r -> r.get(0, Long.class)).one().block() == 0
-                && db.sql("select count(*) from outbox.event where payload ->> 'postId' = $1").bind(0, postId)
+                && db.sql("select count(*) from outbox.event where type = 'messaging.UsersMentioned' and payload ->> 'postId' = $1").bind(0, postId)
                         .map(r -> r.get(0, Long.class)).one().block() == 1);
     }
 

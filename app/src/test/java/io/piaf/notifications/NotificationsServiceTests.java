@@ -99,7 +99,9 @@ class NotificationsServiceTests {
     @AfterAll
     static void stop() {
         JWKS.stop(0);
-        KafkaBroker.shared().stop();
+        // The shared broker keeps running (the JVM's exit kills it): stopped here, this context's consumer could not
+        // leave group piaf.notifications when the context closed, and the next class's consumer of that group waited
+        // for the stale member's session to expire.
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,11 +55,6 @@ class KafkaExternalizationTests {
         properties.add("piaf.events.kafka.producer[delivery.timeout.ms]", () -> "4000");
         properties.add("piaf.events.kafka.producer[request.timeout.ms]", () -> "2000");
         properties.add("piaf.events.kafka.producer[max.block.ms]", () -> "2000");
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        KafkaBroker.shared().stop();
     }
 
     @Test

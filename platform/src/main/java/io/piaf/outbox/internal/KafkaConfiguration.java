@@ -2,13 +2,17 @@ package io.piaf.outbox.internal;
 
 import java.util.HashMap;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +60,26 @@ class KafkaConfiguration {
         org.slf4j.LoggerFactory.getLogger(KafkaConfiguration.class).info("Found {} externalized event types in {} ms",
                 types.size(), (System.nanoTime() - started) / 1_000_000);
         return new KafkaStreams(types, properties, kafka, json);
+    }
+
+    /**
+     * Every stream's topic, created at start when missing (broker defaults for partitions and replicas). Left to the
+     * broker's auto-creation, the first send to a new topic waited for its metadata past {@code max.block.ms}, failed,
+     * and held its whole ordered stream in backoff: a fresh cluster's first events arrived ~25 s late, and a test's
+     * topic stayed empty for 45 s. A broker down at start is not fatal: the outbox retries, auto-creation remains.
+     */
+    @Bean
+    KafkaAdmin outboxKafkaAdmin(KafkaEventsProperties properties) {
+        var admin = new KafkaAdmin(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+        admin.setOperationTimeout(5);
+        admin.setFatalIfBrokerNotAvailable(false);
+        return admin;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics outboxKafkaTopics(KafkaStreams streams) {
+        return new KafkaAdmin.NewTopics(streams.topics().stream().map(topic -> TopicBuilder.name(topic).build()).toArray(NewTopic[]::new));
     }
 
     @Bean

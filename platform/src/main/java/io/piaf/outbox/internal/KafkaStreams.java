@@ -60,6 +60,11 @@ final class KafkaStreams implements ExternalSink.Provider {
         return consumedBy.contains(module) && topicOfType.containsKey(eventType);
     }
 
+    /** The topics of every stream published from here. */
+    List<String> topics() {
+        return topicOfType.values().stream().distinct().sorted().toList();
+    }
+
     /** The topic an externalized event type is published to. */
     String topicOf(String eventType) {
         return topicOfType.get(eventType);
