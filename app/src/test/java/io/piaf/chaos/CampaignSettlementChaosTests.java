@@ -1,5 +1,6 @@
 package io.piaf.chaos;
 
+import static io.piaf.chaos.AuditSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -203,11 +204,6 @@ class CampaignSettlementChaosTests {
         }
     }
 
-    private static long count(Connection db, String sql) throws Exception {
-        try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
-    }
 
     private static String text(Connection db, String sql) throws Exception {
         try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {

@@ -1,5 +1,7 @@
 package io.piaf.chaos;
 
+import static io.piaf.chaos.AuditSql.count;
+import static io.piaf.chaos.AuditSql.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -221,18 +223,5 @@ class ClusterChaosTests {
         }
     }
 
-    private static long count(Connection db, String sql) throws Exception {
-        try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
