@@ -61,6 +61,23 @@ final class ChaosClient {
         return send("POST", path, token, key, body);
     }
 
+    /**
+     * A client's retry of a keyed POST: a key whose request died with the process stays held until its lease runs out,
+     * meanwhile Piaf answers 409 {@code idempotency_key_in_use}; the client tries again (up to a minute), as Stripe's
+     * clients do.
+     */
+    Answer retryKeyed(String path, String token, String key, Object body) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var answer = post(path, token, key, body);
+            var inUse = answer != null && "idempotency_key_in_use".equals(answer.text("code"));
+            if (answer != null && !inUse || System.nanoTime() > deadline) {
+                return answer;
+            }
+            AuditSql.pause(500);
+        }
+    }
+
     Answer put(String path, String token, Object body) {
         return send("PUT", path, token, null, body);
     }

@@ -1,5 +1,7 @@
 package io.piaf.chaos;
 
+import static io.piaf.chaos.AuditSql.count;
+import static io.piaf.chaos.AuditSql.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -99,7 +101,7 @@ class ChaosTests {
 
             // Retries after the crash: every attempt once more with its key and body.
             for (var attempt : attempted) {
-                var answer = retry(client, attempt);
+                var answer = client.retryKeyed(attempt.path(), attempt.user().get("token"), attempt.key(), attempt.body());
                 var original = acknowledged.get(attempt);
                 if (answer == null) {
                     problems.add("no answer to the retry of " + attempt.kind() + " " + attempt.key());
@@ -130,22 +132,6 @@ class ChaosTests {
                 cardChaos.messages(), checkoutChaos.checkouts(), problems.size());
         assertThat(problems).as("seed " + seed).isEmpty();
         System.out.printf("%d acknowledged, 0 lost, 0 duplicated, invariants hold%n", total);
-    }
-
-    /**
-     * A client's retry: a key whose request died with the process stays held until its lease runs out, meanwhile
-     * Piaf answers 409 {@code idempotency_key_in_use}; the client tries again, as Stripe's clients do.
-     */
-    private static ChaosClient.Answer retry(ChaosClient client, Attempt attempt) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            var answer = client.post(attempt.path(), attempt.user().get("token"), attempt.key(), attempt.body());
-            var inUse = answer != null && "idempotency_key_in_use".equals(answer.text("code"));
-            if (answer != null && !inUse || System.nanoTime() > deadline) {
-                return answer;
-            }
-            pause(500);
-        }
     }
 
     private void load(ChaosClient client, List<Map<String, String>> users, Random random, AtomicBoolean running) {
@@ -334,18 +320,5 @@ class ChaosTests {
         }
     }
 
-    private static long count(Connection db, String sql) throws Exception {
-        try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -94,7 +94,7 @@ final class CheckoutChaos implements AutoCloseable {
     /** After the last restart: each creation again with its key (same session, or the one that never got answered), each payment again. */
     void retryAll(Consumer<String> problems) {
         for (var attempt : attempted) {
-            var answer = client.post("/api/checkout/sessions", token(), attempt.key(), attempt.body());
+            var answer = client.retryKeyed("/api/checkout/sessions", token(), attempt.key(), attempt.body());
             var original = created.get(attempt);
             if (answer == null || !answer.is(201)) {
                 problems.accept("the retry of checkout session " + attempt.key() + " answered " + (answer == null ? "nothing" : answer.status() + " " + answer.body()));
