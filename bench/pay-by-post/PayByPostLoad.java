@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The load side of bench/pay-by-post, run as a single-file program ({@code java PayByPostLoad.java base users.csv
- * payee warmup seconds}): each payer keeps its live notification stream open and, in a closed loop, posts a pay
+ * payee warmup seconds [runs] [stream base]}; the stream base, by default the base, is where the live streams are
+ * opened: a notifications service of its own, addressed directly): each payer keeps its live notification stream open and, in a closed loop, posts a pay
  * command and waits for that post's {@code payment_requested} event on its stream. The clock starts when the post is
  * answered 201 and stops when the event arrives. Plain JDK HTTP client, so the measuring side stays out of Piaf's JVM.
  */
@@ -38,8 +39,9 @@ public class PayByPostLoad {
         var payee = args[2];
         int warmup = Integer.parseInt(args[3]), seconds = Integer.parseInt(args[4]);
         int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        var streamBase = args.length > 6 ? args[6] : base;
         for (var payer : payers) {
-            listen(base, payer);
+            listen(streamBase, payer);
         }
         Thread.sleep(1000);
         run(base, payers, payee, warmup);

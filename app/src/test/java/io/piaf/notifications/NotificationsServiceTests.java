@@ -175,6 +175,65 @@ class NotificationsServiceTests {
         }
     }
 
+    @Test
+    void a_record_its_listener_fails_on_holds_back_the_records_after_it_never_the_ones_before() throws Exception {
+        var followee = new UserId(UUID.randomUUID());
+        var before = UUID.randomUUID();
+        var poison = UUID.randomUUID();
+        var after = UUID.randomUUID();
+        var followed = (java.util.function.Function<String, UserFollowed>) handle ->
+                new UserFollowed(new UserId(UUID.randomUUID()), handle, followee, "gus", Instant.now(), false);
+        var version = EventTypes.versionOf(UserFollowed.class);
+        // One producer, one key, sent together: one partition, most likely one poll, which runs as one batch first.
+        var offsets = publishAll("piaf.messaging", followee.toString(), List.of(
+                new Published(followed.apply("ana"), before, version),
+                new Published(followed.apply("bob"), poison, version + 98), // a version no listener reads: it fails
+                new Published(followed.apply("cy"), after, version)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> inboxRows(before) == 1);
+        // The failing record is retried with backoff and never skipped: the one after it waits on the partition.
+        Thread.sleep(3_000);
+        assertThat(inboxRows(poison)).as("the failing record").isZero();
+        assertThat(inboxRows(after)).as("the record after it").isZero();
+
+        // An operator deletes the poison record from the topic; the consumer goes on from the next one.
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()))) {
+            admin.deleteRecords(Map.of(offsets.get(1).partition(),
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(offsets.get(1).offset() + 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxRows(after) == 1);
+        assertThat(inboxRows(before)).isEqualTo(1);
+        assertThat(db.sql("select count(*) from notifications.notification where recipient_id = $1")
+                .bind(0, followee.value()).map(row -> row.get(0, Long.class)).one().block())
+                .as("ana's and cy's follows, each once").isEqualTo(2);
+    }
+
+    private record Published(Object event, UUID eventId, int version) {
+    }
+
+    /** Sends records with one producer, in order; the partition and offset of each. */
+    private List<Position> publishAll(String topic, String key, List<Published> records) throws Exception {
+        var config = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (var producer = new KafkaProducer<String, byte[]>(config)) {
+            var sent = new ArrayList<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>>();
+            for (var published : records) {
+                sent.add(producer.send(record(topic, key, published.event(), published.eventId(), published.version())));
+            }
+            var positions = new ArrayList<Position>();
+            for (var future : sent) {
+                var metadata = future.get(30, TimeUnit.SECONDS);
+                positions.add(new Position(new org.apache.kafka.common.TopicPartition(metadata.topic(), metadata.partition()), metadata.offset()));
+            }
+            return positions;
+        }
+    }
+
+    private record Position(org.apache.kafka.common.TopicPartition partition, long offset) {
+    }
+
     private long inboxRows(UUID eventId) {
         return db.sql("select count(*) from outbox.inbox where event_id = $1").bind(0, eventId)
                 .map(row -> row.get(0, Long.class)).one().block();
@@ -186,14 +245,18 @@ class NotificationsServiceTests {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (var producer = new KafkaProducer<String, byte[]>(config)) {
-            var record = new ProducerRecord<String, byte[]>(topic, key, json.writeValueAsBytes(event));
-            record.headers().add(header("piaf-event-id", eventId.toString()))
-                    .add(header("piaf-event-type", EventTypes.nameOf(event.getClass())))
-                    .add(header("piaf-schema-version", Integer.toString(EventTypes.versionOf(event.getClass()))))
-                    .add(header("piaf-occurred-at", Instant.now().toString()))
-                    .add(header("content-type", "application/json"));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer.send(record(topic, key, event, eventId, EventTypes.versionOf(event.getClass()))).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, String key, Object event, UUID eventId, int version) {
+        var record = new ProducerRecord<String, byte[]>(topic, key, json.writeValueAsBytes(event));
+        record.headers().add(header("piaf-event-id", eventId.toString()))
+                .add(header("piaf-event-type", EventTypes.nameOf(event.getClass())))
+                .add(header("piaf-schema-version", Integer.toString(version)))
+                .add(header("piaf-occurred-at", Instant.now().toString()))
+                .add(header("content-type", "application/json"));
+        return record;
     }
 
     private static RecordHeader header(String name, String value) {

@@ -114,15 +114,25 @@ final class DeliveryDispatcher {
     }
 
     /**
-     * Runs an event received from a broker for one listener, in the listener's own transaction with its inbox row:
-     * the effects and the "received" mark commit together, and a record delivered again finds the mark and does
-     * nothing (de-duplication on the event id). Emits whether the listener ran.
+     * Runs events received from a broker (one poll's records, in order) for one listener, in the listener's own
+     * transaction with their inbox rows: the effects and the "received" marks commit together, and a record delivered
+     * again finds its mark and is left out (de-duplication on the event id). A batch listener gets the new ones in one
+     * call, as from the outbox. Emits how many ran.
      */
-    Mono<Boolean> deliverReceived(String listenerId, Claimed event) {
-        var run = store.markReceived(listenerId, event.eventId())
-                .flatMap(first -> first ? invoke(listenerId, List.of(event)).thenReturn(true) : Mono.just(false));
+    Mono<Integer> deliverReceived(String listenerId, List<Claimed> events) {
+        var ids = events.stream().map(Claimed::eventId).distinct().toArray(java.util.UUID[]::new);
+        var run = store.markReceived(listenerId, ids).collect(java.util.stream.Collectors.toSet()).flatMap(fresh -> {
+            var firstTimes = new java.util.LinkedHashMap<java.util.UUID, Claimed>();
+            events.stream().filter(e -> fresh.contains(e.eventId())).forEach(e -> firstTimes.putIfAbsent(e.eventId(), e));
+            var toRun = List.copyOf(firstTimes.values());
+            return invoke(listenerId, toRun).thenReturn(toRun);
+        });
         return transactional.transactional(run)
-                .doOnNext(ran -> count(event, ran ? Outcome.DELIVERED : Outcome.ALREADY_DONE));
+                .doOnNext(ran -> {
+                    var ranIds = ran.stream().map(Claimed::eventId).collect(java.util.stream.Collectors.toSet());
+                    events.forEach(e -> count(e, ranIds.remove(e.eventId()) ? Outcome.DELIVERED : Outcome.ALREADY_DONE));
+                })
+                .map(List::size);
     }
 
     /** Delivers one delivery in its own transaction, if it is still pending. */

@@ -47,11 +47,20 @@ class OutboxRelay extends BackgroundWork {
             log.info("Outbox relay disabled on this instance (piaf.outbox.relay-enabled=false)");
             return Flux.empty();
         }
-        // NOTIFY from this instance's own commits is left out: the in-process hand-off already woke it.
-        var notifications = channels.listen(OutboxStore.CHANNEL).filter(payload -> !wakeups.instanceId.equals(payload));
-        var kicks = Flux.merge(Flux.interval(Duration.ZERO, properties.pollInterval()), notifications)
-                .doOnNext(any -> wakeups.kickAll())
-                .then(Mono.<Void>empty());
+        // NOTIFY from this instance's own commits is left out: the in-process hand-off already woke it. Another
+        // instance's names the listeners it gave deliveries to: those of them this instance runs are woken.
+        var known = java.util.Set.of(registry.allIds());
+        var notifications = channels.listen(OutboxStore.CHANNEL).map(OutboxStore.WakeUp::parse)
+                .filter(wakeUp -> !wakeups.instanceId.equals(wakeUp.instanceId()))
+                .doOnNext(wakeUp -> {
+                    if (wakeUp.fullLook()) {
+                        wakeups.kickAll();
+                    } else {
+                        wakeups.kick(wakeUp.listeners().stream().filter(known::contains).collect(java.util.stream.Collectors.toSet()));
+                    }
+                });
+        var polls = Flux.interval(Duration.ZERO, properties.pollInterval()).doOnNext(tick -> wakeups.kickAll());
+        var kicks = Flux.merge(polls, notifications).then(Mono.<Void>empty());
         var drains = Flux.fromIterable(registry.modules()).flatMap(module -> wakeups.asFlux(module)
                 .onBackpressureLatest()
                 .concatMap(tick -> drain(module).onErrorResume(e -> {
