@@ -39,7 +39,9 @@ class CampaignSettlementChaosTests {
     private final long seed = Long.getLong("chaos.seed", System.nanoTime());
     private final int backers = Integer.getInteger("chaos.backers", 10);
     private final int pledgesEach = Integer.getInteger("chaos.pledges", 4);
-    private final int kills = Integer.getInteger("chaos.kills", 3);
+    // Two kills mid-settlement: the second lands on a settlement already resumed once after a crash, which is all a
+    // third one adds; each restart of the child costs 30-60 s on the 2-core CI machine (-Dchaos.kills for more).
+    private final int kills = Integer.getInteger("chaos.kills", 2);
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     @Test

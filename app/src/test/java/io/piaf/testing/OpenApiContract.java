@@ -33,6 +33,9 @@ public final class OpenApiContract {
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final Map<String, OpenApiContract> BY_ORIGIN = new ConcurrentHashMap<>();
+    /** Which application answers at an origin, as {@link Api} describes it; the same one serves the same description. */
+    private static final Map<String, String> APPLICATION_BY_ORIGIN = new ConcurrentHashMap<>();
+    private static final Map<String, OpenApiContract> BY_APPLICATION = new ConcurrentHashMap<>();
     /** Answers of the HTTP layer that no operation describes: any path may get them. */
     private static final Set<Integer> GENERIC_STATUSES = Set.of(405, 406);
 
@@ -58,20 +61,34 @@ public final class OpenApiContract {
         definitions = (ObjectNode) strict(JSON.readTree(refs(spec.path("components").path("schemas").toString())));
     }
 
-    /** The contract of the app at {@code origin} (e.g. {@code http://localhost:41234}), read once. */
+    /** Says that {@code application} (profiles and controllers, see {@link Api}) now answers at {@code origin}. */
+    static void served(String origin, String application) {
+        APPLICATION_BY_ORIGIN.put(origin, application);
+        BY_ORIGIN.remove(origin); // a port used again by another context
+    }
+
+    /**
+     * The contract of the app at {@code origin} (e.g. {@code http://localhost:41234}), read once, and once for all the
+     * origins where the same application answers.
+     */
     public static OpenApiContract of(String origin) {
         return BY_ORIGIN.computeIfAbsent(origin, o -> {
-            try {
-                var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(o + "/v3/api-docs")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return parse(response.body());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("Cannot read the OpenAPI description at " + o, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            var application = APPLICATION_BY_ORIGIN.get(o);
+            return application == null ? read(o) : BY_APPLICATION.computeIfAbsent(application, a -> read(o));
         });
+    }
+
+    private static OpenApiContract read(String origin) {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return parse(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read the OpenAPI description at " + origin, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static OpenApiContract parse(String description) {

@@ -21,6 +21,6 @@ import io.piaf.PiafApplication;
 @SpringBootTest(classes = PiafApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import({ Api.class, TestClocks.class })
+@Import({ Api.class, TestClocks.class, FailingEndpoint.class })
 public @interface PiafTest {
 }

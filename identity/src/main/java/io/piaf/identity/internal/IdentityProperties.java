@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} of client tokens: Piaf's API. A token that names an audience must name this one
  * @param clientTokenTtl lifetime of a client's token (client credentials grant): short, a client asks again
  * @param clientSecretOverlap how long the older secrets of a client keep working after a rotation
+ * @param passwordHash the work of an Argon2id password hash
  */
 @ConfigurationProperties("piaf.identity")
 record IdentityProperties(
@@ -45,7 +46,19 @@ record IdentityProperties(
         @DefaultValue({ "piaf", "admin", "support", "security", "help" }) List<String> reservedHandles,
         @DefaultValue("urn:piaf:api") String audience,
         @DefaultValue("15m") Duration clientTokenTtl,
-        @DefaultValue("24h") Duration clientSecretOverlap) {
+        @DefaultValue("24h") Duration clientSecretOverlap,
+        @DefaultValue PasswordHash passwordHash) {
+
+    /**
+     * {@code piaf.identity.password-hash.*}: Spring Security's 5.8 defaults (16 MiB, 2 passes). Only the test profile
+     * lowers them: the suite signs up and signs in over a thousand users, and at tens to hundreds of milliseconds of
+     * CPU each that was minutes of a two-core machine. A stored hash names its own parameters, so any hash verifies.
+     *
+     * @param memoryKib memory in KiB
+     * @param iterations passes over it
+     */
+    record PasswordHash(@DefaultValue("16384") int memoryKib, @DefaultValue("2") int iterations) {
+    }
 
     /** The length of the {@code n}th lock in a row (1-based). */
     Duration pinLock(int nth) {

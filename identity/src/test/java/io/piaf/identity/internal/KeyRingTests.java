@@ -25,7 +25,7 @@ class KeyRingTests {
     private static final PinHasher PINS = new PinHasher(new byte[32]);
     private static final IdentityProperties PROPERTIES = new IdentityProperties("urn:piaf", Duration.ofHours(1), Duration.ofDays(14),
             Duration.ofDays(30), Duration.ofSeconds(60), 3, List.of(Duration.ofMinutes(15)), null, null, null, null, List.of(),
-            "urn:piaf:api", Duration.ofMinutes(15), Duration.ofHours(24));
+            "urn:piaf:api", Duration.ofMinutes(15), Duration.ofHours(24), new IdentityProperties.PasswordHash(16384, 2));
 
     @Test
     void the_newest_key_signs_and_every_key_still_accepted_is_published_and_verifies() throws Exception {
