@@ -100,6 +100,40 @@ class NetworkSecurityTests {
         assertThat(new Wallets(api).balance(bob)).isEqualTo("2.00");
     }
 
+    @Test
+    void the_same_message_sent_ten_times_at_once_holds_once_and_gets_one_answer() {
+        var cards = new Cards(api, port);
+        var dora = new Wallets(api).payer("dora", "50.00");
+        var card = cards.card(dora);
+        var network = cards.network();
+        var message = network.authorization(UUID.randomUUID().toString(), card, "4.00", "EUR", Merchant.CAFE, "CHIP");
+
+        var replies = Concurrently.run(10, i -> network.send(message));
+
+        assertThat(replies).allSatisfy(Cards::approved);
+        assertThat(replies.stream().map(CardNetwork.Reply::body).distinct()).hasSize(1);
+        assertThat(cards.available(dora)).isEqualTo("46.00");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void concurrent_authorizations_on_one_card_never_pass_its_daily_limit() {
+        var cards = new Cards(api, port);
+        var erik = new Wallets(api).payer("erik", "100.00");
+        var card = cards.card(erik);
+        var items = (List<Map<String, Object>>) api.get(erik, "/api/cards").exchange().expectBody(Map.class).returnResult()
+                .getResponseBody().get("items");
+        api.put(erik, "/api/cards/" + items.getFirst().get("id") + "/controls", Map.of("perTransaction", Wallets.money("5.00"),
+                "daily", Wallets.money("20.00"))).exchange().expectStatus().isOk();
+        var network = cards.network();
+
+        var replies = Concurrently.run(12, i -> network.authorize(card, "3.00", new Merchant("Shop " + i, "5411", "FR"), "CHIP"));
+
+        assertThat(replies.stream().filter(CardNetwork.Reply::approved).count()).isEqualTo(6);
+        assertThat(replies.stream().filter(r -> !r.approved())).allSatisfy(r -> assertThat(r.reason()).isEqualTo("limit_exceeded"));
+        assertThat(cards.available(erik)).isEqualTo("82.00");
+    }
+
     private static void assertRefused(CardNetwork.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(401);
         assertThat(reply.body()).contains("bad_signature");

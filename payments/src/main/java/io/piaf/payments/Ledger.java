@@ -53,6 +53,14 @@ public interface Ledger {
      */
     Mono<HoldResult> hold(HoldId id, AccountId account, Money amount, String memo);
 
+    /**
+     * {@link #hold} for the caller's own statement to place ({@link ComposedHold}): nothing is written until that
+     * statement runs, with the same checks and locks.
+     */
+    default ComposedHold composeHold(HoldId id, AccountId account, Money amount, String memo) {
+        return new ComposedHold(id, account, amount, memo);
+    }
+
     /** Releases {@code amount} of an active hold, or all of it when {@code amount} is null (a reversal, an expiry). */
     Mono<HoldResult> release(HoldId id, Money amount);
 

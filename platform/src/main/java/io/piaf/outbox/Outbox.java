@@ -16,4 +16,13 @@ public interface Outbox {
     default Mono<Void> appendAll(List<?> events) {
         return reactor.core.publisher.Flux.fromIterable(events).concatMap(this::append).then();
     }
+
+    /**
+     * The event as the caller's own statement appends it ({@link ComposedEvent}): for a state change written by one
+     * statement outside a transaction. Nothing is written until that statement runs.
+     */
+    ComposedEvent compose(Object event);
+
+    /** After the statement that appended {@code event} succeeded: wakes its listeners here and counts it. */
+    void committed(ComposedEvent event);
 }

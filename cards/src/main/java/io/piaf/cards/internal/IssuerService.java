@@ -56,11 +56,65 @@ class IssuerService {
     }
 
     Mono<Answer> handle(NetworkMessage message, byte[] bodyHash) {
-        var work = message.type().equals("AUTHORIZATION") ? authorize(message, bodyHash)
-                : store.claim(message.id(), message.type(), bodyHash).flatMap(first -> first
-                        ? process(message).flatMap(answer -> store.answer(message.id(), answer).thenReturn(answer))
-                        : store.answerOf(message.id()));
+        if (message.type().equals("AUTHORIZATION")) {
+            return approveAtOnce(message, bodyHash)
+                    .switchIfEmpty(Mono.defer(() -> transactional.transactional(authorize(message, bodyHash))
+                            .retryWhen(Retries.onLockConflicts())));
+        }
+        var work = store.claim(message.id(), message.type(), bodyHash).flatMap(first -> first
+                ? process(message).flatMap(answer -> store.answer(message.id(), answer).thenReturn(answer))
+                : store.answerOf(message.id()));
         return transactional.transactional(work).retryWhen(Retries.onLockConflicts());
+    }
+
+    /**
+     * The approval most authorizations are, in two statements and no transaction: the card read (or the message's
+     * earlier answer), the rules applied to it, then one statement that writes everything if the card is still as
+     * read ({@link IssuerStore#approveAtOnce}). Empty when this path cannot answer approved — an unknown card, a
+     * decline by the rules, a card that changed meanwhile, short funds: the locked path ({@link #authorize}) then
+     * decides again and answers, declines included, so every decline keeps one code path.
+     */
+    private Mono<Answer> approveAtOnce(NetworkMessage m, byte[] bodyHash) {
+        var pan = Pan.parse(m.pan());
+        if (pan.isEmpty() || !"EUR".equals(m.currency())) {
+            return Mono.empty();
+        }
+        return store.sight(m.id(), verification.lookup(pan.get())).flatMap(seen -> {
+            if (seen.earlier() != null) {
+                return Mono.just(seen.earlier());
+            }
+            var card = seen.card();
+            if (card == null) {
+                return Mono.empty();
+            }
+            var now = Instant.now(clock);
+            var today = LocalDate.ofInstant(now, properties.zone());
+            var merchant = m.parsedMerchant();
+            var cents = m.cents();
+            var request = new Authorization(cents, merchant.mcc(), merchant.country(), m.parsedChannel(), m.expMonth(), m.expYear(),
+                    m.cvc() != null, m.cvc() != null && verification.matches(pan.get(), card.expMonth(), card.expYear(), card.cvkId(), m.cvc()));
+            if (AuthorizationRules.decide(card.state(today), request, YearMonth.from(now.atZone(properties.zone()))).isPresent()) {
+                return Mono.empty();
+            }
+            var id = UUID.randomUUID();
+            var amount = Money.eur(cents);
+            var hold = ledger.composeHold(new HoldId(id), card.walletId().account(), amount, PurchaseLifecycle.memo(card.last4(), merchant));
+            var event = outbox.compose(new CardAuthorized(new io.piaf.cards.CardAuthorizationId(id), card.ref(), amount, amount,
+                    merchant, false, now));
+            var row = new AuthorizationRow(id, card.id(), card.userId(), "PENDING", cents, cents, 0, 0, "EUR", merchant,
+                    m.parsedChannel().name(), null, false, now, now);
+            return store.approveAtOnce(m.id(), bodyHash, row, today, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE,
+                            seen.decidedOn(), hold, event)
+                    .retryWhen(Retries.onLockConflicts())
+                    .flatMap(approved -> {
+                        if (!approved) {
+                            return Mono.<Answer>empty();
+                        }
+                        outbox.committed(event);
+                        return Mono.just(new Answer(true, id, null));
+                    })
+                    .onErrorResume(IssuerStore::isDuplicateClaim, duplicate -> store.answerOf(m.id()));
+        });
     }
 
     private Mono<Answer> process(NetworkMessage m) {

@@ -2,6 +2,7 @@ package io.piaf.cards.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,7 +10,10 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 import io.piaf.cards.Merchant;
+import io.piaf.outbox.ComposedEvent;
+import io.piaf.payments.ComposedHold;
 import io.piaf.identity.UserId;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,6 +69,106 @@ class IssuerStore {
                 .map(r -> new Claim(Boolean.TRUE.equals(r.get("first_time", Boolean.class)),
                         r.get("id", UUID.class) == null ? null : CardStore.read(r)))
                 .one();
+    }
+
+    /**
+     * What an authorization was decided on, besides the day's spend: the card's status and every control, as one
+     * digest. The one-statement approval proceeds only if the locked card still has this digest, so a freeze or a
+     * change of controls between the read and the write sends the message down the locked path instead.
+     */
+    private static final String DECIDED_ON = """
+            md5(row(status, type, user_id, wallet_id, exp_month, exp_year, cvk_id, per_transaction, daily, blocked_mcc,
+                online, contactless, blocked_countries)::text)""";
+
+    /**
+     * An authorization message as first seen, read without a lock or a transaction: its earlier answer when the
+     * message was already answered, else the card its PAN hash finds (null when none) and what the decision will rest
+     * on ({@link #DECIDED_ON}).
+     */
+    record Sighting(Answer earlier, CardRow card, String decidedOn) {
+    }
+
+    Mono<Sighting> sight(String messageId, byte[] panLookup) {
+        return db.sql("select m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
+                + "from (values (1)) as one (x) "
+                + "left join cards.network_message m on m.id = $1 "
+                + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
+                + "from cards.card where pan_lookup = $2) c on m.id is null")
+                .bind(0, messageId).bind(1, panLookup)
+                .map(r -> r.get("message_id", String.class) != null
+                        ? new Sighting(new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
+                                r.get("reason", String.class)), null, null)
+                        : new Sighting(null, r.get("id", UUID.class) == null ? null : CardStore.read(r), r.get("digest", String.class)))
+                .one();
+    }
+
+    /**
+     * An approval in one statement, with no transaction around it (BEGIN and COMMIT would be two more round trips):
+     * the card locked if it is still as decided on ({@code decidedOn}) and the day's spend still leaves room for
+     * {@code a.amount()}; then the hold (payments' own statement, {@code hold}), the authorization, the card's spend
+     * (a single-use card closes), the message claimed with its answer, and the event ({@code event}, the outbox's
+     * own append) — all or nothing, as one statement is. True when approved; false when nothing was written (the
+     * card changed, the spend or the funds fall short): the caller then takes the locked path, which decides again.
+     * A duplicate of a message in flight fails on the message's primary key once the first commits, which rolls back
+     * everything this statement did ({@link #isDuplicateClaim}).
+     */
+    Mono<Boolean> approveAtOnce(String messageId, byte[] bodyHash, AuthorizationRow a, LocalDate today, boolean closeCard,
+            String decidedOn, ComposedHold hold, ComposedEvent event) {
+        var spec = db.sql("""
+                with card as (
+                    select id from cards.card
+                    where id = $1 and %s = $2
+                      and case when spent_day = $3 then spent_today else 0 end + $4 <= daily
+                    for no key update
+                ), hold as (
+                    select h.hold_remaining from card cross join lateral %s as h
+                ), held as (
+                    select 1 from hold where hold_remaining is not null
+                ), authorization_row as (
+                    insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
+                        country, channel, created_at, updated_at)
+                    select $8, $1, $9, 'PENDING', $4, $4, $10, $11, $12, $13, $14, $15, $15 from held
+                ), spent as (
+                    update cards.card set spent_today = case when spent_day = $3 then spent_today else 0 end + $4,
+                        spent_day = $3,
+                        status = case when $5 then 'CANCELLED' else status end,
+                        cancelled_at = case when $5 then now() else cancelled_at end
+                    where id = $1 and exists (select 1 from held)
+                ), message as (
+                    insert into cards.network_message (id, type, body_hash, approved, authorization_id)
+                    select $6, 'AUTHORIZATION', $7, true, $8 from held
+                ), event as (
+                    select %s as seq from held
+                )
+                select count(*) as approved from event""".formatted(DECIDED_ON, hold.call(16), event.call(20)))
+                .bind(0, a.cardId()).bind(1, decidedOn).bind(2, today).bind(3, a.amount()).bind(4, closeCard)
+                .bind(5, messageId).bind(6, bodyHash).bind(7, a.id()).bind(8, a.userId().value()).bind(9, a.currency())
+                .bind(10, a.merchant().name()).bind(11, a.merchant().mcc()).bind(12, a.merchant().country())
+                .bind(13, a.channel()).bind(14, a.createdAt());
+        spec = bindAll(spec, 15, hold.arguments());
+        spec = bindAll(spec, 19, event.arguments());
+        return spec.map(r -> r.get("approved", Long.class) == 1L).one();
+    }
+
+    /** Binds {@code values} from index {@code first} on (0-based); a null is a text (a hold's memo). */
+    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, int first, List<Object> values) {
+        for (var i = 0; i < values.size(); i++) {
+            spec = spec.bind(first + i, Parameter.fromOrEmpty(values.get(i), String.class));
+        }
+        return spec;
+    }
+
+    /**
+     * The error of {@link #approveAtOnce} when the same message id committed while it ran: the statement rolled back
+     * whole, and the message has its first answer.
+     */
+    static boolean isDuplicateClaim(Throwable error) {
+        for (var e = error; e != null; e = e.getCause()) {
+            if (e instanceof R2dbcException r && "23505".equals(r.getSqlState()) && String.valueOf(r.getMessage()).contains("network_message_pkey")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

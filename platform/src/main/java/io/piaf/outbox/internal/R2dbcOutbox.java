@@ -11,6 +11,7 @@ import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
+import io.piaf.outbox.ComposedEvent;
 import io.piaf.outbox.EventTypes;
 import io.piaf.outbox.Outbox;
 import reactor.core.publisher.Mono;
@@ -72,6 +73,19 @@ class R2dbcOutbox implements Outbox {
                     pending.add(appended);
                     return Mono.<Void>empty();
                 });
+    }
+
+    @Override
+    public ComposedEvent compose(Object event) {
+        var type = EventTypes.nameOf(event.getClass());
+        return new ComposedEvent(UUID.randomUUID(), type, EventTypes.versionOf(event.getClass()), json.writeValueAsString(event),
+                List.of(listeners.listenerIdsFor(type)), wakeups.instanceId);
+    }
+
+    @Override
+    public void committed(ComposedEvent event) {
+        wakeups.kick(Set.copyOf(event.listeners()));
+        meters.counter("piaf.events.published", "type", event.type()).increment();
     }
 
     /** The events of one transaction, written before its commit; their listeners woken after it. */
