@@ -78,8 +78,9 @@ class R2dbcOutbox implements Outbox {
     @Override
     public ComposedEvent compose(Object event) {
         var type = EventTypes.nameOf(event.getClass());
+        var listenerIds = listeners.listenerIdsFor(type);
         return new ComposedEvent(UUID.randomUUID(), type, EventTypes.versionOf(event.getClass()), json.writeValueAsString(event),
-                List.of(listeners.listenerIdsFor(type)), wakeups.instanceId);
+                List.of(listenerIds), OutboxStore.WakeUp.payload(wakeups.instanceId, listenerIds));
     }
 
     @Override
