@@ -48,11 +48,23 @@ final class ChaosClient {
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
-            return new Answer(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
+            return new Answer(response.statusCode(), text == null || text.isBlank() ? null : jsonOrNull(text));
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * A body that is not JSON (HAProxy's HTML 503 while an instance is down) reads as none: it used to throw out of
+     * the load workers, which then stopped silently at the first kill.
+     */
+    private static JsonNode jsonOrNull(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (tools.jackson.core.JacksonException notJson) {
             return null;
         }
     }

@@ -89,15 +89,19 @@ class ChaosTests {
             for (int round = 0; round < kills; round++) {
                 var running = new AtomicBoolean(true);
                 var pool = Executors.newFixedThreadPool(6);
+                var workers = new java.util.ArrayList<java.util.concurrent.Future<?>>();
                 for (int w = 0; w < 6; w++) {
                     var workerRandom = new Random(random.nextLong());
-                    pool.submit(() -> load(client, users, workerRandom, running));
+                    workers.add(pool.submit(() -> load(client, users, workerRandom, running)));
                 }
                 Thread.sleep((long) (secondsBetweenKills * 1000 * (0.5 + random.nextDouble())));
                 piaf.kill();
                 running.set(false);
                 pool.shutdown();
                 pool.awaitTermination(30, TimeUnit.SECONDS);
+                for (var worker : workers) {
+                    worker.get(); // a worker that died would have stopped the load unnoticed
+                }
                 piaf.start();
             }
 

@@ -61,9 +61,10 @@ class ClusterChaosTests {
 
         var running = new AtomicBoolean(true);
         var load = Executors.newFixedThreadPool(4);
+        var workers = new ArrayList<java.util.concurrent.Future<?>>();
         for (int t = 0; t < 4; t++) {
             var random = new Random(t);
-            load.submit(() -> load(client, users, random, running));
+            workers.add(load.submit(() -> load(client, users, random, running)));
         }
         var plan = List.of(
                 Map.entry(8, List.of("kill", "1")),
@@ -75,10 +76,16 @@ class ClusterChaosTests {
             Thread.sleep(step.getKey() * 1000L);
             cluster(step.getValue());
         }
+        var confirmedDuringChaos = confirmedPayments.size();
         Thread.sleep(Math.max(5, seconds - 22) * 1000L);
         running.set(false);
         load.shutdown();
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (var worker : workers) {
+            worker.get(); // a worker that died would have stopped the load unnoticed
+        }
+        assertThat(confirmedPayments.size()).as("payments confirmed after the instance and the service came back")
+                .isGreaterThan(confirmedDuringChaos);
 
         try (var piaf = connect(pgPort, "postgres"); var notifications = connect(notificationsPgPort, "notifications-postgres")) {
             var handles = users.stream().map(u -> "'" + u.get("handle") + "'").reduce((a, b) -> a + "," + b).orElseThrow();
