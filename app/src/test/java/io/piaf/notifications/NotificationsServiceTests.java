@@ -156,6 +156,9 @@ class NotificationsServiceTests {
         assertThat(notification).containsEntry("data", Map.of("follower", Map.of("id", follower.toString(), "handle", "flo")));
         var api = WebClient.builder().baseUrl("http://localhost:" + port).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
         await().atMost(Duration.ofSeconds(15)).until(() -> inboxRows(eventId) == 1);
+        // How far the service is behind is measured: the consumer's lag is a meter.
+        var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName()).contains("kafka.consumer.fetch.manager.records.lag.max");
         var page = api.get().uri("/api/notifications").retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block();
         assertThat((List<?>) page.get("items")).hasSize(1);
         assertThat(page).containsEntry("unreadCount", 1);

@@ -84,7 +84,7 @@ class KafkaConfiguration {
 
     @Bean
     KafkaInbox outboxKafkaInbox(KafkaEventsProperties properties, KafkaStreams streams, ListenerRegistry registry,
-            DeliveryDispatcher dispatcher, OutboxProperties outbox) {
-        return new KafkaInbox(properties, streams, registry, dispatcher, outbox);
+            DeliveryDispatcher dispatcher, OutboxProperties outbox, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new KafkaInbox(properties, streams, registry, dispatcher, outbox, meters);
     }
 }

@@ -44,11 +44,13 @@ final class KafkaInbox implements SmartLifecycle {
     private final ListenerRegistry registry;
     private final DeliveryDispatcher dispatcher;
     private final OutboxProperties outbox;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private volatile boolean running;
 
     KafkaInbox(KafkaEventsProperties properties, KafkaStreams streams, ListenerRegistry registry, DeliveryDispatcher dispatcher,
-            OutboxProperties outbox) {
+            OutboxProperties outbox, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.properties = properties;
         this.streams = streams;
         this.registry = registry;
@@ -129,7 +131,11 @@ final class KafkaInbox implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new DefaultKafkaConsumerFactory<>(config);
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(config);
+        // The consumer's own metrics, lag included (kafka.consumer.fetch.manager.records.lag.max on /actuator/metrics
+        // and Prometheus): how far the service is behind Piaf's events.
+        factory.addListener(new org.springframework.kafka.core.MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
