@@ -13,7 +13,6 @@ import io.piaf.cards.Merchant;
 import io.piaf.outbox.ComposedEvent;
 import io.piaf.payments.ComposedHold;
 import io.piaf.identity.UserId;
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -163,12 +162,7 @@ class IssuerStore {
      * whole, and the message has its first answer.
      */
     static boolean isDuplicateClaim(Throwable error) {
-        for (var e = error; e != null; e = e.getCause()) {
-            if (e instanceof R2dbcException r && "23505".equals(r.getSqlState()) && String.valueOf(r.getMessage()).contains("network_message_pkey")) {
-                return true;
-            }
-        }
-        return false;
+        return Retries.causedBy(error, r -> "23505".equals(r.getSqlState()) && String.valueOf(r.getMessage()).contains("network_message_pkey"));
     }
 
     /**

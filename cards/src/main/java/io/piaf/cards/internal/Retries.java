@@ -24,8 +24,13 @@ final class Retries {
     }
 
     static boolean isTransient(Throwable error) {
+        return causedBy(error, r -> RETRYABLE.contains(r.getSqlState()));
+    }
+
+    /** Whether a database error matching {@code match} is {@code error} or one of its causes. */
+    static boolean causedBy(Throwable error, java.util.function.Predicate<R2dbcException> match) {
         for (var e = error; e != null; e = e.getCause()) {
-            if (e instanceof R2dbcException r && RETRYABLE.contains(r.getSqlState())) {
+            if (e instanceof R2dbcException r && match.test(r)) {
                 return true;
             }
         }

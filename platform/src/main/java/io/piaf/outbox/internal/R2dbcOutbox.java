@@ -47,7 +47,11 @@ class R2dbcOutbox implements Outbox {
      * the state they reached ({@code PaymentCompleted}, {@code PaymentCancelled}, ...), PIN locks, sign-ups.
      */
     private void count(List<OutboxStore.NewEvent> committed) {
-        committed.forEach(e -> meters.counter("piaf.events.published", "type", e.type()).increment());
+        committed.forEach(e -> countPublished(e.type()));
+    }
+
+    private void countPublished(String type) {
+        meters.counter("piaf.events.published", "type", type).increment();
     }
 
     @Override
@@ -86,7 +90,7 @@ class R2dbcOutbox implements Outbox {
     @Override
     public void committed(ComposedEvent event) {
         wakeups.kick(Set.copyOf(event.listeners()));
-        meters.counter("piaf.events.published", "type", event.type()).increment();
+        countPublished(event.type());
     }
 
     /** The events of one transaction, written before its commit; their listeners woken after it. */
