@@ -3,8 +3,9 @@
 //   node cards.mjs <baseUrl> <cards.csv> <secret> closed <concurrency> <seconds>   back to back (the maximum rate)
 //   node cards.mjs <baseUrl> <cards.csv> <secret> open <rate/s> <seconds>          at a constant rate (latency at a load)
 // Prints one JSON line: approved authorizations per second, p50/p99/max in ms, declines and errors, and the CPU this
-// driver used.
-import { readFileSync } from 'node:fs';
+// driver used. With LATENCY_LOG=<file>, also writes each answer's start (ms into the run) and latency, to find when
+// the slow ones happened.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 
@@ -16,6 +17,7 @@ const cards = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map(line => 
 });
 const pool = new Pool(base, { connections: mode === 'closed' ? Number(level) * 2 : 256, pipelining: 1, keepAliveTimeout: 60_000 });
 const latencies = [];
+const starts = [];
 const counts = { approved: 0, declined: 0, errors: 0 };
 const reasons = {};
 let measuring = true;
@@ -36,6 +38,7 @@ async function authorize() {
     const text = await response.body.text();
     if (!measuring) return;
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    starts.push(Date.now() - t0 - latencies[latencies.length - 1]);
     if (response.statusCode !== 200) { counts.errors++; return; }
     const answer = JSON.parse(text);
     if (answer.approved) counts.approved++;
@@ -73,6 +76,9 @@ measuring = false;
 const cpu = process.cpuUsage(cpu0);
 await pool.close();
 
+if (process.env.LATENCY_LOG) {
+  writeFileSync(process.env.LATENCY_LOG, starts.map((s, i) => `${Math.round(s)},${latencies[i].toFixed(1)}`).join('\n') + '\n');
+}
 const pct = p => {
   if (latencies.length === 0) return 0;
   const sorted = Float64Array.from(latencies).sort();

@@ -132,7 +132,7 @@ public class LedgerInvariants implements AfterEachCallback {
     /**
      * Creator budgets' invariants (the chaos audit runs them too): each closed budget-month's payouts + fee = its
      * budget and its ledger transfer moved exactly that; each month was taken from the wallet once; a budget account
-     * holds its open months; a creator's earnings per post add up to their payout.
+     * holds its open months; a payout counts the flattrs its per-post earnings are shared among.
      */
     public static final Map<String, String> BUDGETS = Map.of(
             "closed budget-months whose payouts + fee are not their budget", """
@@ -159,10 +159,10 @@ public class LedgerInvariants implements AfterEachCallback {
                     union all
                     select b.user_id::text from budgets.budget b join payments.account a on a.id = b.account_id
                     where a.balance <> coalesce((select sum(m.amount) from budgets.budget_month m where m.user_id = b.user_id and m.status = 'OPEN'), 0)""",
-            "creators' earnings per post that do not add up to their payout", """
+            "payouts whose flattr count is not their payer's flattrs of that creator that month", """
                     select p.creator_id::text from budgets.payout p
-                    where p.amount <> coalesce((select sum(e.amount) from budgets.earning e
-                        where e.user_id = p.user_id and e.month = p.month and e.creator_id = p.creator_id), 0)""");
+                    where p.flattrs <> (select count(*) from budgets.flattr f
+                        where f.user_id = p.user_id and f.month = p.month and f.creator_id = p.creator_id)""");
 
     public static void checkBudgets(DatabaseClient db) {
         BUDGETS.forEach((what, sql) -> assertThat(list(db, sql)).as(what).isEmpty());

@@ -122,7 +122,7 @@ final class NotificationSchemas {
             @Schema(pattern = ApiFormats.AMOUNT, maxLength = ApiFormats.AMOUNT_MAX, description = "campaign_settled: the platform's fee "
                     + "(0.00 when it failed); budget_closed: the fee of the month's split") String fee,
             @Schema(format = "uuid", description = "pledge_refunded, pledge_collected") String pledgeId,
-            @Schema(minimum = "1", maximum = "2147483647", description = "flattrs_paid: the posts of yours the budget's owner flattred") Integer flattrs,
+            @Schema(minimum = "1", maximum = "2147483647", description = "flattrs_paid: the flattrs of your posts the month paid, all payers together") Integer flattrs,
             @Schema(description = "budget_closed: nothing was flattred, the budget went back to the wallet") Boolean returned,
             @Schema(format = "uuid", description = "checkout_refunded") String refundId,
             @Schema(format = "uuid", description = "checkout_refunded: the checkout session it gives money back from") String sessionId,

@@ -130,6 +130,14 @@ class BudgetJourneyTests {
         assertThat(db.sql("select count(*) from budgets.payout where creator_id = $1::uuid").bind(0, creator.id())
                 .map(r -> ((Number) r.get(0)).longValue()).one().block()).isEqualTo(6);
         assertThat(close.closeBefore(thisMonth().plusMonths(1)).block()).isZero();
+
+        // the creator hears once, with the month's total from the six budgets, not six times
+        @SuppressWarnings("unchecked")
+        var paid = (Map<String, Object>) new Social(api).awaitNotification(creator, "flattrs_paid").get("data");
+        assertThat(paid).containsEntry("month", thisMonth().toString()).containsEntry("amount", "10.80")
+                .containsEntry("flattrs", 6);
+        assertThat(Social.items(new Social(api).get(creator, "/api/notifications?limit=50")))
+                .filteredOn(n -> "flattrs_paid".equals(n.get("type"))).hasSize(1);
     }
 
     @Test

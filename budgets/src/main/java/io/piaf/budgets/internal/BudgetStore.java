@@ -75,7 +75,8 @@ class BudgetStore {
         return db.sql("""
                 insert into budgets.budget_month (user_id, month, amount, fee_bps, split, status, funded_at)
                 values ($1, $2, $3, $4, $5, 'OPEN', $6) on conflict (user_id, month) do nothing""")
-                .bind(0, user.value()).bind(1, month).bind(2, amount).bind(3, feeBps).bind(4, split.name()).bind(5, at).then();
+                .bind(0, user.value()).bind(1, month).bind(2, amount).bind(3, feeBps).bind(4, split.name()).bind(5, at).then()
+                .then(expectSettlement(month));
     }
 
     Mono<Void> setSplit(UserId user, LocalDate month, SplitMode split) {
@@ -159,20 +160,18 @@ class BudgetStore {
                 .bind(0, budgets.stream().map(b -> b.user().value()).toArray(UUID[]::new))
                 .bind(1, budgets.stream().map(BudgetRow::monthly).toArray(Long[]::new))
                 .bind(2, month).bind(3, feeBps).bind(4, at)
-                .bind(5, budgets.stream().map(b -> b.split().name()).toArray(String[]::new)).then();
+                .bind(5, budgets.stream().map(b -> b.split().name()).toArray(String[]::new)).then()
+                .then(expectSettlement(month));
     }
 
-    /** A closed month: its status, fee and transfer; the payouts and per-post earnings of its split. */
+    /** A closed month: its status, fee and transfer; the payouts of its split. */
     record Closed(UUID user, LocalDate month, String status, long fee, UUID transfer) {
     }
 
     record Payout(UUID user, LocalDate month, UUID creator, long amount, int flattrs) {
     }
 
-    record Earning(UUID user, LocalDate month, UUID post, UUID creator, long amount) {
-    }
-
-    Mono<Void> close(List<Closed> months, List<Payout> payouts, List<Earning> earnings, Instant at) {
+    Mono<Void> close(List<Closed> months, List<Payout> payouts, Instant at) {
         var closeMonths = db.sql("""
                 update budgets.budget_month m set status = c.status, fee = c.fee, transfer_id = c.transfer, closed_at = $6
                 from unnest($1::uuid[], $2::date[], $3::text[], $4::bigint[], $5::uuid[]) as c(user_id, month, status, fee, transfer)
@@ -191,15 +190,51 @@ class BudgetStore {
                 .bind(2, payouts.stream().map(Payout::creator).toArray(UUID[]::new))
                 .bind(3, payouts.stream().map(Payout::amount).toArray(Long[]::new))
                 .bind(4, payouts.stream().map(Payout::flattrs).toArray(Integer[]::new)).then();
-        var insertEarnings = earnings.isEmpty() ? Mono.<Void>empty() : db.sql("""
-                insert into budgets.earning (user_id, month, post_id, creator_id, amount)
-                select * from unnest($1::uuid[], $2::date[], $3::uuid[], $4::uuid[], $5::bigint[])""")
-                .bind(0, earnings.stream().map(Earning::user).toArray(UUID[]::new))
-                .bind(1, earnings.stream().map(Earning::month).toArray(LocalDate[]::new))
-                .bind(2, earnings.stream().map(Earning::post).toArray(UUID[]::new))
-                .bind(3, earnings.stream().map(Earning::creator).toArray(UUID[]::new))
-                .bind(4, earnings.stream().map(Earning::amount).toArray(Long[]::new)).then();
-        return closeMonths.then(insertPayouts).then(insertEarnings);
+        return closeMonths.then(insertPayouts);
+    }
+
+    /**
+     * {@code month} is to be settled once all its budgets have closed (written when the month is funded). A month funded
+     * again after it was settled — only a clock between two instances that disagree at midnight, or a test closing
+     * the current month, can do that — is settled again, so that its creators' totals count every payout.
+     */
+    Mono<Void> expectSettlement(LocalDate month) {
+        return db.sql("""
+                insert into budgets.month_settlement (month) values ($1)
+                on conflict (month) do update set settled_at = null, creators = null where budgets.month_settlement.settled_at is not null""")
+                .bind(0, month).then();
+    }
+
+    /** Months before {@code month} whose creators have not been told yet, locked; another instance's are skipped. */
+    Flux<LocalDate> lockUnsettled(LocalDate month) {
+        return db.sql("select month from budgets.month_settlement where settled_at is null and month < $1 order by month for update skip locked")
+                .bind(0, month).map(r -> r.get("month", LocalDate.class)).all();
+    }
+
+    Mono<Boolean> hasOpenBudgets(LocalDate month) {
+        return db.sql("select exists (select 1 from budgets.budget_month where status = 'OPEN' and month = $1)").bind(0, month)
+                .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class))).one();
+    }
+
+    record CreatorTotal(UUID creator, long amount, int payers, int flattrs) {
+    }
+
+    /**
+     * What {@code month} paid each creator, all payers together (those paid something). Scans the month's payouts once
+     * a month: no index leads with the month, and one would cost every payout's insert.
+     */
+    Flux<CreatorTotal> creatorTotals(LocalDate month) {
+        return db.sql("""
+                select creator_id, sum(amount)::bigint as amount, count(*)::int as payers, sum(flattrs)::int as flattrs
+                from budgets.payout where month = $1 group by creator_id having sum(amount) > 0 order by creator_id""")
+                .bind(0, month)
+                .map(r -> new CreatorTotal(r.get("creator_id", UUID.class), r.get("amount", Long.class), r.get("payers", Integer.class),
+                        r.get("flattrs", Integer.class))).all();
+    }
+
+    Mono<Void> settled(LocalDate month, int creators, Instant at) {
+        return db.sql("update budgets.month_settlement set settled_at = $2, creators = $3 where month = $1")
+                .bind(0, month).bind(1, at).bind(2, creators).then();
     }
 
     /** What a user's closed month paid each creator (the close's record, not a new computation). */
@@ -210,16 +245,19 @@ class BudgetStore {
                         r.get("amount", Long.class), r.get("flattrs", Integer.class))).all();
     }
 
-    record PostEarning(UUID post, long amount, int flattrs) {
+    /** A payer's flattr of a creator's post in a closed month, with what that month paid the creator. */
+    record PaidFlattr(UUID user, UUID post, long payout, int flattrs) {
     }
 
-    /** A creator's earnings of a month per post, the largest first. */
-    Flux<PostEarning> earningsPerPost(UserId creator, LocalDate month) {
+    /** The flattrs a creator was paid for in {@code month}, per payer in the order the split ranks them (oldest first). */
+    Flux<PaidFlattr> paidFlattrs(UserId creator, LocalDate month) {
         return db.sql("""
-                select post_id, sum(amount)::bigint as amount, count(*)::int as flattrs from budgets.earning
-                where creator_id = $1 and month = $2 group by post_id order by amount desc, post_id limit 200""")
+                select p.user_id, f.post_id, p.amount, p.flattrs from budgets.payout p
+                join budgets.flattr f on f.user_id = p.user_id and f.month = p.month and f.creator_id = p.creator_id
+                where p.creator_id = $1 and p.month = $2 order by p.user_id, f.created_at, f.post_id""")
                 .bind(0, creator.value()).bind(1, month)
-                .map(r -> new PostEarning(r.get("post_id", UUID.class), r.get("amount", Long.class), r.get("flattrs", Integer.class))).all();
+                .map(r -> new PaidFlattr(r.get("user_id", UUID.class), r.get("post_id", UUID.class), r.get("amount", Long.class),
+                        r.get("flattrs", Integer.class))).all();
     }
 
     record MonthEarning(LocalDate month, long amount, int flattrs) {
@@ -228,7 +266,7 @@ class BudgetStore {
     /** A creator's earnings per month, the last twelve months that paid them. */
     Flux<MonthEarning> earningsPerMonth(UserId creator) {
         return db.sql("""
-                select month, sum(amount)::bigint as amount, count(*)::int as flattrs from budgets.earning
+                select month, sum(amount)::bigint as amount, sum(flattrs)::int as flattrs from budgets.payout
                 where creator_id = $1 group by month order by month desc limit 12""")
                 .bind(0, creator.value())
                 .map(r -> new MonthEarning(r.get("month", LocalDate.class), r.get("amount", Long.class), r.get("flattrs", Integer.class))).all();

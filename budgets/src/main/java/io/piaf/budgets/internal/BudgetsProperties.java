@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeInterval how often months due are closed and new months funded
  * @param closeBatch budget months closed (or funded) per transaction: the batch's ledger transfers are posted by one
  *        set-based statement, so a bigger batch costs fewer round trips; it also holds the wallets of the creators it
- *        pays locked until it commits (a payment to one of them waits that long: 5–6 s per batch of 1000 was measured
- *        on the loaded bench VM, bench/README.md)
+ *        pays locked from that statement until it commits (about a second per batch of 1000 at full scale on the quiet
+ *        bench VM, bench/README.md: a payment to one of them waits that long)
+ * @param closeWorkers batches closed at once by one instance: each locks its own budget months (SKIP LOCKED) and
+ *        posts its ledger transfers last, so one batch reads, splits and writes while another holds the creators'
+ *        wallets
  */
 @ConfigurationProperties("piaf.budgets")
 record BudgetsProperties(@DefaultValue("1000") int feeBasisPoints, @DefaultValue("Europe/Paris") ZoneId zone,
-        @DefaultValue("1m") Duration closeInterval, @DefaultValue("1000") int closeBatch) {
+        @DefaultValue("1m") Duration closeInterval, @DefaultValue("1000") int closeBatch, @DefaultValue("2") int closeWorkers) {
 }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.piaf.budgets.FlattrsPaid;
 import io.piaf.budgets.internal.domain.Months;
 import io.piaf.identity.UserId;
 import io.piaf.payments.Ledger;
+import io.piaf.payments.Money;
 import io.piaf.payments.Payments;
 import io.piaf.payments.TransferResult;
 import io.piaf.payments.WalletId;
@@ -27,8 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Closes budget months once they are over and funds the new month of every active budget. Each batch is one
- * transaction that locks its rows FOR UPDATE SKIP LOCKED (a second instance takes other rows), posts the ledger
- * transfers, records the outcome and appends the events; a crash rolls the batch back whole and the next pass takes
+ * transaction that locks its rows FOR UPDATE SKIP LOCKED (a second worker or instance takes other rows), records the
+ * outcome, appends the events and posts the ledger transfers; a crash rolls the batch back whole and the next pass takes
  * it again. The ledger posts a month's transfer at most once, and a payout's primary key is its month and creator.
  */
 @Component
@@ -59,11 +61,22 @@ public class MonthClose extends BackgroundWork {
         return closeBefore(month).flatMap(closed -> fund(month).thenReturn(closed));
     }
 
-    /** Closes every open month before {@code month}, batch by batch; how many were closed. */
+    /**
+     * Closes every open month before {@code month}, batch by batch, then tells the creators of each month now wholly
+     * closed what it paid them; how many budget months were closed.
+     */
     public Mono<Long> closeBefore(YearMonth month) {
-        return closeBatch(month).expand(n -> n > 0 ? closeBatch(month) : Mono.empty()).reduce(0L, Long::sum);
+        return Flux.range(0, properties.closeWorkers())
+                .flatMap(worker -> closeBatch(month).expand(n -> n > 0 ? closeBatch(month) : Mono.empty()).reduce(0L, Long::sum))
+                .reduce(0L, Long::sum)
+                .flatMap(closed -> settle(month).thenReturn(closed));
     }
 
+    /**
+     * One batch in one transaction. The ledger transfers go last: posting them locks every creator's wallet the batch
+     * pays, and a wallet locked only from that statement to the commit leaves the batch's reads, split and writes free
+     * to run beside another batch's (and a payment to a creator waits less).
+     */
     Mono<Long> closeBatch(YearMonth before) {
         var closing = new MonthClosing();
         return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
@@ -77,18 +90,35 @@ public class MonthClose extends BackgroundWork {
                             store.budgets(users).collectMap(b -> b.user().value()))
                             .flatMap(t -> {
                                 var plan = closing.plan(months, flattrs, t.getT1(), t.getT2(), t.getT3(), BudgetService.now());
-                                return ledger.postAll(plan.transfers()).flatMap(results -> {
-                                    for (var i = 0; i < results.size(); i++) {
-                                        if (!(results.get(i) instanceof TransferResult.Posted || results.get(i) instanceof TransferResult.AlreadyPosted)) {
-                                            return Mono.error(new IllegalStateException("Closing " + plan.closed().get(i) + ": " + results.get(i)));
-                                        }
-                                    }
-                                    return store.close(plan.closed(), plan.payouts(), plan.earnings(), plan.at())
-                                            .then(outbox.appendAll(plan.events()))
-                                            .thenReturn((long) months.size());
-                                });
+                                return store.close(plan.closed(), plan.payouts(), plan.at())
+                                        .then(outbox.appendAll(plan.events()))
+                                        .then(ledger.postAll(plan.transfers()))
+                                        .flatMap(results -> {
+                                            for (var i = 0; i < results.size(); i++) {
+                                                if (!(results.get(i) instanceof TransferResult.Posted || results.get(i) instanceof TransferResult.AlreadyPosted)) {
+                                                    return Mono.error(new IllegalStateException("Closing " + plan.closed().get(i) + ": " + results.get(i)));
+                                                }
+                                            }
+                                            return Mono.just((long) months.size());
+                                        });
                             }));
         }));
+    }
+
+    /**
+     * One {@link FlattrsPaid} per creator paid, for each month before {@code before} whose budgets have all closed and
+     * whose creators were not told yet: once per month (the settlement row, locked and marked in the same transaction).
+     * A month with budgets still open (another instance closing its last batch) waits for the next pass.
+     */
+    Mono<Void> settle(YearMonth before) {
+        return transactional.transactional(store.lockUnsettled(Months.key(before)).concatMap(month -> store.hasOpenBudgets(month)
+                .flatMap(open -> open ? Mono.<Void>empty() : store.creatorTotals(month).collectList().flatMap(totals -> {
+                    var at = BudgetService.now();
+                    var ym = YearMonth.from(month).toString();
+                    var events = totals.stream().<Object>map(t -> new FlattrsPaid(new UserId(t.creator()), ym, Money.eur(t.amount()),
+                            t.payers(), t.flattrs(), at)).toList();
+                    return outbox.appendAll(events).then(store.settled(month, totals.size(), at));
+                }))).then());
     }
 
     /** Funds {@code month} for every active budget that has no money for it yet, batch by batch. */

@@ -18,12 +18,12 @@ import io.piaf.payments.WalletId;
 
 /**
  * What closing a batch of budget months writes, computed before anything is written: one transfer per month (budget
- * account → creators' wallets + fee account, or back to the user's wallet), its payout and earning rows, its event.
+ * account → creators' wallets + fee account, or back to the user's wallet), its payout rows, its event.
  */
 final class MonthClosing {
 
     record Plan(List<Transfer> transfers, List<BudgetStore.Closed> closed, List<BudgetStore.Payout> payouts,
-            List<BudgetStore.Earning> earnings, List<Object> events, Instant at) {
+            List<Object> events, Instant at) {
     }
 
     Plan plan(List<MonthRow> months, List<FlattrRow> flattrs, Map<UUID, WalletId> creatorWallets, AccountId fees,
@@ -32,7 +32,7 @@ final class MonthClosing {
         for (var f : flattrs) {
             byMonth.computeIfAbsent(f.user() + "/" + f.month(), k -> new ArrayList<>()).add(f);
         }
-        var plan = new Plan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), at);
+        var plan = new Plan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), at);
         for (var month : months) {
             var creators = MonthSplits.byCreator(byMonth.getOrDefault(month.user().value() + "/" + month.month(), List.of()));
             var budget = budgets.get(month.user().value());
@@ -70,11 +70,6 @@ final class MonthClosing {
             }
             plan.payouts().add(new BudgetStore.Payout(month.user().value(), month.month(), creator.creator(), amount, creator.flattrs().size()));
             payouts.add(new BudgetMonthClosed.Payout(new UserId(creator.creator()), Money.eur(amount), creator.flattrs().size()));
-            var perPost = MonthSplits.perPost(amount, creator);
-            for (var p = 0; p < perPost.length; p++) {
-                plan.earnings().add(new BudgetStore.Earning(month.user().value(), month.month(), creator.flattrs().get(p).post(),
-                        creator.creator(), perPost[p]));
-            }
         }
         if (paid.fee() > 0) {
             legs.add(new Transfer.Leg(fees, Money.eur(paid.fee()), "Budget fee, " + ym));

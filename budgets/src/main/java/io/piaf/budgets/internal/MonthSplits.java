@@ -30,9 +30,12 @@ final class MonthSplits {
         return creators.stream().map(c -> new BudgetSplit.Creator(c.creator(), c.flattrs().size(), first(c))).toList();
     }
 
-    /** A creator's share among their flattred posts: equally, the cents left over to the posts flattred first. */
-    static long[] perPost(long amount, CreatorFlattrs creator) {
-        var n = creator.flattrs().size();
+    /**
+     * A payer's payout to a creator shared among the creator's posts that payer flattred ({@code posts}, oldest first):
+     * equally, the cents left over to the posts flattred first.
+     */
+    static long[] perPost(long amount, int posts) {
+        var n = posts;
         var weights = new long[n];
         var order = new int[n];
         for (var i = 0; i < n; i++) {
