@@ -17,6 +17,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.piaf.budgets.FlattrsPaid;
 import io.piaf.budgets.internal.domain.Months;
 import io.piaf.identity.UserId;
+import io.piaf.payments.AccountId;
 import io.piaf.payments.Ledger;
 import io.piaf.payments.Money;
 import io.piaf.payments.Payments;
@@ -66,9 +67,11 @@ public class MonthClose extends BackgroundWork {
      * closed what it paid them; how many budget months were closed.
      */
     public Mono<Long> closeBefore(YearMonth month) {
-        return Flux.range(0, properties.closeWorkers())
-                .flatMap(worker -> closeBatch(month).expand(n -> n > 0 ? closeBatch(month) : Mono.empty()).reduce(0L, Long::sum))
-                .reduce(0L, Long::sum)
+        // the fee account opened once, committed, before the batches: opening it inside each batch's transaction waited
+        // for the other batch's commit (an insert that meets a row being updated waits for its updater)
+        return ledger.openSystemAccount("BUDGET_FEES").flatMap(fees -> Flux.range(0, properties.closeWorkers())
+                        .flatMap(worker -> closeBatch(month, fees).expand(n -> n > 0 ? closeBatch(month, fees) : Mono.empty()).reduce(0L, Long::sum))
+                        .reduce(0L, Long::sum))
                 .flatMap(closed -> settle(month).thenReturn(closed));
     }
 
@@ -77,7 +80,7 @@ public class MonthClose extends BackgroundWork {
      * pays, and a wallet locked only from that statement to the commit leaves the batch's reads, split and writes free
      * to run beside another batch's (and a payment to a creator waits less).
      */
-    Mono<Long> closeBatch(YearMonth before) {
+    Mono<Long> closeBatch(YearMonth before, AccountId fees) {
         var closing = new MonthClosing();
         return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
             if (months.isEmpty()) {
@@ -86,10 +89,9 @@ public class MonthClose extends BackgroundWork {
             var users = months.stream().map(m -> m.user().value()).toList();
             return store.flattrs(users, months.stream().map(MonthRow::month).toList())
                     .collectList()
-                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), ledger.openSystemAccount("BUDGET_FEES"),
-                            store.budgets(users).collectMap(b -> b.user().value()))
+                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), store.budgets(users).collectMap(b -> b.user().value()))
                             .flatMap(t -> {
-                                var plan = closing.plan(months, flattrs, t.getT1(), t.getT2(), t.getT3(), BudgetService.now());
+                                var plan = closing.plan(months, flattrs, t.getT1(), fees, t.getT2(), BudgetService.now());
                                 return store.close(plan.closed(), plan.payouts(), plan.at())
                                         .then(outbox.appendAll(plan.events()))
                                         .then(ledger.postAll(plan.transfers()))
