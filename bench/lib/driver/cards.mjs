@@ -3,8 +3,8 @@
 //   node cards.mjs <baseUrl> <cards.csv> <secret> closed <concurrency> <seconds>   back to back (the maximum rate)
 //   node cards.mjs <baseUrl> <cards.csv> <secret> open <rate/s> <seconds>          at a constant rate (latency at a load)
 // Prints one JSON line: approved authorizations per second, p50/p99/max in ms, declines and errors, and the CPU this
-// driver used. With LATENCY_LOG=<file>, also writes each answer's start (ms into the run) and latency, to find when
-// the slow ones happened.
+// driver used. With LATENCY_LOG=<file>, also writes each answer's start (epoch ms) and latency, to find when the slow
+// ones happened.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
@@ -38,7 +38,7 @@ async function authorize() {
     const text = await response.body.text();
     if (!measuring) return;
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-    starts.push(Date.now() - t0 - latencies[latencies.length - 1]);
+    starts.push(Date.now() - latencies[latencies.length - 1]);
     if (response.statusCode !== 200) { counts.errors++; return; }
     const answer = JSON.parse(text);
     if (answer.approved) counts.approved++;

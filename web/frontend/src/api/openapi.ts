@@ -3258,7 +3258,7 @@ export interface components {
             fee?: string;
             /**
              * Format: int32
-             * @description flattrs_paid: the posts of yours the budget's owner flattred
+             * @description flattrs_paid: the flattrs of your posts the month paid, all payers together
              */
             flattrs?: number;
             /** @description follow_approved: who approved your request */
