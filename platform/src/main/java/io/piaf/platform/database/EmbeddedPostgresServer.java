@@ -71,9 +71,6 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
-                    // PostgreSQL's default (1GB) checkpointed eight times during a month close of 100,000 budgets,
-                    // each followed by full-page images of every page touched again; the WAL stays on disk until then
-                    .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     // zonky checks readiness with this; trust (a new cluster) ignores it, scram needs it.
                     .setConnectConfig("password", password)
