@@ -75,15 +75,15 @@ class OutboxStore {
     }
 
     /**
-     * Claims a listener's due deliveries in event order, read from its index (only listeners this instance has are
-     * claimed: during a rolling deploy an older instance leaves a new listener's deliveries to the instances that know
-     * it). Rows another relay is delivering are locked by its transaction and skipped, not waited for.
+     * Claims due deliveries of the listeners this instance has (during a rolling deploy an older instance leaves a
+     * new listener's deliveries to the instances that know it). Rows another relay is delivering are locked by its
+     * transaction and skipped, not waited for.
      */
     private static final String CLAIM_DUE = """
             with claimed as (
                 delete from outbox.delivery d where (d.seq, d.listener) in (
                     select seq, listener from outbox.delivery
-                    where listener = $2 and available_at <= now() order by seq limit $1 for update skip locked)
+                    where available_at <= now() and listener = any($2) order by seq limit $1 for update skip locked)
                 returning d.seq, d.listener, d.attempts)
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
@@ -156,7 +156,7 @@ class OutboxStore {
 
     /** Inside a transaction: takes up to {@code limit} due deliveries of one listener, in event order. */
     Flux<Claimed> claimDue(String listener, int limit) {
-        return db.sql(CLAIM_DUE).bind(0, limit).bind(1, listener).map(OutboxStore::claimed).all();
+        return db.sql(CLAIM_DUE).bind(0, limit).bind(1, new String[] { listener }).map(OutboxStore::claimed).all();
     }
 
     /** Inside a transaction: takes up to {@code limit} due deliveries of an ordered listener, never past a waiting one. */
