@@ -71,6 +71,10 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
+                    // Compressed full-page images: after each checkpoint the first write to every page logs the whole
+                    // page, and on bench/cards that WAL surge held card authorizations up to 0.5-1.3 s (p99 at 70 %
+                    // 395-1,083 ms in three runs; 118-128 ms in two with this, bench/README.md)
+                    .setServerConfig("wal_compression", "on")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     // zonky checks readiness with this; trust (a new cluster) ignores it, scram needs it.
                     .setConnectConfig("password", password)
