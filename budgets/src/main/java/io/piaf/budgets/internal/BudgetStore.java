@@ -246,18 +246,17 @@ class BudgetStore {
     }
 
     /** A payer's flattr of a creator's post in a closed month, with what that month paid the creator. */
-    record PaidFlattr(UUID user, UUID post, long payout, int flattrs) {
+    record PaidFlattr(UUID user, UUID post, long payout) {
     }
 
     /** The flattrs a creator was paid for in {@code month}, per payer in the order the split ranks them (oldest first). */
     Flux<PaidFlattr> paidFlattrs(UserId creator, LocalDate month) {
         return db.sql("""
-                select p.user_id, f.post_id, p.amount, p.flattrs from budgets.payout p
+                select p.user_id, f.post_id, p.amount from budgets.payout p
                 join budgets.flattr f on f.user_id = p.user_id and f.month = p.month and f.creator_id = p.creator_id
                 where p.creator_id = $1 and p.month = $2 order by p.user_id, f.created_at, f.post_id""")
                 .bind(0, creator.value()).bind(1, month)
-                .map(r -> new PaidFlattr(r.get("user_id", UUID.class), r.get("post_id", UUID.class), r.get("amount", Long.class),
-                        r.get("flattrs", Integer.class))).all();
+                .map(r -> new PaidFlattr(r.get("user_id", UUID.class), r.get("post_id", UUID.class), r.get("amount", Long.class))).all();
     }
 
     record MonthEarning(LocalDate month, long amount, int flattrs) {

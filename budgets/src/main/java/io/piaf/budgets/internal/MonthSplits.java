@@ -35,10 +35,9 @@ final class MonthSplits {
      * equally, the cents left over to the posts flattred first.
      */
     static long[] perPost(long amount, int posts) {
-        var n = posts;
-        var weights = new long[n];
-        var order = new int[n];
-        for (var i = 0; i < n; i++) {
+        var weights = new long[posts];
+        var order = new int[posts];
+        for (var i = 0; i < posts; i++) {
             weights[i] = 1;
             order[i] = i;
         }

@@ -24,9 +24,9 @@ class EarningsPerPostTests {
     void each_payout_is_shared_equally_among_its_payers_posts_the_cents_left_over_to_the_first_flattred() {
         var earnings = EarningsQueries.perPost(List.of(
                 // Anna paid 1.00 for three posts, oldest first: 34 + 33 + 33
-                new PaidFlattr(ANNA, P1, 100, 3), new PaidFlattr(ANNA, P2, 100, 3), new PaidFlattr(ANNA, P3, 100, 3),
+                new PaidFlattr(ANNA, P1, 100), new PaidFlattr(ANNA, P2, 100), new PaidFlattr(ANNA, P3, 100),
                 // Bruno paid 0.05 for two: 3 + 2
-                new PaidFlattr(BRUNO, P2, 5, 2), new PaidFlattr(BRUNO, P4, 5, 2)));
+                new PaidFlattr(BRUNO, P2, 5), new PaidFlattr(BRUNO, P4, 5)));
 
         assertThat(earnings).containsExactly(
                 new PostEarning(P2, 36, 2), new PostEarning(P1, 34, 1), new PostEarning(P3, 33, 1), new PostEarning(P4, 2, 1));
@@ -36,7 +36,7 @@ class EarningsPerPostTests {
     @Test
     void a_zero_payout_still_counts_its_flattrs_and_equal_amounts_are_ordered_by_post_id() {
         var earnings = EarningsQueries.perPost(List.of(
-                new PaidFlattr(ANNA, P3, 0, 2), new PaidFlattr(ANNA, P1, 0, 2)));
+                new PaidFlattr(ANNA, P3, 0), new PaidFlattr(ANNA, P1, 0)));
 
         assertThat(earnings).containsExactly(new PostEarning(P1, 0, 1), new PostEarning(P3, 0, 1));
     }
