@@ -131,8 +131,9 @@ public class LedgerInvariants implements AfterEachCallback {
 
     /**
      * Creator budgets' invariants (the chaos audit runs them too): each closed budget-month's payouts + fee = its
-     * budget and its ledger transfer moved exactly that; each month was taken from the wallet once; a budget account
-     * holds its open months; a payout counts the flattrs its per-post earnings are shared among.
+     * budget and its ledger transfer moved exactly that; each settled month paid each creator its payouts, by
+     * transfers from the payouts account, which holds what is not paid yet; each month was taken from the wallet once;
+     * a budget account holds its open months; a payout counts the flattrs its per-post earnings are shared among.
      */
     public static final Map<String, String> BUDGETS = Map.of(
             "closed budget-months whose payouts + fee are not their budget", """
@@ -152,7 +153,22 @@ public class LedgerInvariants implements AfterEachCallback {
                         or (select coalesce(sum(e.amount), 0) from payments.entry e join payments.account a on a.id = e.account_id
                             where e.transfer_id = m.transfer_id and a.kind = 'SYSTEM' and a.purpose = 'BUDGET_FEES') <> coalesce(m.fee, 0)
                         or (m.status = 'CLOSED' and (select coalesce(sum(e.amount), 0) from payments.entry e join payments.account a on a.id = e.account_id
-                            where e.transfer_id = m.transfer_id and a.kind = 'USER' and e.amount > 0) <> m.amount - m.fee))""",
+                            where e.transfer_id = m.transfer_id and a.kind = 'SYSTEM' and a.purpose = 'BUDGET_PAYOUTS') <> m.amount - m.fee))""",
+            "creators not paid exactly their settled months' payouts, each pay by its own transfer", """
+                    select p.creator_id::text from (select month, creator_id, sum(amount) as amount from budgets.payout group by 1, 2) p
+                    join budgets.month_settlement s on s.month = p.month and s.settled_at is not null
+                    where p.amount <> coalesce((select sum(c.amount) from budgets.creator_payout c
+                        where c.month = p.month and c.creator_id = p.creator_id), 0)
+                    union all
+                    select c.creator_id::text from budgets.creator_payout c where c.round > 0 and (
+                        1 <> (select count(*) from payments.transfer t where t.id = c.transfer_id and t.kind = 'BUDGET_SETTLEMENT'
+                            and t.reference = 'budget-month:' || to_char(c.month, 'YYYY-MM') || ':' || c.creator_id || ':' || c.round)
+                        or not exists (select 1 from payments.entry e join payments.wallet w on w.id = e.account_id
+                            where e.transfer_id = c.transfer_id and w.user_id = c.creator_id and e.amount = c.amount))""",
+            "the payouts account does not hold the closed months' payouts not yet paid to their creators", """
+                    select 'payouts' where coalesce((select balance from payments.account where kind = 'SYSTEM' and purpose = 'BUDGET_PAYOUTS'), 0)
+                        <> coalesce((select sum(amount) from budgets.payout), 0)
+                         - coalesce((select sum(amount) from budgets.creator_payout), 0)""",
             "budget months not taken from the wallet exactly once, or budget accounts not holding their open months", """
                     select m.user_id::text from budgets.budget_month m where 1 <> (select count(*) from payments.transfer t
                         where t.kind = 'BUDGET_FUND' and t.reference = 'budget:' || m.user_id || ':' || to_char(m.month, 'YYYY-MM'))

@@ -138,6 +138,36 @@ class BudgetJourneyTests {
                 .containsEntry("flattrs", 6);
         assertThat(Social.items(new Social(api).get(creator, "/api/notifications?limit=50")))
                 .filteredOn(n -> "flattrs_paid".equals(n.get("type"))).hasSize(1);
+        // and is paid once: one line on their statement, not one per payer
+        assertThat(Social.items(new Social(api).get(creator, "/api/wallet/transactions")))
+                .singleElement().satisfies(line -> assertThat(line).containsEntry("type", "BUDGET_SETTLEMENT")
+                        .containsEntry("direction", "CREDIT").containsEntry("amount", Wallets.money("10.80"))
+                        .containsEntry("description", "Flattrs, " + thisMonth() + ", from 6 people"));
+    }
+
+    @Test
+    void a_month_funded_again_after_it_settled_pays_its_creators_only_what_is_new() {
+        var wallets = new Wallets(api);
+        var flattrs = new Flattrs(api);
+        var creator = api.signUp("twice");
+        var post = flattrs.post(creator, "Flattr me twice");
+        flattrs.awaitPost(post);
+        var first = wallets.payer("early", "10.00");
+        api.put(first, "/api/budget", Flattrs.budget("2.00", "PER_CREATOR")).exchange().expectStatus().isOk();
+        flattrs.flattr(first, post);
+        close.closeBefore(thisMonth().plusMonths(1)).block(Duration.ofSeconds(30));
+        assertThat(wallets.balance(creator)).isEqualTo("1.80");
+
+        // a budget set after this month settled (as a test, or an instance whose clock is behind at midnight) opens it again
+        var second = wallets.payer("late", "10.00");
+        api.put(second, "/api/budget", Flattrs.budget("3.00", "PER_CREATOR")).exchange().expectStatus().isOk();
+        flattrs.flattr(second, post);
+        close.closeBefore(thisMonth().plusMonths(1)).block(Duration.ofSeconds(30));
+
+        assertThat(wallets.balance(creator)).as("1.80, then 2.70 for the second budget only").isEqualTo("4.50");
+        assertThat(db.sql("select amount from budgets.creator_payout where creator_id = $1::uuid order by round").bind(0, creator.id())
+                .map(r -> r.get(0, Long.class)).all().collectList().block()).containsExactly(180L, 270L);
+        assertThat(new Social(api).get(creator, "/api/earnings?month=" + thisMonth())).containsEntry("total", Wallets.money("4.50"));
     }
 
     @Test

@@ -201,14 +201,19 @@ class BudgetStore {
     Mono<Void> expectSettlement(LocalDate month) {
         return db.sql("""
                 insert into budgets.month_settlement (month) values ($1)
-                on conflict (month) do update set settled_at = null, creators = null where budgets.month_settlement.settled_at is not null""")
+                on conflict (month) do update set settled_at = null, creators = null, round = budgets.month_settlement.round + 1
+                where budgets.month_settlement.settled_at is not null""")
                 .bind(0, month).then();
     }
 
-    /** Months before {@code month} whose creators have not been told yet, locked; another instance's are skipped. */
-    Flux<LocalDate> lockUnsettled(LocalDate month) {
-        return db.sql("select month from budgets.month_settlement where settled_at is null and month < $1 order by month for update skip locked")
-                .bind(0, month).map(r -> r.get("month", LocalDate.class)).all();
+    /** A month to settle, and which time: a month funded again after it settled settles again, one round up. */
+    record Settlement(LocalDate month, int round) {
+    }
+
+    /** Months before {@code month} whose creators have not been paid yet, locked; another instance's are skipped. */
+    Flux<Settlement> lockUnsettled(LocalDate month) {
+        return db.sql("select month, round from budgets.month_settlement where settled_at is null and month < $1 order by month for update skip locked")
+                .bind(0, month).map(r -> new Settlement(r.get("month", LocalDate.class), r.get("round", Integer.class))).all();
     }
 
     Mono<Boolean> hasOpenBudgets(LocalDate month) {
@@ -220,16 +225,35 @@ class BudgetStore {
     }
 
     /**
-     * What {@code month} paid each creator, all payers together (those paid something). Scans the month's payouts once
-     * a month: no index leads with the month, and one would cost every payout's insert.
+     * What {@code month}'s payouts owe each creator beyond what its earlier rounds paid them, all payers together (the
+     * creators owed something). Scans the month's payouts once a month: no index leads with the month, and one would
+     * cost every payout's insert.
      */
-    Flux<CreatorTotal> creatorTotals(LocalDate month) {
+    Flux<CreatorTotal> owedToCreators(LocalDate month) {
         return db.sql("""
-                select creator_id, sum(amount)::bigint as amount, count(*)::int as payers, sum(flattrs)::int as flattrs
-                from budgets.payout where month = $1 group by creator_id having sum(amount) > 0 order by creator_id""")
+                select t.creator_id, (t.amount - coalesce(c.amount, 0))::bigint as amount, (t.payers - coalesce(c.payers, 0))::int as payers,
+                       (t.flattrs - coalesce(c.flattrs, 0))::int as flattrs
+                from (select creator_id, sum(amount) as amount, count(*) as payers, sum(flattrs) as flattrs
+                      from budgets.payout where month = $1 group by creator_id) t
+                left join (select creator_id, sum(amount) as amount, sum(payers) as payers, sum(flattrs) as flattrs
+                           from budgets.creator_payout where month = $1 group by creator_id) c on c.creator_id = t.creator_id
+                where t.amount > coalesce(c.amount, 0) order by t.creator_id""")
                 .bind(0, month)
                 .map(r -> new CreatorTotal(r.get("creator_id", UUID.class), r.get("amount", Long.class), r.get("payers", Integer.class),
                         r.get("flattrs", Integer.class))).all();
+    }
+
+    /** The round's pay of each creator, with the transfer that moved it. */
+    Mono<Void> paidCreators(Settlement settlement, List<CreatorTotal> paid, List<UUID> transfers, Instant at) {
+        return paid.isEmpty() ? Mono.empty() : db.sql("""
+                insert into budgets.creator_payout (month, creator_id, round, amount, payers, flattrs, transfer_id, paid_at)
+                select $1, c, $2, a, p, f, t, $8 from unnest($3::uuid[], $4::bigint[], $5::int[], $6::int[], $7::uuid[]) as x(c, a, p, f, t)""")
+                .bind(0, settlement.month()).bind(1, settlement.round())
+                .bind(2, paid.stream().map(CreatorTotal::creator).toArray(UUID[]::new))
+                .bind(3, paid.stream().map(CreatorTotal::amount).toArray(Long[]::new))
+                .bind(4, paid.stream().map(CreatorTotal::payers).toArray(Integer[]::new))
+                .bind(5, paid.stream().map(CreatorTotal::flattrs).toArray(Integer[]::new))
+                .bind(6, transfers.toArray(UUID[]::new)).bind(7, at).then();
     }
 
     Mono<Void> settled(LocalDate month, int creators, Instant at) {

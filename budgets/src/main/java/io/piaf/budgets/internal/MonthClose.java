@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Closes budget months once they are over and funds the new month of every active budget. Each batch is one
- * transaction that locks its rows FOR UPDATE SKIP LOCKED (a second worker or instance takes other rows), records the
- * outcome, appends the events and posts the ledger transfers; a crash rolls the batch back whole and the next pass takes
- * it again. The ledger posts a month's transfer at most once, and a payout's primary key is its month and creator.
+ * Closes budget months once they are over, pays their creators once all of a month's budgets have closed, and funds
+ * the new month of every active budget. Each batch is one transaction that locks its rows FOR UPDATE SKIP LOCKED (a
+ * second worker or instance takes other rows), records the outcome, appends the events and posts the ledger transfers;
+ * a crash rolls the batch back whole and the next pass takes it again. The ledger posts a month's transfer at most once,
+ * a payout's primary key is its month and creator, and a creator's pay its month, creator and round.
  */
 @Component
 public class MonthClose extends BackgroundWork {
@@ -63,24 +65,26 @@ public class MonthClose extends BackgroundWork {
     }
 
     /**
-     * Closes every open month before {@code month}, batch by batch, then tells the creators of each month now wholly
-     * closed what it paid them; how many budget months were closed.
+     * Closes every open month before {@code month}, batch by batch, then pays the creators of each month now wholly
+     * closed; how many budget months were closed.
      */
     public Mono<Long> closeBefore(YearMonth month) {
-        // the fee account opened once, committed, before the batches: opening it inside each batch's transaction waited
-        // for the other batch's commit (an insert that meets a row being updated waits for its updater)
-        return ledger.openSystemAccount("BUDGET_FEES").flatMap(fees -> Flux.range(0, properties.closeWorkers())
-                        .flatMap(worker -> closeBatch(month, fees).expand(n -> n > 0 ? closeBatch(month, fees) : Mono.empty()).reduce(0L, Long::sum))
-                        .reduce(0L, Long::sum))
-                .flatMap(closed -> settle(month).thenReturn(closed));
+        // the system accounts opened once, committed, before the batches: opening them inside each batch's transaction
+        // waited for the other batch's commit (an insert that meets a row being updated waits for its updater)
+        return Mono.zip(ledger.openSystemAccount("BUDGET_PAYOUTS"), ledger.openSystemAccount("BUDGET_FEES"), MonthClosing.SystemAccounts::new)
+                .flatMap(accounts -> Flux.range(0, properties.closeWorkers())
+                        .flatMap(worker -> closeBatch(month, accounts).expand(n -> n > 0 ? closeBatch(month, accounts) : Mono.empty())
+                                .reduce(0L, Long::sum))
+                        .reduce(0L, Long::sum)
+                        .flatMap(closed -> settle(month, accounts.payouts()).thenReturn(closed)));
     }
 
     /**
-     * One batch in one transaction. The ledger transfers go last: posting them locks every creator's wallet the batch
-     * pays, and a wallet locked only from that statement to the commit leaves the batch's reads, split and writes free
-     * to run beside another batch's (and a payment to a creator waits less).
+     * One batch in one transaction. The ledger transfers go last: posting them locks the system accounts every batch
+     * credits, and an account locked only from that statement to the commit leaves the batch's reads, split and writes
+     * free to run beside another batch's.
      */
-    Mono<Long> closeBatch(YearMonth before, AccountId fees) {
+    Mono<Long> closeBatch(YearMonth before, MonthClosing.SystemAccounts accounts) {
         var closing = new MonthClosing();
         return transactional.transactional(store.lockDue(Months.key(before), properties.closeBatch()).collectList().flatMap(months -> {
             if (months.isEmpty()) {
@@ -89,38 +93,52 @@ public class MonthClose extends BackgroundWork {
             var users = months.stream().map(m -> m.user().value()).toList();
             return store.flattrs(users, months.stream().map(MonthRow::month).toList())
                     .collectList()
-                    .flatMap(flattrs -> Mono.zip(wallets(flattrs), store.budgets(users).collectMap(b -> b.user().value()))
-                            .flatMap(t -> {
-                                var plan = closing.plan(months, flattrs, t.getT1(), fees, t.getT2(), BudgetService.now());
-                                return store.close(plan.closed(), plan.payouts(), plan.at())
-                                        .then(outbox.appendAll(plan.events()))
-                                        .then(ledger.postAll(plan.transfers()))
-                                        .flatMap(results -> {
-                                            for (var i = 0; i < results.size(); i++) {
-                                                if (!(results.get(i) instanceof TransferResult.Posted || results.get(i) instanceof TransferResult.AlreadyPosted)) {
-                                                    return Mono.error(new IllegalStateException("Closing " + plan.closed().get(i) + ": " + results.get(i)));
-                                                }
-                                            }
-                                            return Mono.just((long) months.size());
-                                        });
-                            }));
+                    .flatMap(flattrs -> store.budgets(users).collectMap(b -> b.user().value()).flatMap(budgets -> {
+                        var plan = closing.plan(months, flattrs, accounts, budgets, BudgetService.now());
+                        return store.close(plan.closed(), plan.payouts(), plan.at())
+                                .then(outbox.appendAll(plan.events()))
+                                .then(ledger.postAll(plan.transfers()))
+                                .flatMap(results -> posted(results, i -> "Closing " + plan.closed().get(i)))
+                                .thenReturn((long) months.size());
+                    }));
         }));
     }
 
     /**
-     * One {@link FlattrsPaid} per creator paid, for each month before {@code before} whose budgets have all closed and
-     * whose creators were not told yet: once per month (the settlement row, locked and marked in the same transaction).
-     * A month with budgets still open (another instance closing its last batch) waits for the next pass.
+     * Pays each month before {@code before} whose budgets have all closed and whose creators were not paid yet: one
+     * transfer per creator from the payouts account, and one {@link FlattrsPaid}, once per month and round (the
+     * settlement row, locked and marked in the same transaction). A month with budgets still open (another instance
+     * closing its last batch) waits for the next pass.
      */
-    Mono<Void> settle(YearMonth before) {
-        return transactional.transactional(store.lockUnsettled(Months.key(before)).concatMap(month -> store.hasOpenBudgets(month)
-                .flatMap(open -> open ? Mono.<Void>empty() : store.creatorTotals(month).collectList().flatMap(totals -> {
-                    var at = BudgetService.now();
-                    var ym = YearMonth.from(month).toString();
-                    var events = totals.stream().<Object>map(t -> new FlattrsPaid(new UserId(t.creator()), ym, Money.eur(t.amount()),
-                            t.payers(), t.flattrs(), at)).toList();
-                    return outbox.appendAll(events).then(store.settled(month, totals.size(), at));
-                }))).then());
+    Mono<Void> settle(YearMonth before, AccountId payouts) {
+        return transactional.transactional(store.lockUnsettled(Months.key(before)).concatMap(settlement -> store.hasOpenBudgets(settlement.month())
+                .flatMap(open -> open ? Mono.<Void>empty()
+                        : store.owedToCreators(settlement.month()).collectList().flatMap(owed -> payCreators(settlement, owed, payouts)))).then());
+    }
+
+    private Mono<Void> payCreators(BudgetStore.Settlement settlement, List<BudgetStore.CreatorTotal> owed, AccountId payouts) {
+        var at = BudgetService.now();
+        var month = YearMonth.from(settlement.month());
+        return wallets(owed.stream().map(BudgetStore.CreatorTotal::creator).toList()).flatMap(wallets -> {
+            var transfers = owed.stream().map(o -> Funding.settlement(month, settlement.round(), o, payouts, wallets.get(o.creator()))).toList();
+            var events = owed.stream().<Object>map(o -> new FlattrsPaid(new UserId(o.creator()), month.toString(), Money.eur(o.amount()),
+                    o.payers(), o.flattrs(), at)).toList();
+            return store.paidCreators(settlement, owed, transfers.stream().map(t -> t.id().value()).toList(), at)
+                    .then(outbox.appendAll(events))
+                    .then(store.settled(settlement.month(), owed.size(), at))
+                    // last, as in a close batch: the creators' wallets are locked from this statement to the commit
+                    .then(ledger.postAll(transfers))
+                    .flatMap(results -> posted(results, i -> "Paying " + owed.get(i).creator() + " for " + month));
+        });
+    }
+
+    private static Mono<Void> posted(List<TransferResult> results, IntFunction<String> what) {
+        for (var i = 0; i < results.size(); i++) {
+            if (!(results.get(i) instanceof TransferResult.Posted || results.get(i) instanceof TransferResult.AlreadyPosted)) {
+                return Mono.error(new IllegalStateException(what.apply(i) + ": " + results.get(i)));
+            }
+        }
+        return Mono.empty();
     }
 
     /** Funds {@code month} for every active budget that has no money for it yet, batch by batch. */
@@ -154,9 +172,9 @@ public class MonthClose extends BackgroundWork {
         }));
     }
 
-    /** The creators' wallets, in one query (payments opens the missing ones, together, in this batch's transaction). */
-    private Mono<Map<UUID, WalletId>> wallets(List<FlattrRow> flattrs) {
-        var creators = flattrs.stream().map(f -> new UserId(f.creator())).distinct().toList();
+    /** The creators' wallets, in one query (payments opens the missing ones, together, in this transaction). */
+    private Mono<Map<UUID, WalletId>> wallets(List<UUID> creatorIds) {
+        var creators = creatorIds.stream().map(UserId::new).toList();
         return payments.wallets(creators).map(found -> {
             var byCreator = new HashMap<UUID, WalletId>();
             found.forEach((user, wallet) -> byCreator.put(user.value(), wallet));

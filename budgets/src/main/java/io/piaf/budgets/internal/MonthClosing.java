@@ -14,20 +14,23 @@ import io.piaf.identity.UserId;
 import io.piaf.payments.AccountId;
 import io.piaf.payments.Money;
 import io.piaf.payments.Transfer;
-import io.piaf.payments.WalletId;
 
 /**
  * What closing a batch of budget months writes, computed before anything is written: one transfer per month (budget
- * account → creators' wallets + fee account, or back to the user's wallet), its payout rows, its event.
+ * account → the creators' share into the payouts account + the fee account, or back to the user's wallet), its payout
+ * rows, its event. The creators are paid from the payouts account when the month settles.
  */
 final class MonthClosing {
+
+    /** The platform's accounts a close credits: the creators' money until the month settles, and the fees. */
+    record SystemAccounts(AccountId payouts, AccountId fees) {
+    }
 
     record Plan(List<Transfer> transfers, List<BudgetStore.Closed> closed, List<BudgetStore.Payout> payouts,
             List<Object> events, Instant at) {
     }
 
-    Plan plan(List<MonthRow> months, List<FlattrRow> flattrs, Map<UUID, WalletId> creatorWallets, AccountId fees,
-            Map<UUID, BudgetRow> budgets, Instant at) {
+    Plan plan(List<MonthRow> months, List<FlattrRow> flattrs, SystemAccounts accounts, Map<UUID, BudgetRow> budgets, Instant at) {
         var byMonth = new HashMap<String, List<FlattrRow>>();
         for (var f : flattrs) {
             byMonth.computeIfAbsent(f.user() + "/" + f.month(), k -> new ArrayList<>()).add(f);
@@ -39,7 +42,7 @@ final class MonthClosing {
             var ym = month.yearMonth();
             switch (BudgetSplit.split(month.amount(), month.feeBps(), month.split(), MonthSplits.creators(creators))) {
                 case BudgetSplit.Returned returned -> returned(plan, month, budget, ym);
-                case BudgetSplit.Paid paid -> paid(plan, month, budget, ym, creators, paid, creatorWallets, fees);
+                case BudgetSplit.Paid paid -> paid(plan, month, budget, ym, creators, paid, accounts);
             }
         }
         return plan;
@@ -56,23 +59,25 @@ final class MonthClosing {
     }
 
     private static void paid(Plan plan, MonthRow month, BudgetRow budget, YearMonth ym, List<MonthSplits.CreatorFlattrs> creators,
-            BudgetSplit.Paid paid, Map<UUID, WalletId> wallets, AccountId fees) {
+            BudgetSplit.Paid paid, SystemAccounts accounts) {
         var reference = Funding.reference(month.user().value(), ym);
         var id = Funding.id(Funding.PAYOUT, reference);
         var legs = new ArrayList<Transfer.Leg>();
         legs.add(new Transfer.Leg(budget.account(), Money.eur(-month.amount()), "Flattrs of " + ym));
         var payouts = new ArrayList<BudgetMonthClosed.Payout>();
+        var shares = 0L;
         for (var i = 0; i < creators.size(); i++) {
             var creator = creators.get(i);
             var amount = paid.shares().get(i).amount();
-            if (amount > 0) {
-                legs.add(new Transfer.Leg(wallets.get(creator.creator()).account(), Money.eur(amount), "Flattrs, " + ym));
-            }
+            shares += amount;
             plan.payouts().add(new BudgetStore.Payout(month.user().value(), month.month(), creator.creator(), amount, creator.flattrs().size()));
             payouts.add(new BudgetMonthClosed.Payout(new UserId(creator.creator()), Money.eur(amount), creator.flattrs().size()));
         }
+        if (shares > 0) {
+            legs.add(new Transfer.Leg(accounts.payouts(), Money.eur(shares), "Flattrs of " + ym + ", " + creators.size() + " creators"));
+        }
         if (paid.fee() > 0) {
-            legs.add(new Transfer.Leg(fees, Money.eur(paid.fee()), "Budget fee, " + ym));
+            legs.add(new Transfer.Leg(accounts.fees(), Money.eur(paid.fee()), "Budget fee, " + ym));
         }
         plan.transfers().add(new Transfer(id, Funding.PAYOUT, reference, legs));
         plan.closed().add(new BudgetStore.Closed(month.user().value(), month.month(), "CLOSED", paid.fee(), id.value()));
