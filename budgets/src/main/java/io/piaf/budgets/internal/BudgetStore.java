@@ -115,16 +115,26 @@ class BudgetStore {
     }
 
     /**
-     * The flattrs of these budget months, oldest first (the split's tie order). Driven from the months, each read by
-     * the flattr key (LATERAL): a plan guessing the array's size could otherwise scan every flattr for each batch.
+     * The flattrs of these budget months, oldest first (the split's tie order), with their creators' handles (for the
+     * preview). Driven from the months, each read by the flattr key (LATERAL): a plan guessing the array's size could
+     * otherwise scan every flattr for each batch.
      */
     Flux<FlattrRow> flattrs(List<UUID> users, List<LocalDate> months) {
+        return flattrs(users, months, "p.author_handle", "join budgets.post p on p.post_id = f.post_id");
+    }
+
+    /** {@link #flattrs} without the handles, for the close: the post lookups were two thirds of its read. */
+    Flux<FlattrRow> flattrsToPay(List<UUID> users, List<LocalDate> months) {
+        return flattrs(users, months, "null::text", "");
+    }
+
+    private Flux<FlattrRow> flattrs(List<UUID> users, List<LocalDate> months, String handle, String join) {
         return db.sql("""
-                select f.user_id, f.month, f.post_id, f.creator_id, p.author_handle, f.created_at
+                select f.user_id, f.month, f.post_id, f.creator_id, %s as author_handle, f.created_at
                 from unnest($1::uuid[], $2::date[]) as m(user_id, month)
                 cross join lateral (select * from budgets.flattr f where f.user_id = m.user_id and f.month = m.month) f
-                join budgets.post p on p.post_id = f.post_id
-                order by f.created_at, f.post_id""")
+                %s
+                order by f.created_at, f.post_id""".formatted(handle, join))
                 .bind(0, users.toArray(UUID[]::new)).bind(1, months.toArray(LocalDate[]::new))
                 .map(r -> new FlattrRow(r.get("user_id", UUID.class), r.get("month", LocalDate.class), r.get("post_id", UUID.class),
                         r.get("creator_id", UUID.class), r.get("author_handle", String.class), r.get("created_at", Instant.class)))

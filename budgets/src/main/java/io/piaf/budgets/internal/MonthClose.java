@@ -91,7 +91,7 @@ public class MonthClose extends BackgroundWork {
                 return Mono.just(0L);
             }
             var users = months.stream().map(m -> m.user().value()).toList();
-            return store.flattrs(users, months.stream().map(MonthRow::month).toList())
+            return store.flattrsToPay(users, months.stream().map(MonthRow::month).toList())
                     .collectList()
                     .flatMap(flattrs -> store.budgets(users).collectMap(b -> b.user().value()).flatMap(budgets -> {
                         var plan = closing.plan(months, flattrs, accounts, budgets, BudgetService.now());

@@ -75,15 +75,17 @@ class OutboxStore {
     }
 
     /**
-     * Claims due deliveries of the listeners this instance has (during a rolling deploy an older instance leaves a
-     * new listener's deliveries to the instances that know it). Rows another relay is delivering are locked by its
-     * transaction and skipped, not waited for.
+     * Claims a listener's due deliveries, oldest first. Rows another relay is delivering are locked by its transaction
+     * and skipped, not waited for. The claimed rows are deleted by the row address they were locked at: deleting them by
+     * {@code (seq, listener) in (...)} let the planner look each one up through {@code delivery_due}, an index that does
+     * not lead with seq — 177 ms a claim of 128 under a backlog of 35,000 (issue 18's month close), 2.4 ms this way.
      */
     private static final String CLAIM_DUE = """
-            with claimed as (
-                delete from outbox.delivery d where (d.seq, d.listener) in (
-                    select seq, listener from outbox.delivery
-                    where available_at <= now() and listener = any($2) order by seq limit $1 for update skip locked)
+            with due as (
+                select ctid from outbox.delivery
+                where listener = $2 and available_at <= now() order by seq limit $1 for update skip locked),
+            claimed as (
+                delete from outbox.delivery d using due where d.ctid = due.ctid
                 returning d.seq, d.listener, d.attempts)
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
@@ -93,13 +95,14 @@ class OutboxStore {
      * No SKIP LOCKED: a second relay waits for the first one's batch instead of sending later events alongside it.
      */
     private static final String CLAIM_DUE_IN_ORDER = """
-            with claimed as (
-                delete from outbox.delivery d where (d.seq, d.listener) in (
-                    select seq, listener from outbox.delivery
-                    where listener = $2 and available_at <= now()
-                      and seq < coalesce((select min(seq) from outbox.delivery
-                                          where listener = $2 and available_at > now()), 9223372036854775807)
-                    order by seq limit $1 for update)
+            with due as (
+                select ctid from outbox.delivery
+                where listener = $2 and available_at <= now()
+                  and seq < coalesce((select min(seq) from outbox.delivery
+                                      where listener = $2 and available_at > now()), 9223372036854775807)
+                order by seq limit $1 for update),
+            claimed as (
+                delete from outbox.delivery d using due where d.ctid = due.ctid
                 returning d.seq, d.listener, d.attempts)
             select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
             from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
@@ -156,7 +159,7 @@ class OutboxStore {
 
     /** Inside a transaction: takes up to {@code limit} due deliveries of one listener, in event order. */
     Flux<Claimed> claimDue(String listener, int limit) {
-        return db.sql(CLAIM_DUE).bind(0, limit).bind(1, new String[] { listener }).map(OutboxStore::claimed).all();
+        return db.sql(CLAIM_DUE).bind(0, limit).bind(1, listener).map(OutboxStore::claimed).all();
     }
 
     /** Inside a transaction: takes up to {@code limit} due deliveries of an ordered listener, never past a waiting one. */
