@@ -120,24 +120,36 @@ class BudgetStore {
      * otherwise scan every flattr for each batch.
      */
     Flux<FlattrRow> flattrs(List<UUID> users, List<LocalDate> months) {
-        return flattrs(users, months, "p.author_handle", "join budgets.post p on p.post_id = f.post_id");
-    }
-
-    /** {@link #flattrs} without the handles, for the close: the post lookups were two thirds of its read. */
-    Flux<FlattrRow> flattrsToPay(List<UUID> users, List<LocalDate> months) {
-        return flattrs(users, months, "null::text", "");
-    }
-
-    private Flux<FlattrRow> flattrs(List<UUID> users, List<LocalDate> months, String handle, String join) {
         return db.sql("""
-                select f.user_id, f.month, f.post_id, f.creator_id, %s as author_handle, f.created_at
+                select f.user_id, f.month, f.post_id, f.creator_id, p.author_handle, f.created_at
                 from unnest($1::uuid[], $2::date[]) as m(user_id, month)
                 cross join lateral (select * from budgets.flattr f where f.user_id = m.user_id and f.month = m.month) f
-                %s
-                order by f.created_at, f.post_id""".formatted(handle, join))
+                join budgets.post p on p.post_id = f.post_id
+                order by f.created_at, f.post_id""")
                 .bind(0, users.toArray(UUID[]::new)).bind(1, months.toArray(LocalDate[]::new))
                 .map(r -> new FlattrRow(r.get("user_id", UUID.class), r.get("month", LocalDate.class), r.get("post_id", UUID.class),
                         r.get("creator_id", UUID.class), r.get("author_handle", String.class), r.get("created_at", Instant.class)))
+                .all();
+    }
+
+    /**
+     * {@link #flattrs} for the close, a million rows a month: without the handles (the post lookups were two thirds of
+     * the read), each row naming its month by its place in the arguments, and the time as microseconds: parsing
+     * timestamps and dates from text was a sixth of the close's CPU in the application.
+     */
+    Flux<FlattrRow> flattrsToPay(List<UUID> users, List<LocalDate> months) {
+        return db.sql("""
+                select m.ord::int as ord, f.post_id, f.creator_id, (extract(epoch from f.created_at) * 1000000)::bigint as at_micros
+                from unnest($1::uuid[], $2::date[]) with ordinality as m(user_id, month, ord)
+                cross join lateral (select * from budgets.flattr f where f.user_id = m.user_id and f.month = m.month) f
+                order by f.created_at, f.post_id""")
+                .bind(0, users.toArray(UUID[]::new)).bind(1, months.toArray(LocalDate[]::new))
+                .map(r -> {
+                    var i = r.get("ord", Integer.class) - 1;
+                    long micros = r.get("at_micros", Long.class);
+                    return new FlattrRow(users.get(i), months.get(i), r.get("post_id", UUID.class), r.get("creator_id", UUID.class), null,
+                            Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+                })
                 .all();
     }
 

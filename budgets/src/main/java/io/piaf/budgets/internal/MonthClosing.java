@@ -1,6 +1,7 @@
 package io.piaf.budgets.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,18 +27,21 @@ final class MonthClosing {
     record SystemAccounts(AccountId payouts, AccountId fees) {
     }
 
+    private record MonthKey(UUID user, LocalDate month) {
+    }
+
     record Plan(List<Transfer> transfers, List<BudgetStore.Closed> closed, List<BudgetStore.Payout> payouts,
             List<Object> events, Instant at) {
     }
 
     Plan plan(List<MonthRow> months, List<FlattrRow> flattrs, SystemAccounts accounts, Map<UUID, BudgetRow> budgets, Instant at) {
-        var byMonth = new HashMap<String, List<FlattrRow>>();
+        var byMonth = new HashMap<MonthKey, List<FlattrRow>>();
         for (var f : flattrs) {
-            byMonth.computeIfAbsent(f.user() + "/" + f.month(), k -> new ArrayList<>()).add(f);
+            byMonth.computeIfAbsent(new MonthKey(f.user(), f.month()), k -> new ArrayList<>()).add(f);
         }
         var plan = new Plan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), at);
         for (var month : months) {
-            var creators = MonthSplits.byCreator(byMonth.getOrDefault(month.user().value() + "/" + month.month(), List.of()));
+            var creators = MonthSplits.byCreator(byMonth.getOrDefault(new MonthKey(month.user().value(), month.month()), List.of()));
             var budget = budgets.get(month.user().value());
             var ym = month.yearMonth();
             switch (BudgetSplit.split(month.amount(), month.feeBps(), month.split(), MonthSplits.creators(creators))) {
