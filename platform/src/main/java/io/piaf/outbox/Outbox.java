@@ -18,6 +18,13 @@ public interface Outbox {
     }
 
     /**
+     * Writes the events appended so far in this transaction now, in one statement, instead of just before the commit:
+     * for a caller about to take locks it holds until the commit (a ledger posting on a shared account), so that the
+     * events' insert is not part of the time others wait. Events appended after it are written at the commit.
+     */
+    Mono<Void> flush();
+
+    /**
      * The event as the caller's own statement appends it ({@link ComposedEvent}): for a state change written by one
      * statement outside a transaction. Nothing is written until that statement runs.
      */

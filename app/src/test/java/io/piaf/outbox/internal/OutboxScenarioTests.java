@@ -65,6 +65,24 @@ class OutboxScenarioTests {
     }
 
     @Test
+    void events_flushed_before_the_commit_keep_their_order_and_still_roll_back_with_it() {
+        var first = new Pinged(UUID.randomUUID(), "first");
+        var second = new Pinged(UUID.randomUUID(), "second");
+        var seenInside = transactional.transactional(outbox.append(first).then(countInTransaction(first.id()))
+                .flatMap(before -> outbox.flush().then(countInTransaction(first.id())).map(after -> reactor.util.function.Tuples.of(before, after)))
+                .flatMap(seen -> outbox.append(second).thenReturn(seen))).block();
+        assertThat(seenInside.getT1()).as("appended: written at the commit").isZero();
+        assertThat(seenInside.getT2()).as("flushed: written now, in the transaction").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(first.id(), "recorder") == 1 && effects(second.id(), "recorder") == 1);
+        assertThat(seq(first.id())).isLessThan(seq(second.id()));
+
+        var lost = new Pinged(UUID.randomUUID(), "flushed, then rolled back");
+        var failed = transactional.transactional(outbox.append(lost).then(outbox.flush()).then(Mono.error(new IllegalStateException("later failure"))));
+        StepVerifier.create(failed).expectErrorMessage("later failure").verify();
+        assertThat(storedEvents(lost.id())).isZero();
+    }
+
+    @Test
     void an_event_appended_outside_a_transaction_is_refused() {
         var event = new Pinged(UUID.randomUUID(), "loose");
 
@@ -154,6 +172,17 @@ class OutboxScenarioTests {
     private long distinctEffects(List<UUID> ids) {
         return db.sql("select count(distinct (event_id, listener)) from outbox_test.effect where event_id = any($1)")
                 .bind(0, ids.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    /** Counted in the caller's transaction (the statement joins it). */
+    private Mono<Long> countInTransaction(UUID eventId) {
+        return db.sql("select count(*) from outbox.event where payload->>'id' = $1").bind(0, eventId.toString())
+                .map(r -> r.get(0, Long.class)).one();
+    }
+
+    private long seq(UUID eventId) {
+        return db.sql("select seq from outbox.event where payload->>'id' = $1").bind(0, eventId.toString())
+                .map(r -> r.get(0, Long.class)).one().block();
     }
 
     private long storedEvents(UUID eventId) {

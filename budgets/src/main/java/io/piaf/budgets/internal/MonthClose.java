@@ -82,7 +82,8 @@ public class MonthClose extends BackgroundWork {
     /**
      * One batch in one transaction. The ledger transfers go last: posting them locks the system accounts every batch
      * credits, and an account locked only from that statement to the commit leaves the batch's reads, split and writes
-     * free to run beside another batch's.
+     * free to run beside another batch's. The events are written before it (a thousand rows, ~0.1 s) rather than at
+     * the commit, for the same reason: the batches' ledger statements take turns on those accounts.
      */
     Mono<Long> closeBatch(YearMonth before, MonthClosing.SystemAccounts accounts) {
         var closing = new MonthClosing();
@@ -97,6 +98,7 @@ public class MonthClose extends BackgroundWork {
                         var plan = closing.plan(months, flattrs, accounts, budgets, BudgetService.now());
                         return store.close(plan.closed(), plan.payouts(), plan.at())
                                 .then(outbox.appendAll(plan.events()))
+                                .then(outbox.flush())
                                 .then(ledger.postAll(plan.transfers()))
                                 .flatMap(results -> posted(results, i -> "Closing " + plan.closed().get(i)))
                                 .thenReturn((long) months.size());
@@ -126,6 +128,7 @@ public class MonthClose extends BackgroundWork {
             return store.paidCreators(settlement, owed, transfers.stream().map(t -> t.id().value()).toList(), at)
                     .then(outbox.appendAll(events))
                     .then(store.settled(settlement.month(), owed.size(), at))
+                    .then(outbox.flush())
                     // last, as in a close batch: the creators' wallets are locked from this statement to the commit
                     .then(ledger.postAll(transfers))
                     .flatMap(results -> posted(results, i -> "Paying " + owed.get(i).creator() + " for " + month));

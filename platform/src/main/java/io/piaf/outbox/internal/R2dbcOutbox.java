@@ -80,6 +80,16 @@ class R2dbcOutbox implements Outbox {
     }
 
     @Override
+    public Mono<Void> flush() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .flatMap(tx -> {
+                    var pending = tx.isSynchronizationActive() ? (Pending) tx.getResource(PENDING) : null;
+                    return pending == null ? Mono.<Void>empty() : pending.write();
+                });
+    }
+
+    @Override
     public ComposedEvent compose(Object event) {
         var type = EventTypes.nameOf(event.getClass());
         var listenerIds = listeners.listenerIdsFor(type);
@@ -98,21 +108,28 @@ class R2dbcOutbox implements Outbox {
 
         private final List<OutboxStore.NewEvent> events = new ArrayList<>();
         private final Set<String> listenersToWake = new HashSet<>();
+        private int written;
 
         synchronized void add(OutboxStore.NewEvent event) {
             events.add(event);
             listenersToWake.addAll(List.of(event.listeners()));
         }
 
-        @Override
-        public Mono<Void> beforeCommit(boolean readOnly) {
+        /** The events not written yet, in one statement. */
+        Mono<Void> write() {
             return Mono.defer(() -> {
                 List<OutboxStore.NewEvent> toWrite;
                 synchronized (this) {
-                    toWrite = List.copyOf(events);
+                    toWrite = List.copyOf(events.subList(written, events.size()));
+                    written = events.size();
                 }
                 return toWrite.isEmpty() ? Mono.empty() : store.append(toWrite, wakeups.instanceId);
             });
+        }
+
+        @Override
+        public Mono<Void> beforeCommit(boolean readOnly) {
+            return write();
         }
 
         @Override
