@@ -74,6 +74,14 @@ class OutboxStore {
     record NewEvent(UUID eventId, String type, int version, String payload, String[] listeners) {
     }
 
+    /** The end of a claim: deletes the deliveries its {@code due} rows locked, and returns them with their events. */
+    private static final String DELETE_DUE = """
+            claimed as (
+                delete from outbox.delivery d using due where d.ctid = due.ctid
+                returning d.seq, d.listener, d.attempts)
+            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
+            from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
+
     /**
      * Claims a listener's due deliveries, oldest first. Rows another relay is delivering are locked by its transaction
      * and skipped, not waited for. The claimed rows are deleted by the row address they were locked at: deleting them by
@@ -84,11 +92,7 @@ class OutboxStore {
             with due as (
                 select ctid from outbox.delivery
                 where listener = $2 and available_at <= now() order by seq limit $1 for update skip locked),
-            claimed as (
-                delete from outbox.delivery d using due where d.ctid = due.ctid
-                returning d.seq, d.listener, d.attempts)
-            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
-            from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
+            """ + DELETE_DUE;
 
     /**
      * An ordered listener's claim: due deliveries in event order, stopping before the first one that waits for a retry.
@@ -101,11 +105,7 @@ class OutboxStore {
                   and seq < coalesce((select min(seq) from outbox.delivery
                                       where listener = $2 and available_at > now()), 9223372036854775807)
                 order by seq limit $1 for update),
-            claimed as (
-                delete from outbox.delivery d using due where d.ctid = due.ctid
-                returning d.seq, d.listener, d.attempts)
-            select c.seq, c.listener, c.attempts, e.event_id, e.type, e.schema_version, e.payload, e.occurred_at
-            from claimed c join outbox.event e on e.seq = c.seq order by c.seq""";
+            """ + DELETE_DUE;
 
     private static final String CLAIM_ONE = """
             with claimed as (
