@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.piaf.testing.Api;
 import io.piaf.testing.Cards;
 import io.piaf.testing.Concurrently;
@@ -27,6 +28,7 @@ import networksim.CardNetwork.Merchant;
 class NetworkSecurityTests {
 
     @Autowired Api api;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
 
     @Test
@@ -113,6 +115,41 @@ class NetworkSecurityTests {
         assertThat(replies).allSatisfy(Cards::approved);
         assertThat(replies.stream().map(CardNetwork.Reply::body).distinct()).hasSize(1);
         assertThat(cards.available(dora)).isEqualTo("46.00");
+    }
+
+    /**
+     * A burst over many cards is approved in batches (one statement for several cards); two cards on one wallet, and
+     * duplicates in flight, must still be decided as if each message came alone.
+     */
+    @Test
+    void a_burst_over_many_cards_some_sharing_a_wallet_is_decided_as_if_each_came_alone() {
+        var cards = new Cards(api, port);
+        var wallets = new Wallets(api);
+        var payers = List.of("fanny", "gael", "hugo", "ines", "jules").stream().map(h -> wallets.payer(h, "10.00")).toList();
+        var twoCardsEach = payers.stream().flatMap(p -> java.util.stream.Stream.of(cards.card(p), cards.card(p))).toList();
+        var network = cards.network();
+        var resent = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> network.authorization(UUID.randomUUID().toString(), twoCardsEach.get(2 * i), "1.00", "EUR",
+                        Merchant.CAFE, "CHIP"))
+                .toList();
+
+        // per wallet: 8 purchases of 3.00 on its two cards and one of 1.00 sent twice; whatever the order, 10.00 covers
+        // the 1.00 and three of the 3.00s, not four
+        var replies = Concurrently.run(50, i -> i < 40
+                ? network.authorize(twoCardsEach.get(i % 10), "3.00", new Merchant("Shop " + i, "5411", "FR"), "CHIP")
+                : network.send(resent.get(i % 5)));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+        var purchases = replies.subList(0, 40);
+        var declined = purchases.stream().filter(r -> !r.approved()).toList();
+        assertThat(declined).allSatisfy(r -> assertThat(r.reason()).isEqualTo("insufficient_funds"));
+        for (var i = 40; i < 45; i++) {
+            assertThat(replies.get(i).body()).isEqualTo(replies.get(i + 5).body());
+        }
+        assertThat(purchases.stream().filter(CardNetwork.Reply::approved).count()).isEqualTo(15);
+        assertThat(replies.subList(40, 50)).allSatisfy(Cards::approved);
+        assertThat(payers).allSatisfy(p -> assertThat(cards.available(p)).isEqualTo("0.00"));
+        assertThat(meters.get("piaf.cards.approval.batch").summary().max()).as("largest batch of approvals").isGreaterThan(1);
     }
 
     @SuppressWarnings("unchecked")

@@ -25,7 +25,16 @@ public record ComposedHold(HoldId id, AccountId account, Money amount, String me
 
     /** The set-returning call, its arguments at {@code $first} .. {@code $first+3}. */
     public String call(int first) {
-        return "payments.place_hold($%d::uuid, $%d::uuid, $%d::bigint, $%d::text)".formatted(first, first + 1, first + 2, first + 3);
+        return callOn("$" + first, "$" + (first + 1), "$" + (first + 2), "$" + (first + 3));
+    }
+
+    /**
+     * The same call on SQL expressions instead of parameters, for a statement that places many holds (one per row
+     * of its own, e.g. from arrays of {@link #arguments()}): the hold's id, account, amount in minor units and memo.
+     * The holds of one statement must be on different accounts — a statement cannot update one row twice.
+     */
+    public static String callOn(String id, String account, String amount, String memo) {
+        return "payments.place_hold(%s::uuid, %s::uuid, %s::bigint, %s::text)".formatted(id, account, amount, memo);
     }
 
     /** The values to bind at the positions of {@link #call(int)}, in order; the memo may be null. */

@@ -30,4 +30,25 @@ public record ComposedEvent(UUID eventId, String type, int version, String paylo
     public List<Object> arguments() {
         return List.of(eventId, type, version, payload, listeners.toArray(String[]::new), notifyPayload);
     }
+
+    /**
+     * The append for a statement that appends many events of one type, one per row of its own: the event's id and
+     * payload are SQL expressions on that row, what every event of the type shares ({@link #sharedArguments()}) is
+     * bound at {@code $first} .. {@code $first+3}.
+     */
+    public static String callOn(String eventId, String payload, int first) {
+        return "outbox.append_event(%s::uuid, $%d::text, $%d::int, %s::jsonb, $%d::text[], $%d::text)"
+                .formatted(eventId, first, first + 1, payload, first + 2, first + 3);
+    }
+
+    /** What {@link #callOn} binds: the type, its version, its listeners and the wake-up. */
+    public List<Object> sharedArguments() {
+        return List.of(type, version, listeners.toArray(String[]::new), notifyPayload);
+    }
+
+    /** Whether {@code other} can go in the same {@link #callOn} statement as this one. */
+    public boolean sharesWith(ComposedEvent other) {
+        return type.equals(other.type) && version == other.version && listeners.equals(other.listeners)
+                && notifyPayload.equals(other.notifyPayload);
+    }
 }

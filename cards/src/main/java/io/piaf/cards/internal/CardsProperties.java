@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validityYears how long an issued card is valid
  * @param maxCardsPerUser how many cards (not cancelled) a user may hold
  * @param sweepInterval how often expired holds are released
+ * @param approvalBatch how many authorizations one approving statement may answer at most ({@link Batcher})
+ * @param approvalBatches how many approving statements may run at once; authorizations arriving while they all run
+ *        wait for the next, together
  */
 @ConfigurationProperties("piaf.cards")
 record CardsProperties(
@@ -44,5 +47,7 @@ record CardsProperties(
         @DefaultValue("Europe/Paris") ZoneId zone,
         @DefaultValue("3") int validityYears,
         @DefaultValue("10") int maxCardsPerUser,
-        @DefaultValue("1m") Duration sweepInterval) {
+        @DefaultValue("1m") Duration sweepInterval,
+        @DefaultValue("32") int approvalBatch,
+        @DefaultValue("2") int approvalBatches) {
 }

@@ -4,15 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.piaf.cards.CardAuthorizationDeclined;
 import io.piaf.cards.CardAuthorized;
 import io.piaf.cards.internal.IssuerStore.Answer;
+import io.piaf.cards.internal.IssuerStore.Approval;
 import io.piaf.cards.internal.domain.Authorization;
 import io.piaf.cards.internal.domain.AuthorizationRules;
 import io.piaf.cards.internal.domain.CardVerification;
@@ -34,6 +41,8 @@ import reactor.core.publisher.Mono;
 @Service
 class IssuerService {
 
+    private static final Logger log = LoggerFactory.getLogger(IssuerService.class);
+
     private final IssuerStore store;
     private final Ledger ledger;
     private final Outbox outbox;
@@ -42,9 +51,15 @@ class IssuerService {
     private final PurchaseLifecycle lifecycle;
     private final TransactionalOperator transactional;
     private final Clock clock;
+    /**
+     * Approvals under load go many to a statement: the statement's cost (round trip, executor start, commit) is what
+     * an approval costs most, far more than its rows. One card or wallet per batch, so each row is decided alone.
+     */
+    private final Batcher<Approval, Outcome> approvals;
+    private final DistributionSummary batchSizes;
 
     IssuerService(IssuerStore store, Ledger ledger, Outbox outbox, CardVerification verification,
-            CardsProperties properties, PurchaseLifecycle lifecycle, ReactiveTransactionManager transactions) {
+            CardsProperties properties, PurchaseLifecycle lifecycle, ReactiveTransactionManager transactions, MeterRegistry meters) {
         this.store = store;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -53,6 +68,10 @@ class IssuerService {
         this.lifecycle = lifecycle;
         this.transactional = TransactionalOperator.create(transactions);
         this.clock = Clock.systemUTC();
+        this.batchSizes = DistributionSummary.builder("piaf.cards.approval.batch")
+                .description("Authorizations approved together by one statement").baseUnit("authorizations").register(meters);
+        this.approvals = new Batcher<>(this::approve, a -> List.of(a.row().cardId(), a.hold().account()),
+                properties.approvalBatch(), properties.approvalBatches());
     }
 
     Mono<Answer> handle(NetworkMessage message, byte[] bodyHash) {
@@ -103,9 +122,14 @@ class IssuerService {
                     merchant, false, now));
             var row = new AuthorizationRow(id, card.id(), card.userId(), "PENDING", cents, cents, 0, 0, "EUR", merchant,
                     m.parsedChannel().name(), null, false, now, now);
-            return store.approveAtOnce(m.id(), bodyHash, row, today, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE,
-                            seen.decidedOn(), hold, event)
-                    .retryWhen(Retries.onLockConflicts())
+            var approval = new Approval(m.id(), bodyHash, row, today, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE,
+                    seen.decidedOn(), hold, event);
+            return approvals.submit(approval)
+                    .flatMap(outcome -> switch (outcome) {
+                        case APPROVED -> Mono.just(true);
+                        case NOT_APPROVED -> Mono.just(false);
+                        case ALONE -> alone(approval);
+                    })
                     .flatMap(approved -> {
                         if (!approved) {
                             return Mono.<Answer>empty();
@@ -115,6 +139,35 @@ class IssuerService {
                     })
                     .onErrorResume(IssuerStore::isDuplicateClaim, duplicate -> store.answerOf(m.id()));
         });
+    }
+
+    /** What the batch said of one approval; {@code ALONE}: its batch failed, it is to be sent on its own. */
+    enum Outcome { APPROVED, NOT_APPROVED, ALONE }
+
+    /**
+     * A batch of approvals ({@link #approvals}): one alone is sent as it always was; more go in one statement, and if
+     * that statement fails (most often a message id claimed twice: a network duplicate in flight) each is sent alone,
+     * where its own error, if any, is handled as for a lone message.
+     */
+    private Mono<List<Outcome>> approve(List<Approval> batch) {
+        batchSizes.record(batch.size());
+        if (batch.size() == 1) {
+            return alone(batch.getFirst()).map(approved -> List.of(approved ? Outcome.APPROVED : Outcome.NOT_APPROVED));
+        }
+        return store.approveAll(batch)
+                .retryWhen(Retries.onLockConflicts())
+                .map(approved -> approved.stream().map(ok -> ok ? Outcome.APPROVED : Outcome.NOT_APPROVED).toList())
+                .onErrorResume(failed -> {
+                    if (!IssuerStore.isDuplicateClaim(failed)) { // a duplicate in flight is the network's doing; anything else is not
+                        log.warn("A batch of {} approvals failed, each is sent alone: {}", batch.size(), failed.toString());
+                    }
+                    return Mono.just(Collections.nCopies(batch.size(), Outcome.ALONE));
+                });
+    }
+
+    private Mono<Boolean> alone(Approval a) {
+        return store.approveAtOnce(a.messageId(), a.bodyHash(), a.row(), a.today(), a.closeCard(), a.decidedOn(), a.hold(), a.event())
+                .retryWhen(Retries.onLockConflicts());
     }
 
     private Mono<Answer> process(NetworkMessage m) {

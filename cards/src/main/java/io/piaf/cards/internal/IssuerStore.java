@@ -76,8 +76,8 @@ class IssuerStore {
      * change of controls between the read and the write sends the message down the locked path instead.
      */
     private static final String DECIDED_ON = """
-            md5(row(status, type, user_id, wallet_id, exp_month, exp_year, cvk_id, per_transaction, daily, blocked_mcc,
-                online, contactless, blocked_countries)::text)""";
+            md5(row(c.status, c.type, c.user_id, c.wallet_id, c.exp_month, c.exp_year, c.cvk_id, c.per_transaction, c.daily,
+                c.blocked_mcc, c.online, c.contactless, c.blocked_countries)::text)""";
 
     /**
      * An authorization message as first seen, read without a lock or a transaction: its earlier answer when the
@@ -92,7 +92,7 @@ class IssuerStore {
                 + "from (values (1)) as one (x) "
                 + "left join cards.network_message m on m.id = $1 "
                 + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
-                + "from cards.card where pan_lookup = $2) c on m.id is null")
+                + "from cards.card c where pan_lookup = $2) c on m.id is null")
                 .bind(0, messageId).bind(1, panLookup)
                 .map(r -> r.get("message_id", String.class) != null
                         ? new Sighting(new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
@@ -115,7 +115,7 @@ class IssuerStore {
             String decidedOn, ComposedHold hold, ComposedEvent event) {
         var spec = db.sql("""
                 with card as (
-                    select id from cards.card
+                    select id from cards.card c
                     where id = $1 and %s = $2
                       and case when spent_day = $3 then spent_today else 0 end + $4 <= daily
                     for no key update
@@ -147,6 +147,112 @@ class IssuerStore {
         spec = bindAll(spec, 15, hold.arguments());
         spec = bindAll(spec, 19, event.arguments());
         return spec.map(r -> r.get("approved", Long.class) == 1L).one();
+    }
+
+    /** One approval of {@link #approveAll}: what {@link #approveAtOnce} takes for one message. */
+    record Approval(String messageId, byte[] bodyHash, AuthorizationRow row, LocalDate today, boolean closeCard, String decidedOn,
+            ComposedHold hold, ComposedEvent event) {
+    }
+
+    /**
+     * {@link #approveAtOnce} for many messages in one statement: each row approved or not on its own, as if alone —
+     * which holds because no two approvals of a batch share a card or a wallet (the caller's guarantee: one statement
+     * cannot update a row twice). Cards are locked in (wallet, card) order, then each wallet by its hold, so two
+     * batches never wait on each other in a circle. The result says, in the batch's order, which were approved; an
+     * unapproved one wrote nothing and takes the locked path. Any error (a message id claimed meanwhile or twice in
+     * the batch) rolls back the whole statement: the caller then sends each approval alone.
+     */
+    Mono<List<Boolean>> approveAll(List<Approval> batch) {
+        var first = batch.getFirst().event();
+        if (batch.stream().anyMatch(a -> !a.event().sharesWith(first))) {
+            throw new IllegalArgumentException("A batch of approvals appends one type of event");
+        }
+        var n = batch.size();
+        var cards = new UUID[n];
+        var decidedOn = new String[n];
+        var days = new String[n];
+        var amounts = new Long[n];
+        var closes = new Boolean[n];
+        var messages = new String[n];
+        var bodyHashes = new String[n];
+        var ids = new UUID[n];
+        var users = new UUID[n];
+        var merchantNames = new String[n];
+        var mccs = new String[n];
+        var countries = new String[n];
+        var channels = new String[n];
+        var createdAt = new String[n];
+        var accounts = new UUID[n];
+        var memos = new String[n];
+        var eventIds = new UUID[n];
+        var payloads = new String[n];
+        for (var i = 0; i < n; i++) {
+            var approval = batch.get(i);
+            var a = approval.row();
+            cards[i] = a.cardId();
+            decidedOn[i] = approval.decidedOn();
+            days[i] = approval.today().toString();
+            amounts[i] = a.amount();
+            closes[i] = approval.closeCard();
+            messages[i] = approval.messageId();
+            bodyHashes[i] = java.util.HexFormat.of().formatHex(approval.bodyHash());
+            ids[i] = a.id();
+            users[i] = a.userId().value();
+            merchantNames[i] = a.merchant().name();
+            mccs[i] = a.merchant().mcc();
+            countries[i] = a.merchant().country();
+            channels[i] = a.channel();
+            createdAt[i] = a.createdAt().toString();
+            if (!approval.hold().id().value().equals(a.id()) || approval.hold().amount().minorUnits() != a.amount()) {
+                throw new IllegalArgumentException("An approval's hold is its authorization's: " + a.id());
+            }
+            accounts[i] = approval.hold().account().value();
+            memos[i] = approval.hold().memo();
+            eventIds[i] = approval.event().eventId();
+            payloads[i] = approval.event().payload();
+        }
+        var spec = db.sql("""
+                with input as (
+                    select * from unnest($1::uuid[], $2::text[], $3::date[], $4::bigint[], $5::boolean[], $6::text[],
+                                         $7::text[], $8::uuid[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[],
+                                         $14::timestamptz[], $15::uuid[], $16::text[], $17::uuid[], $18::text[])
+                        with ordinality as i (card_id, decided_on, today, amount, close_card, message_id, body_hash, id, user_id,
+                                              merchant_name, mcc, country, channel, created_at, account_id, memo, event_id,
+                                              payload, ord)
+                ), card as materialized (
+                    select i.* from input i join cards.card c on c.id = i.card_id
+                    where %s = i.decided_on
+                      and case when c.spent_day = i.today then c.spent_today else 0 end + i.amount <= c.daily
+                    order by c.wallet_id, c.id
+                    for no key update of c
+                ), held as (
+                    select c.* from card c cross join lateral %s as h where h.hold_remaining is not null
+                ), authorization_row as (
+                    insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
+                        country, channel, created_at, updated_at)
+                    select id, card_id, user_id, 'PENDING', amount, amount, 'EUR', merchant_name, mcc, country, channel,
+                        created_at, created_at from held
+                ), spent as (
+                    update cards.card c set spent_today = case when c.spent_day = h.today then c.spent_today else 0 end + h.amount,
+                        spent_day = h.today,
+                        status = case when h.close_card then 'CANCELLED' else c.status end,
+                        cancelled_at = case when h.close_card then now() else c.cancelled_at end
+                    from held h where c.id = h.card_id
+                ), message as (
+                    insert into cards.network_message (id, type, body_hash, approved, authorization_id)
+                    select message_id, 'AUTHORIZATION', decode(body_hash, 'hex'), true, id from held
+                ), event as (
+                    select ord, %s as seq from held
+                )
+                select i.ord, e.seq is not null as approved from input i left join event e on e.ord = i.ord
+                order by i.ord""".formatted(DECIDED_ON,
+                        ComposedHold.callOn("c.id", "c.account_id", "c.amount", "c.memo"),
+                        ComposedEvent.callOn("event_id", "payload", 19)))
+                .bind(0, cards).bind(1, decidedOn).bind(2, days).bind(3, amounts).bind(4, closes).bind(5, messages)
+                .bind(6, bodyHashes).bind(7, ids).bind(8, users).bind(9, merchantNames).bind(10, mccs).bind(11, countries)
+                .bind(12, channels).bind(13, createdAt).bind(14, accounts).bind(15, memos).bind(16, eventIds).bind(17, payloads);
+        spec = bindAll(spec, 18, first.sharedArguments());
+        return spec.map(r -> Boolean.TRUE.equals(r.get("approved", Boolean.class))).all().collectList();
     }
 
     /** Binds {@code values} from index {@code first} on (0-based); a null is a text (a hold's memo). */
