@@ -28,9 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validityYears how long an issued card is valid
  * @param maxCardsPerUser how many cards (not cancelled) a user may hold
  * @param sweepInterval how often expired holds are released
- * @param approvalBatch how many authorizations one approving statement may answer at most ({@link Batcher})
- * @param approvalBatches how many approving statements may run at once; authorizations arriving while they all run
- *        wait for the next, together
+ * @param approvalBatch how many authorizations one approving statement may answer at most (a {@code MicroBatcher})
+ * @param approvalLanes how many approving statements may run at once (wallets are spread over lanes); authorizations
+ *        arriving while their lane's statement runs wait for its next, together
  */
 @ConfigurationProperties("piaf.cards")
 record CardsProperties(
@@ -49,5 +49,5 @@ record CardsProperties(
         @DefaultValue("10") int maxCardsPerUser,
         @DefaultValue("1m") Duration sweepInterval,
         @DefaultValue("32") int approvalBatch,
-        @DefaultValue("2") int approvalBatches) {
+        @DefaultValue("2") int approvalLanes) {
 }

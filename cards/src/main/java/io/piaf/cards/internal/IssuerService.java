@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -26,6 +23,7 @@ import io.piaf.cards.internal.domain.CardVerification;
 import io.piaf.cards.internal.domain.DeclineReason;
 import io.piaf.cards.internal.domain.Pan;
 import io.piaf.outbox.Outbox;
+import io.piaf.platform.batching.MicroBatcher;
 import io.piaf.payments.HoldId;
 import io.piaf.payments.HoldResult;
 import io.piaf.payments.Ledger;
@@ -41,8 +39,6 @@ import reactor.core.publisher.Mono;
 @Service
 class IssuerService {
 
-    private static final Logger log = LoggerFactory.getLogger(IssuerService.class);
-
     private final IssuerStore store;
     private final Ledger ledger;
     private final Outbox outbox;
@@ -52,10 +48,11 @@ class IssuerService {
     private final TransactionalOperator transactional;
     private final Clock clock;
     /**
-     * Approvals under load go many to a statement: the statement's cost (round trip, executor start, commit) is what
-     * an approval costs most, far more than its rows. One card or wallet per batch, so each row is decided alone.
+     * Approvals under load go many to a statement: the statement's cost (round trip, executor start, commit) is most
+     * of what an approval costs, far more than its rows. Keyed by wallet, so a batch holds one approval per wallet
+     * (and so per card: a card has one wallet), each decided as if alone, and a wallet keeps to one lane.
      */
-    private final Batcher<Approval, Outcome> approvals;
+    private final MicroBatcher<Approval, Boolean> approvals;
     private final DistributionSummary batchSizes;
 
     IssuerService(IssuerStore store, Ledger ledger, Outbox outbox, CardVerification verification,
@@ -69,9 +66,10 @@ class IssuerService {
         this.transactional = TransactionalOperator.create(transactions);
         this.clock = Clock.systemUTC();
         this.batchSizes = DistributionSummary.builder("piaf.cards.approval.batch")
-                .description("Authorizations approved together by one statement").baseUnit("authorizations").register(meters);
-        this.approvals = new Batcher<>(this::approve, a -> List.of(a.row().cardId(), a.hold().account()),
-                properties.approvalBatch(), properties.approvalBatches());
+                .description("Authorizations sent together in one approving statement (two or more)").baseUnit("authorizations")
+                .register(meters);
+        this.approvals = new MicroBatcher<>(properties.approvalLanes(), properties.approvalBatch(), a -> a.hold().account(),
+                this::together, this::alone);
     }
 
     Mono<Answer> handle(NetworkMessage message, byte[] bodyHash) {
@@ -89,7 +87,8 @@ class IssuerService {
     /**
      * The approval most authorizations are, in two statements and no transaction: the card read (or the message's
      * earlier answer), the rules applied to it, then one statement that writes everything if the card is still as
-     * read ({@link IssuerStore#approveAtOnce}). Empty when this path cannot answer approved — an unknown card, a
+     * read ({@link IssuerStore#approveAtOnce}) — under load, one statement for the approvals of many wallets
+     * ({@link #approvals}). Empty when this path cannot answer approved — an unknown card, a
      * decline by the rules, a card that changed meanwhile, short funds: the locked path ({@link #authorize}) then
      * decides again and answers, declines included, so every decline keeps one code path.
      */
@@ -125,11 +124,6 @@ class IssuerService {
             var approval = new Approval(m.id(), bodyHash, row, today, card.type() == io.piaf.cards.internal.domain.CardType.SINGLE_USE,
                     seen.decidedOn(), hold, event);
             return approvals.submit(approval)
-                    .flatMap(outcome -> switch (outcome) {
-                        case APPROVED -> Mono.just(true);
-                        case NOT_APPROVED -> Mono.just(false);
-                        case ALONE -> alone(approval);
-                    })
                     .flatMap(approved -> {
                         if (!approved) {
                             return Mono.<Answer>empty();
@@ -141,28 +135,14 @@ class IssuerService {
         });
     }
 
-    /** What the batch said of one approval; {@code ALONE}: its batch failed, it is to be sent on its own. */
-    enum Outcome { APPROVED, NOT_APPROVED, ALONE }
-
     /**
-     * A batch of approvals ({@link #approvals}): one alone is sent as it always was; more go in one statement, and if
-     * that statement fails (most often a message id claimed twice: a network duplicate in flight) each is sent alone,
-     * where its own error, if any, is handled as for a lone message.
+     * Approvals that queued while their lane's statement ran, in one statement ({@link IssuerStore#approveAll}). If
+     * it fails (most often a message id claimed twice: a network duplicate in flight) each runs {@link #alone}, where
+     * its own error, if any, is handled as a lone message's.
      */
-    private Mono<List<Outcome>> approve(List<Approval> batch) {
+    private Mono<List<Boolean>> together(List<Approval> batch) {
         batchSizes.record(batch.size());
-        if (batch.size() == 1) {
-            return alone(batch.getFirst()).map(approved -> List.of(approved ? Outcome.APPROVED : Outcome.NOT_APPROVED));
-        }
-        return store.approveAll(batch)
-                .retryWhen(Retries.onLockConflicts())
-                .map(approved -> approved.stream().map(ok -> ok ? Outcome.APPROVED : Outcome.NOT_APPROVED).toList())
-                .onErrorResume(failed -> {
-                    if (!IssuerStore.isDuplicateClaim(failed)) { // a duplicate in flight is the network's doing; anything else is not
-                        log.warn("A batch of {} approvals failed, each is sent alone: {}", batch.size(), failed.toString());
-                    }
-                    return Mono.just(Collections.nCopies(batch.size(), Outcome.ALONE));
-                });
+        return store.approveAll(batch).retryWhen(Retries.onLockConflicts());
     }
 
     private Mono<Boolean> alone(Approval a) {
