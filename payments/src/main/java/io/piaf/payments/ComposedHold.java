@@ -25,16 +25,18 @@ public record ComposedHold(HoldId id, AccountId account, Money amount, String me
 
     /** The set-returning call, its arguments at {@code $first} .. {@code $first+3}. */
     public String call(int first) {
-        return callOn("$" + first, "$" + (first + 1), "$" + (first + 2), "$" + (first + 3));
+        return "payments.place_hold($%d::uuid, $%d::uuid, $%d::bigint, $%d::text)".formatted(first, first + 1, first + 2, first + 3);
     }
 
     /**
-     * The same call on SQL expressions instead of parameters, for a statement that places many holds (one per row
-     * of its own, e.g. from arrays of {@link #arguments()}): the hold's id, account, amount in minor units and memo.
-     * The holds of one statement must be on different accounts — a statement cannot update one row twice.
+     * Many holds in one call, for a statement that places a batch of them ({@code payments.place_holds}): SQL
+     * expressions of four arrays, in step — the holds' ids, their accounts, amounts in minor units and memos (e.g.
+     * {@code array_agg}s over the caller's rows). A set-returning call yielding a row per hold: {@code hold_id},
+     * {@code is_found}, {@code is_funded}, {@code hold_remaining} (null when not placed) and {@code available}. Every
+     * account is locked first, in id order. One hold per account: a call naming an account twice fails.
      */
-    public static String callOn(String id, String account, String amount, String memo) {
-        return "payments.place_hold(%s::uuid, %s::uuid, %s::bigint, %s::text)".formatted(id, account, amount, memo);
+    public static String callOnArrays(String ids, String accounts, String amounts, String memos) {
+        return "payments.place_holds(%s::uuid[], %s::uuid[], %s::bigint[], %s::text[])".formatted(ids, accounts, amounts, memos);
     }
 
     /** The values to bind at the positions of {@link #call(int)}, in order; the memo may be null. */

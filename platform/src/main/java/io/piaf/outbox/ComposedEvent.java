@@ -32,21 +32,23 @@ public record ComposedEvent(UUID eventId, String type, int version, String paylo
     }
 
     /**
-     * The append for a statement that appends many events of one type, one per row of its own: the event's id and
-     * payload are SQL expressions on that row, what every event of the type shares ({@link #sharedArguments()}) is
-     * bound at {@code $first} .. {@code $first+3}.
+     * The append of many events of one type in one call ({@code outbox.append_events}), for a statement that appends a
+     * batch of them: SQL expressions of two arrays in step — the events' ids and their payloads (e.g. {@code array_agg}s
+     * over the caller's rows) —, and what every event of the type shares ({@link #sharedArguments()}) bound at
+     * {@code $first} .. {@code $first+3}. A set-returning call yielding {@code appended_event} and {@code appended_seq}
+     * per event, in the arrays' order; one wake-up for them all.
      */
-    public static String callOn(String eventId, String payload, int first) {
-        return "outbox.append_event(%s::uuid, $%d::text, $%d::int, %s::jsonb, $%d::text[], $%d::text)"
-                .formatted(eventId, first, first + 1, payload, first + 2, first + 3);
+    public static String callOnArrays(String eventIds, String payloads, int first) {
+        return "outbox.append_events(%s::uuid[], $%d::text, $%d::int, %s::jsonb[], $%d::text[], $%d::text)"
+                .formatted(eventIds, first, first + 1, payloads, first + 2, first + 3);
     }
 
-    /** What {@link #callOn} binds: the type, its version, its listeners and the wake-up. */
+    /** What {@link #callOnArrays} binds: the type, its version, its listeners and the wake-up. */
     public List<Object> sharedArguments() {
         return List.of(type, version, listeners.toArray(String[]::new), notifyPayload);
     }
 
-    /** Whether {@code other} can go in the same {@link #callOn} statement as this one. */
+    /** Whether {@code other} can go in the same {@link #callOnArrays} call as this one. */
     public boolean sharesWith(ComposedEvent other) {
         return type.equals(other.type) && version == other.version && listeners.equals(other.listeners)
                 && notifyPayload.equals(other.notifyPayload);

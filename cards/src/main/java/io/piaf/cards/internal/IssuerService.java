@@ -17,6 +17,7 @@ import io.piaf.cards.CardAuthorizationDeclined;
 import io.piaf.cards.CardAuthorized;
 import io.piaf.cards.internal.IssuerStore.Answer;
 import io.piaf.cards.internal.IssuerStore.Approval;
+import io.piaf.cards.internal.IssuerStore.Sight;
 import io.piaf.cards.internal.domain.Authorization;
 import io.piaf.cards.internal.domain.AuthorizationRules;
 import io.piaf.cards.internal.domain.CardVerification;
@@ -53,6 +54,8 @@ class IssuerService {
      * (and so per card: a card has one wallet), each decided as if alone, and a wallet keeps to one lane.
      */
     private final MicroBatcher<Approval, Boolean> approvals;
+    /** The reads before the approvals, batched the same way: one read for the messages that queued meanwhile. */
+    private final MicroBatcher<Sight, IssuerStore.Sighting> sightings;
     private final DistributionSummary batchSizes;
 
     IssuerService(IssuerStore store, Ledger ledger, Outbox outbox, CardVerification verification,
@@ -68,6 +71,8 @@ class IssuerService {
         this.batchSizes = DistributionSummary.builder("piaf.cards.approval.batch")
                 .description("Authorizations sent together in one approving statement (two or more)").baseUnit("authorizations")
                 .register(meters);
+        this.sightings = new MicroBatcher<>(properties.approvalLanes(), properties.approvalBatch(), Sight::messageId,
+                store::sightAll, store::sight);
         this.approvals = new MicroBatcher<>(properties.approvalLanes(), properties.approvalBatch(), a -> a.hold().account(),
                 this::together, this::alone);
     }
@@ -97,7 +102,7 @@ class IssuerService {
         if (pan.isEmpty() || !"EUR".equals(m.currency())) {
             return Mono.empty();
         }
-        return store.sight(m.id(), verification.lookup(pan.get())).flatMap(seen -> {
+        return sightings.submit(new Sight(m.id(), verification.lookup(pan.get()))).flatMap(seen -> {
             if (seen.earlier() != null) {
                 return Mono.just(seen.earlier());
             }

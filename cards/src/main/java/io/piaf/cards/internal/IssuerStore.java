@@ -2,6 +2,7 @@ package io.piaf.cards.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,18 +88,30 @@ class IssuerStore {
     record Sighting(Answer earlier, CardRow card, String decidedOn) {
     }
 
-    Mono<Sighting> sight(String messageId, byte[] panLookup) {
-        return db.sql("select m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
-                + "from (values (1)) as one (x) "
-                + "left join cards.network_message m on m.id = $1 "
+    /** What {@link #sightAll} looks up for one message: its id and its PAN's lookup hash. */
+    record Sight(String messageId, byte[] panLookup) {
+    }
+
+    Mono<Sighting> sight(Sight sight) {
+        return sightAll(List.of(sight)).map(List::getFirst);
+    }
+
+    /** {@link Sighting}s of many messages in one statement, in their order (one read serves a batch under load). */
+    Mono<List<Sighting>> sightAll(List<Sight> sights) {
+        var messages = sights.stream().map(Sight::messageId).toArray(String[]::new);
+        var lookups = sights.stream().map(s -> HexFormat.of().formatHex(s.panLookup())).toArray(String[]::new);
+        return db.sql("select i.ord, m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
+                + "from unnest($1::text[], $2::text[]) with ordinality as i (message_id, lookup, ord) "
+                + "left join cards.network_message m on m.id = i.message_id "
                 + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
-                + "from cards.card c where pan_lookup = $2) c on m.id is null")
-                .bind(0, messageId).bind(1, panLookup)
+                + "from cards.card c where pan_lookup = decode(i.lookup, 'hex')) c on m.id is null "
+                + "order by i.ord")
+                .bind(0, messages).bind(1, lookups)
                 .map(r -> r.get("message_id", String.class) != null
                         ? new Sighting(new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
                                 r.get("reason", String.class)), null, null)
                         : new Sighting(null, r.get("id", UUID.class) == null ? null : CardStore.read(r), r.get("digest", String.class)))
-                .one();
+                .all().collectList();
     }
 
     /**
@@ -157,8 +170,9 @@ class IssuerStore {
     /**
      * {@link #approveAtOnce} for many messages in one statement: each row approved or not on its own, as if alone —
      * which holds because no two approvals of a batch share a card or a wallet (the caller's guarantee: one statement
-     * cannot update a row twice). Cards are locked in (wallet, card) order, then each wallet by its hold, so two
-     * batches never wait on each other in a circle. The result says, in the batch's order, which were approved; an
+     * cannot update a row twice). Cards are locked in (wallet, card) order, then the wallets by payments' one call for
+     * all the holds ({@link ComposedHold#callOnArrays}, accounts in id order), so two batches never wait on each other
+     * in a circle; the events are appended by the outbox's one call ({@link ComposedEvent#callOnArrays}). The result says, in the batch's order, which were approved; an
      * unapproved one wrote nothing and takes the locked path. Any error (a message id claimed meanwhile or twice in
      * the batch) rolls back the whole statement: the caller then sends each approval alone.
      */
@@ -195,7 +209,7 @@ class IssuerStore {
             amounts[i] = a.amount();
             closes[i] = approval.closeCard();
             messages[i] = approval.messageId();
-            bodyHashes[i] = java.util.HexFormat.of().formatHex(approval.bodyHash());
+            bodyHashes[i] = HexFormat.of().formatHex(approval.bodyHash());
             ids[i] = a.id();
             users[i] = a.userId().value();
             merchantNames[i] = a.merchant().name();
@@ -226,7 +240,12 @@ class IssuerStore {
                     order by c.wallet_id, c.id
                     for no key update of c
                 ), held as (
-                    select c.* from card c cross join lateral %s as h where h.hold_remaining is not null
+                    select c.* from card c join (
+                        select h.* from (select array_agg(id) as ids, array_agg(account_id) as accounts, array_agg(amount) as amounts,
+                                                array_agg(memo) as memos from card) a
+                        cross join lateral %s as h
+                    ) h on h.hold_id = c.id
+                    where h.hold_remaining is not null
                 ), authorization_row as (
                     insert into cards.authorization (id, card_id, user_id, status, amount, held, currency, merchant_name, mcc,
                         country, channel, created_at, updated_at)
@@ -242,12 +261,14 @@ class IssuerStore {
                     insert into cards.network_message (id, type, body_hash, approved, authorization_id)
                     select message_id, 'AUTHORIZATION', decode(body_hash, 'hex'), true, id from held
                 ), event as (
-                    select ord, %s as seq from held
+                    select e.* from (select array_agg(event_id order by ord) as ids, array_agg(payload order by ord) as payloads
+                                     from held) a
+                    cross join lateral %s as e
                 )
-                select i.ord, e.seq is not null as approved from input i left join event e on e.ord = i.ord
+                select i.ord, e.appended_event is not null as approved from input i left join event e on e.appended_event = i.event_id
                 order by i.ord""".formatted(DECIDED_ON,
-                        ComposedHold.callOn("c.id", "c.account_id", "c.amount", "c.memo"),
-                        ComposedEvent.callOn("event_id", "payload", 19)))
+                        ComposedHold.callOnArrays("a.ids", "a.accounts", "a.amounts", "a.memos"),
+                        ComposedEvent.callOnArrays("a.ids", "a.payloads", 19)))
                 .bind(0, cards).bind(1, decidedOn).bind(2, days).bind(3, amounts).bind(4, closes).bind(5, messages)
                 .bind(6, bodyHashes).bind(7, ids).bind(8, users).bind(9, merchantNames).bind(10, mccs).bind(11, countries)
                 .bind(12, channels).bind(13, createdAt).bind(14, accounts).bind(15, memos).bind(16, eventIds).bind(17, payloads);
