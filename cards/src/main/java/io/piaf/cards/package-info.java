@@ -4,5 +4,5 @@
  * reversals, refunds), announced by events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cards",
-        allowedDependencies = { "common", "outbox", "identity", "payments", "platform::background", "platform :: secrets" })
+        allowedDependencies = { "common", "outbox", "identity", "payments", "platform::background", "platform :: secrets", "platform :: batching" })
 package io.piaf.cards;

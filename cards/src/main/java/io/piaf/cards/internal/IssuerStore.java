@@ -93,10 +93,21 @@ class IssuerStore {
     }
 
     Mono<Sighting> sight(Sight sight) {
-        return sightAll(List.of(sight)).map(List::getFirst);
+        return db.sql("select m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
+                + "from (values (1)) as one (x) "
+                + "left join cards.network_message m on m.id = $1 "
+                + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
+                + "from cards.card c where pan_lookup = $2) c on m.id is null")
+                .bind(0, sight.messageId()).bind(1, sight.panLookup())
+                .map(IssuerStore::sighting)
+                .one();
     }
 
-    /** {@link Sighting}s of many messages in one statement, in their order (one read serves a batch under load). */
+    /**
+     * {@link Sighting}s of many messages in one statement, in their order (one read serves a batch under load). Not
+     * used for one message: PostgreSQL plans this statement at every call (its cost depends on the arrays' length, so
+     * a plan for the length at hand always looks cheaper than the generic one), {@link #sight}'s once per connection.
+     */
     Mono<List<Sighting>> sightAll(List<Sight> sights) {
         var messages = sights.stream().map(Sight::messageId).toArray(String[]::new);
         var lookups = sights.stream().map(s -> HexFormat.of().formatHex(s.panLookup())).toArray(String[]::new);
@@ -107,11 +118,15 @@ class IssuerStore {
                 + "from cards.card c where pan_lookup = decode(i.lookup, 'hex')) c on m.id is null "
                 + "order by i.ord")
                 .bind(0, messages).bind(1, lookups)
-                .map(r -> r.get("message_id", String.class) != null
-                        ? new Sighting(new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
-                                r.get("reason", String.class)), null, null)
-                        : new Sighting(null, r.get("id", UUID.class) == null ? null : CardStore.read(r), r.get("digest", String.class)))
+                .map(IssuerStore::sighting)
                 .all().collectList();
+    }
+
+    private static Sighting sighting(Readable r) {
+        return r.get("message_id", String.class) != null
+                ? new Sighting(new Answer(Boolean.TRUE.equals(r.get("approved", Boolean.class)), r.get("authorization_id", UUID.class),
+                        r.get("reason", String.class)), null, null)
+                : new Sighting(null, r.get("id", UUID.class) == null ? null : CardStore.read(r), r.get("digest", String.class));
     }
 
     /**

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.piaf.cards.internal.domain.NetworkSignature;
 import io.piaf.common.ProblemException;
 import io.piaf.common.ProblemResponse;
@@ -34,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Card network")
 class NetworkController {
 
+    static final String PATH = "/network/v1/messages";
+
     private static final Logger log = LoggerFactory.getLogger(NetworkController.class);
 
     @Schema(name = "CardNetworkAnswer", description = "The issuer's answer: approved, or declined with the reason code")
@@ -47,14 +51,17 @@ class NetworkController {
     private final CardsProperties properties;
     private final JsonMapper json;
 
-    NetworkController(IssuerService issuer, CardKeys keys, CardsProperties properties, JsonMapper json) {
+    private final MeterRegistry meters;
+
+    NetworkController(IssuerService issuer, CardKeys keys, CardsProperties properties, JsonMapper json, MeterRegistry meters) {
         this.issuer = issuer;
         this.keys = keys;
         this.properties = properties;
         this.json = json;
+        this.meters = meters;
     }
 
-    @PostMapping(path = "/network/v1/messages", consumes = "application/json")
+    @PostMapping(path = PATH, consumes = "application/json")
     @Operation(summary = "Answer a card network message (authorization, incremental, reversal, clearing, refund)",
             description = "Signed: `Piaf-Network-Timestamp` (unix seconds, within 5 minutes) and `Piaf-Network-Signature: v1=<hex "
                     + "HMAC-SHA256(secret, timestamp + \".\" + body)>`. The same message `id` again gets the same answer. "
@@ -89,8 +96,17 @@ class NetworkController {
             throw ProblemException.badRequest("invalid_message", "The network message is empty.");
         }
         message.validated();
+        var started = Timer.start(meters);
         return issuer.handle(message, sha256(bytes))
-                .map(a -> new Response(a.approved(), a.authorizationId() == null ? null : a.authorizationId().toString(), a.reason()));
+                .map(a -> new Response(a.approved(), a.authorizationId() == null ? null : a.authorizationId().toString(), a.reason()))
+                .doOnSuccess(answer -> started.stop(timer(message.type(), answer == null ? "none" : answer.approved() ? "approved" : "declined")))
+                .doOnError(error -> started.stop(timer(message.type(), "error")));
+    }
+
+    /** How long the issuer took to answer a network message, by its type and the answer (the endpoint is not observed). */
+    private Timer timer(String type, String outcome) {
+        return Timer.builder("piaf.cards.network.messages").description("Card network messages answered")
+                .tag("type", type).tag("outcome", outcome).publishPercentileHistogram().register(meters);
     }
 
     private static byte[] sha256(byte[] body) {
