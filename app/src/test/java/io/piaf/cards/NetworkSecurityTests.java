@@ -150,6 +150,11 @@ class NetworkSecurityTests {
         assertThat(replies.subList(40, 50)).allSatisfy(Cards::approved);
         assertThat(payers).allSatisfy(p -> assertThat(cards.available(p)).isEqualTo("0.00"));
         assertThat(meters.get("piaf.cards.approval.batch").summary().max()).as("largest batch of approvals").isGreaterThan(1);
+        // the network's messages are timed by the issuer, not observed as HTTP requests (ADR 8)
+        assertThat(meters.get("piaf.cards.network.messages").tag("type", "AUTHORIZATION").tag("outcome", "approved").timer().count())
+                .isGreaterThanOrEqualTo(20);
+        assertThat(meters.find("http.server.requests").timers()).as("the holders' requests are observed").isNotEmpty();
+        assertThat(meters.find("http.server.requests").tag("uri", "/network/v1/messages").timers()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
