@@ -24,8 +24,10 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import io.piaf.common.ProblemException;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemHandling implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     record Problem(int status, String code, String detail, Map<String, Object> properties) {
@@ -54,11 +57,14 @@ class ProblemHandling implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        var problem = toProblem(error, exchange);
+        return Mono.deferContextual(request -> write(exchange, error, toProblem(error, exchange, request)));
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Throwable error, Problem problem) {
+        var response = exchange.getResponse();
         // For metrics that count outcomes by code (e.g. payment confirmations).
         exchange.getAttributes().put("io.piaf.problem.code", problem.code());
         var body = new LinkedHashMap<String, Object>();
@@ -88,7 +94,7 @@ class ProblemHandling implements WebExceptionHandler {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
 
-    private Problem toProblem(Throwable error, ServerWebExchange exchange) {
+    private Problem toProblem(Throwable error, ServerWebExchange exchange, ContextView request) {
         return switch (error) {
             case ProblemException p -> new Problem(p.status(), p.code(), p.detail(), p.properties());
             case WebExchangeBindException bind -> new Problem(400, "validation_failed", "The request has invalid fields.",
@@ -114,7 +120,7 @@ class ProblemHandling implements WebExceptionHandler {
             case AuthenticationException a -> new Problem(401, "unauthenticated",
                     "A valid bearer token is required.");
             case AccessDeniedException a -> new Problem(403, "forbidden", "You may not do this.");
-            default -> unexpected(error, exchange);
+            default -> unexpected(error, exchange, request);
         };
     }
 
@@ -135,10 +141,16 @@ class ProblemHandling implements WebExceptionHandler {
         return reason;
     }
 
-    private static Problem unexpected(Throwable error, ServerWebExchange exchange) {
+    /**
+     * Logged with the request's trace id: Reactor restores thread locals (the tracing context, and with it the log's
+     * MDC) only where asked (context propagation {@code limited}, ADR 8), so this line asks.
+     */
+    private static Problem unexpected(Throwable error, ServerWebExchange exchange, ContextView request) {
         var reference = UUID.randomUUID().toString();
-        log.error("Unexpected error {} on {} {}", reference, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), error);
+        try (var traced = SNAPSHOTS.setThreadLocalsFrom(request)) {
+            log.error("Unexpected error {} on {} {}", reference, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error);
+        }
         return new Problem(500, "internal_error",
                 "Something went wrong on our side. Quote reference " + reference + " if you contact us.",
                 Map.of("reference", reference));
