@@ -32,14 +32,20 @@ class SessionTests {
     }
 
     @Test
-    void a_reused_refresh_token_revokes_the_whole_session() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_reused_refresh_token_revokes_the_whole_session_and_is_logged_with_the_request_trace_id(
+            org.springframework.boot.test.system.CapturedOutput output) {
         var user = api.signUp("reuse");
         var stolen = signIn(user).get("refresh_token");
         var next = (String) refresh(stolen).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("refresh_token");
+        var traceId = "5af7183fb1d4cf5f2a6b8e0c9d3e4f10";
 
-        expectInvalid(refresh(stolen));
+        expectInvalid(api.http().post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").bodyValue(Map.of("refresh_token", stolen)).exchange());
 
         expectInvalid(refresh(next));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(output.getOut().lines().filter(l -> l.contains("Refresh token reused")).toList()).anyMatch(l -> l.contains(traceId)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.PinCheck;
 import io.piaf.identity.PinLocked;
@@ -120,9 +121,9 @@ class Pins {
     }
 
     private Mono<Void> announceLock(UserId id, UserStore.PinFailure failure) {
-        log.info("PIN of user {} locked until {} (lock {} in a row)", id, failure.lockedUntil(), failure.locks());
         meters.counter("piaf.identity.pin.locks", "escalation", Integer.toString(Math.min(failure.locks(), properties.pinLocks().size())))
                 .increment();
-        return outbox.append(new PinLocked(id, failure.lockedUntil(), failure.locks(), Instant.now()));
+        return RequestLogs.traced(() -> log.info("PIN of user {} locked until {} (lock {} in a row)", id, failure.lockedUntil(), failure.locks()))
+                .then(outbox.append(new PinLocked(id, failure.lockedUntil(), failure.locks(), Instant.now())));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
 import reactor.core.publisher.Mono;
@@ -69,8 +70,8 @@ class RefreshTokens {
                 return Mono.error(invalid);
             }
             if (found.usedAt() != null) {
-                log.warn("Refresh token reused: family {} of user {} revoked", found.family(), found.user());
-                return revokeFamily(found.family()).then(Mono.error(invalid));
+                return RequestLogs.traced(() -> log.warn("Refresh token reused: family {} of user {} revoked", found.family(), found.user()))
+                        .then(revokeFamily(found.family())).then(Mono.error(invalid));
             }
             return db.sql("update identity.refresh_token set used_at = now() where token_hash = $1 and used_at is null")
                     .bind(0, hash).fetch().rowsUpdated()

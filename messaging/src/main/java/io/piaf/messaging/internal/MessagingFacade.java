@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Messaging;
@@ -123,11 +124,9 @@ class MessagingFacade implements Messaging {
         return Mono.fromCallable(() -> annotations.stream()
                         .map(a -> new ItemStore.Annotation(a.post().value(), a.key(), json.writeValueAsString(a.value()))).toList())
                 .flatMap(items::annotateAll)
-                .doOnNext(found -> {
-                    if (found < annotations.size()) {
-                        log.warn("{} of {} annotations not attached: their post does not exist", annotations.size() - found, annotations.size());
-                    }
-                })
-                .then();
+                .flatMap(found -> found < annotations.size()
+                        ? RequestLogs.traced(() -> log.warn("{} of {} annotations not attached: their post does not exist",
+                                annotations.size() - found, annotations.size()))
+                        : Mono.<Void>empty());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
 import io.piaf.outbox.Outbox;
@@ -149,7 +150,7 @@ class TopUpService {
         Mono<Settled> settled = switch (outcome) {
             case CardRail.Outcome.Succeeded s -> credit(row, completion);
             case CardRail.Outcome.Declined d -> topUps.decide(row.id(), "DECLINED", d.declineCode(), null)
-                    .doOnSuccess(decided -> log.info("Top-up {} of user {} declined: {}", row.id(), row.userId(), d.declineCode()))
+                    .then(RequestLogs.traced(() -> log.info("Top-up {} of user {} declined: {}", row.id(), row.userId(), d.declineCode())))
                     .then(Mono.defer(() -> refuse(declined(), completion)));
             case CardRail.Outcome.Failed f -> topUps.decide(row.id(), "FAILED", f.code(), null)
                     .then(Mono.defer(() -> refuse(new ProblemException(502, "processing_error", f.detail()), completion)));

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
 import io.piaf.payments.internal.domain.Amounts;
@@ -39,12 +40,12 @@ class TopUpVelocity {
         var dayStart = LocalDate.now(properties.zone()).atStartOfDay(properties.zone()).toInstant();
         return topUps.velocity(user, cardFingerprint, dayStart).flatMap(v -> {
             if (v.accountDeclines() >= properties.topUpDeclinesPerDay()) {
-                log.warn("Top-ups of user {} refused: {} declines in 24 h", user, v.accountDeclines());
-                return Mono.error(RateLimits.refused(untilADayAfter(v.oldestAccountDecline())));
+                return RequestLogs.traced(() -> log.warn("Top-ups of user {} refused: {} declines in 24 h", user, v.accountDeclines()))
+                        .then(Mono.error(RateLimits.refused(untilADayAfter(v.oldestAccountDecline()))));
             }
             if (v.cardDeclines() >= properties.cardDeclinesPerDay()) {
-                log.warn("Top-up of user {} refused: the card was declined {} times in 24 h", user, v.cardDeclines());
-                return Mono.error(RateLimits.refused(untilADayAfter(v.oldestCardDecline())));
+                return RequestLogs.traced(() -> log.warn("Top-up of user {} refused: the card was declined {} times in 24 h", user, v.cardDeclines()))
+                        .then(Mono.error(RateLimits.refused(untilADayAfter(v.oldestCardDecline()))));
             }
             var cap = properties.topUpDailyCapCents();
             if (v.toppedUpToday() + cents > cap) {

@@ -24,8 +24,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
-import io.micrometer.context.ContextSnapshotFactory;
 import io.piaf.common.ProblemException;
+import io.piaf.platform.logging.RequestLogs;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemHandling implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     record Problem(int status, String code, String detail, Map<String, Object> properties) {
@@ -141,16 +140,11 @@ class ProblemHandling implements WebExceptionHandler {
         return reason;
     }
 
-    /**
-     * Logged with the request's trace id: Reactor restores thread locals (the tracing context, and with it the log's
-     * MDC) only where asked (context propagation {@code limited}, ADR 8), so this line asks.
-     */
+    /** Logged with the request's trace id ({@link RequestLogs}): the line a client's quoted reference finds. */
     private static Problem unexpected(Throwable error, ServerWebExchange exchange, ContextView request) {
         var reference = UUID.randomUUID().toString();
-        try (var traced = SNAPSHOTS.setThreadLocalsFrom(request)) {
-            log.error("Unexpected error {} on {} {}", reference, exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error);
-        }
+        RequestLogs.traced(request, () -> log.error("Unexpected error {} on {} {}", reference, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), error));
         return new Problem(500, "internal_error",
                 "Something went wrong on our side. Quote reference " + reference + " if you contact us.",
                 Map.of("reference", reference));
