@@ -137,7 +137,10 @@ class IssuerStore {
      * own append) — all or nothing, as one statement is. True when approved; false when nothing was written (the
      * card changed, the spend or the funds fall short): the caller then takes the locked path, which decides again.
      * A duplicate of a message in flight fails on the message's primary key once the first commits, which rolls back
-     * everything this statement did ({@link #isDuplicateClaim}).
+     * everything this statement did ({@link #isDuplicateClaim}). Not {@link #approveAll} of one: that costs PostgreSQL
+     * 2.7 ms where this costs 1.5 (unnesting eighteen arrays, the aggregates around the holds' and events' calls),
+     * and a lone message is the common case below a few dozen in flight (measured 2026-12-01: 193 → 155 approved/s
+     * at 2 in flight).
      */
     Mono<Boolean> approveAtOnce(String messageId, byte[] bodyHash, AuthorizationRow a, LocalDate today, boolean closeCard,
             String decidedOn, ComposedHold hold, ComposedEvent event) {
