@@ -92,12 +92,17 @@ class IssuerStore {
     record Sight(String messageId, byte[] panLookup) {
     }
 
+    /** A sighting's card, found by the SQL expression {@code panLookup}, when the message {@code m} was not answered. */
+    private static String cardUnlessAnswered(String panLookup) {
+        return "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
+                + "from cards.card c where pan_lookup = " + panLookup + ") c on m.id is null";
+    }
+
     Mono<Sighting> sight(Sight sight) {
         return db.sql("select m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
                 + "from (values (1)) as one (x) "
                 + "left join cards.network_message m on m.id = $1 "
-                + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
-                + "from cards.card c where pan_lookup = $2) c on m.id is null")
+                + cardUnlessAnswered("$2"))
                 .bind(0, sight.messageId()).bind(1, sight.panLookup())
                 .map(IssuerStore::sighting)
                 .one();
@@ -114,8 +119,7 @@ class IssuerStore {
         return db.sql("select i.ord, m.id as message_id, m.approved, m.authorization_id, m.reason, c.* "
                 + "from unnest($1::text[], $2::text[]) with ordinality as i (message_id, lookup, ord) "
                 + "left join cards.network_message m on m.id = i.message_id "
-                + "left join lateral (select " + CardStore.COLUMNS + ", " + DECIDED_ON + " as digest "
-                + "from cards.card c where pan_lookup = decode(i.lookup, 'hex')) c on m.id is null "
+                + cardUnlessAnswered("decode(i.lookup, 'hex')") + " "
                 + "order by i.ord")
                 .bind(0, messages).bind(1, lookups)
                 .map(IssuerStore::sighting)
