@@ -41,3 +41,6 @@ cpu_of_postgres() {
 }
 postmaster_pid() { head -1 "$1/pg/postmaster.pid"; }
 ticks() { getconf CLK_TCK; }
+
+# The median of numbers on stdin, one per line (the lower middle of an even count).
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
