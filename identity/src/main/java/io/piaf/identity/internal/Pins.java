@@ -11,13 +11,13 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.PinCheck;
 import io.piaf.identity.PinLocked;
 import io.piaf.identity.UserId;
 import io.piaf.identity.internal.domain.PinRules;
 import io.piaf.outbox.Outbox;
+import io.piaf.platform.logging.RequestLogs;
 import reactor.core.publisher.Mono;
 
 /**

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
+import io.piaf.platform.logging.RequestLogs;
 import reactor.core.publisher.Mono;
 
 /**

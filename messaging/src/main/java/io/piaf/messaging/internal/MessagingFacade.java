@@ -14,13 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import io.piaf.platform.logging.RequestLogs;
 import io.piaf.identity.Identity;
 import io.piaf.identity.UserId;
 import io.piaf.messaging.Messaging;
 import io.piaf.messaging.PostAnnotation;
 import io.piaf.messaging.PublishedPost;
 import io.piaf.messaging.TimelineItem;
+import io.piaf.platform.logging.RequestLogs;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
 import io.piaf.outbox.Outbox;
@@ -25,6 +24,7 @@ import io.piaf.payments.TransferResult;
 import io.piaf.payments.internal.TopUpStore.TopUpRow;
 import io.piaf.payments.internal.domain.Amounts;
 import io.piaf.payments.internal.domain.Card;
+import io.piaf.platform.logging.RequestLogs;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import reactor.core.publisher.Mono;

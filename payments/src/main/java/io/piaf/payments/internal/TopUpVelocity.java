@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.piaf.platform.logging.RequestLogs;
 import io.piaf.common.ProblemException;
 import io.piaf.identity.UserId;
 import io.piaf.payments.internal.domain.Amounts;
+import io.piaf.platform.logging.RequestLogs;
 import io.piaf.platform.ratelimit.RateLimits;
 import reactor.core.publisher.Mono;
 
