@@ -159,6 +159,21 @@ class OutboxScenarioTests {
         assertThat(stored).containsExactlyElementsOf(events.stream().map(Pinged::id).toList());
     }
 
+    @Test
+    void the_inbox_forgets_kafka_records_after_its_retention_and_remembers_newer_ones() {
+        var old = UUID.randomUUID();
+        var recent = UUID.randomUUID();
+        db.sql("insert into outbox.inbox (listener, event_id, received_at) values ('scenario.inbox', $1, now() - interval '9 days'), "
+                + "('scenario.inbox', $2, now() - interval '7 days')").bind(0, old).bind(1, recent).then().block();
+
+        var purged = store.purgeInbox(Duration.ofDays(8)).block();
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        var left = db.sql("select event_id from outbox.inbox where listener = 'scenario.inbox'")
+                .map(r -> r.get("event_id", UUID.class)).all().collectList().block();
+        assertThat(left).containsExactly(recent);
+    }
+
     private long effects(UUID eventId, String listener) {
         return db.sql("select count(*) from outbox_test.effect where event_id = $1 and listener = $2")
                 .bind(0, eventId).bind(1, listener).map(r -> r.get(0, Long.class)).one().block();

@@ -12,7 +12,10 @@ import io.piaf.platform.background.BackgroundWork;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Keeps the outbox small and visible: purges delivered events after retention, publishes backlog gauges. */
+/**
+ * Keeps the outbox small and visible: purges delivered events after their retention and the inbox's records of
+ * Kafka records after theirs, publishes backlog gauges.
+ */
 @Component
 class OutboxHousekeeping extends BackgroundWork {
 
@@ -39,6 +42,12 @@ class OutboxHousekeeping extends BackgroundWork {
                 .doOnNext(purged -> {
                     if (purged > 0) {
                         log.debug("Purged {} delivered outbox events", purged);
+                    }
+                })
+                .then(store.purgeInbox(properties.inboxRetention()))
+                .doOnNext(purged -> {
+                    if (purged > 0) {
+                        log.debug("Purged {} inbox records of Kafka records", purged);
                     }
                 })
                 .then();

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff first retry delay after a failure; doubles per attempt
  * @param maxBackoff ceiling of the retry delay
  * @param retention how long fully delivered events are kept for audit before they are deleted
+ * @param inboxRetention how long a record received from Kafka is remembered as applied (the inbox): longer than the
+ *        topics keep records (Kafka's default is 7 days), so that a consumer rewound to the oldest record still finds
+ *        every record it already applied
  * @param housekeepingInterval how often metrics are refreshed and delivered events purged
  * @param stallAfter the relay is reported down (readiness) when no drain started or delivered a batch for this long
  */
@@ -27,6 +30,7 @@ record OutboxProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1d") Duration retention,
+        @DefaultValue("8d") Duration inboxRetention,
         @DefaultValue("30s") Duration housekeepingInterval,
         @DefaultValue("2m") Duration stallAfter) {
 

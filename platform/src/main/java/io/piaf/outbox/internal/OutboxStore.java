@@ -220,6 +220,12 @@ class OutboxStore {
                 .bind(0, Interval.of(retention)).fetch().rowsUpdated();
     }
 
+    /** Forgets the records received from Kafka before {@code retention} ago (the inbox rows that dedupe them). */
+    Mono<Long> purgeInbox(Duration retention) {
+        return db.sql("delete from outbox.inbox where received_at < now() - $1")
+                .bind(0, Interval.of(retention)).fetch().rowsUpdated();
+    }
+
     private static Claimed claimed(Readable row) {
         return new Claimed(
                 row.get("seq", Long.class),
