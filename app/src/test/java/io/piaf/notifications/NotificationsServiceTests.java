@@ -159,6 +159,16 @@ class NotificationsServiceTests {
         // How far the service is behind is measured: the consumer's lag is a meter.
         var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName()).contains("kafka.consumer.fetch.manager.records.lag.max");
+        // ... and on /actuator/outbox, per consumer, once it has fetched (the record is applied).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(WebClient.create("http://localhost:" + port)
+                .get().uri("/actuator/outbox").retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block())
+                .extractingByKey("consumerLag").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .anySatisfy(lag -> {
+                    @SuppressWarnings("unchecked")
+                    var entry = (Map<String, Object>) lag;
+                    assertThat((String) entry.get("client")).startsWith("consumer-piaf.notifications");
+                    assertThat(entry.get("recordsBehind")).isInstanceOf(Number.class);
+                }));
         var page = api.get().uri("/api/notifications").retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { }).block();
         assertThat((List<?>) page.get("items")).hasSize(1);
         assertThat(page).containsEntry("unreadCount", 1);
