@@ -43,17 +43,26 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain cardNetworkSecurity(ServerHttpSecurity http) {
-        return http
+        return statelessApi(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, CARD_NETWORK))
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .build();
+    }
+
+    /**
+     * What both chains share: an API of tokens or signatures, not of browser sessions (no CSRF token, basic or form
+     * login, logout page or saved request), and HSTS (one year, subdomains) on responses to HTTPS requests — behind a
+     * proxy, those it forwarded as https (server.forward-headers-strategy).
+     */
+    private static ServerHttpSecurity statelessApi(ServerHttpSecurity http) {
+        return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
-                .build();
+                .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)));
     }
 
     @Bean
@@ -65,15 +74,7 @@ class SecurityConfiguration {
                 && !managementPort.equals(environment.getProperty("server.port", Integer.class, 8080));
         ServerAuthenticationEntryPoint rethrowAuthentication = (exchange, error) -> Mono.error(error);
         ServerAccessDeniedHandler rethrowDenied = (exchange, error) -> Mono.error(error);
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                // HSTS (one year, subdomains) on responses to HTTPS requests — behind a proxy, those it forwarded as
-                // https (server.forward-headers-strategy).
-                .headers(headers -> headers.hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
+        return statelessApi(http)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/auth/signup", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/oauth2/token").permitAll()
                         // A signed content link is its own credential (unlocks checks it): it opens in a browser, no token.
