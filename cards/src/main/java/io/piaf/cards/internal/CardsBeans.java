@@ -16,10 +16,12 @@ class CardsBeans {
     }
 
     /**
-     * The card network's endpoint is not observed as an HTTP request (no span, no {@code http.server.requests}): an
-     * observation put in a request's Reactor context is restored around every operator of the request, which cost a
-     * fifth of the JVM's CPU per authorization (bench/cards). The network's messages carry their own ids, refusals are
-     * logged with their reason, and {@link NetworkController} times each message itself ({@code piaf.cards.network.messages}).
+     * The card network's endpoint is not observed as an HTTP request (no span, no {@code http.server.requests}). Measured
+     * when context propagation was {@code auto}: the request's observation, restored around every operator, cost a fifth
+     * of the JVM's CPU per authorization (bench/cards, ADR 8). Propagation is {@code limited} since, and what this still
+     * saves (a span and a timer per message) has not been measured apart. The network's messages carry their own ids,
+     * refusals are logged with their reason, and {@link NetworkController} times each message itself
+     * ({@code piaf.cards.network.messages}).
      */
     @Bean
     ObservationPredicate networkMessagesAreNotObserved() {
